@@ -44,6 +44,8 @@ export interface WireResponse {
   statusText: string;
   headers: Array<[string, string]>;
   body: Uint8Array;
+  /** True when the transport stopped reading the body at its size limit. */
+  bodyTruncated?: boolean;
 }
 
 export interface TransportContext {
@@ -57,6 +59,8 @@ export interface TransportContext {
  */
 export interface Transport {
   readonly name: string;
+  /** Base URL that relative request URLs resolve against (in-process targets: `https://api.example`). */
+  readonly baseUrl?: string;
   send(request: WireRequest, context: TransportContext): Promise<WireResponse>;
 }
 

@@ -1,0 +1,32 @@
+/**
+ * Extracting a body: https://fetch.spec.whatwg.org/#concept-bodyinit-extract
+ * Returns the bytes and the Content-Type the standard implies (`text/plain;charset=UTF-8` for a string,
+ * `application/x-www-form-urlencoded;charset=UTF-8` for URLSearchParams, a Blob's type, multipart for FormData).
+ */
+import { InvalidArgumentError } from '../errors.js';
+
+const encoder = new TextEncoder();
+
+export interface ExtractedBody {
+  bytes: Uint8Array | null;
+  type: string | null;
+}
+
+export async function extractBody(body: unknown): Promise<ExtractedBody> {
+  if (body === undefined || body === null) return { bytes: null, type: null };
+  if (typeof body === 'string') return { bytes: encoder.encode(body), type: 'text/plain;charset=UTF-8' };
+  if (body instanceof Uint8Array) return { bytes: body, type: null };
+  if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body), type: null };
+  if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), type: null };
+  if (body instanceof URLSearchParams || body instanceof Blob || body instanceof FormData || body instanceof ReadableStream) {
+    // The platform's own extraction gives the exact bytes and type (e.g. the multipart boundary).
+    const probe = new Request('http://body.invalid/', { method: 'POST', body, duplex: 'half' } as RequestInit);
+    const bytes = new Uint8Array(await probe.arrayBuffer());
+    return { bytes, type: body instanceof ReadableStream ? null : probe.headers.get('content-type') };
+  }
+  throw new InvalidArgumentError(
+    'request.body',
+    `a ${Object.prototype.toString.call(body).slice(8, -1)} is not a fetch body`,
+    'Pass a string, Uint8Array, ArrayBuffer, Blob, FormData, URLSearchParams, ReadableStream or null.',
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Filtered responses: https://fetch.spec.whatwg.org/#concept-filtered-response — what script sees.
+ */
+import type { EngineProfile } from '../engines/index.js';
+import { corsExposedHeaderNames, filterBasicHeaders, filterCorsHeaders } from '../spec/response-headers.js';
+import type { FilteredResponse, WireResponse } from '../types.js';
+
+export type Tainting = 'basic' | 'cors' | 'opaque';
+
+const EMPTY = new Uint8Array(0);
+const decoder = new TextDecoder();
+
+export function filterResponse(
+  response: WireResponse,
+  type: Tainting | 'opaqueredirect',
+  urlList: readonly string[],
+  credentials: 'omit' | 'same-origin' | 'include',
+  _engine: EngineProfile,
+): FilteredResponse {
+  const url = urlList[urlList.length - 1];
+  const redirected = urlList.length > 1;
+  switch (type) {
+    case 'basic':
+      return make(response.status, response.statusText, 'basic', url, redirected, filterBasicHeaders(response.headers), response.body);
+    case 'cors':
+      return make(response.status, response.statusText, 'cors', url, redirected,
+        filterCorsHeaders(response.headers, corsExposedHeaderNames(response.headers, credentials)), response.body);
+    case 'opaque':
+      // "An opaque filtered response is a filtered response whose type is "opaque", URL list is the empty
+      // list, status is 0, status message is the empty byte sequence, header list is empty, and body is null."
+      return make(0, '', 'opaque', '', false, {}, EMPTY);
+    case 'opaqueredirect':
+      // "status is 0, status message is the empty byte sequence, header list is empty, and body is null."
+      return make(0, '', 'opaqueredirect', url, redirected, {}, EMPTY);
+  }
+}
+
+function make(status: number, statusText: string, type: FilteredResponse['type'], url: string, redirected: boolean, headers: Record<string, string>, body: Uint8Array): FilteredResponse {
+  return { status, statusText, type, url, redirected, headers, body, text: () => decoder.decode(body) };
+}

@@ -1,0 +1,285 @@
+/**
+ * The fetch loop: https://fetch.spec.whatwg.org/#main-fetch, #http-fetch, #cors-preflight-fetch and
+ * #http-redirect-fetch, for one request from a page at `origin`, under one engine's profile.
+ */
+import { InvalidArgumentError } from '../errors.js';
+import { getEngine, type EngineProfile } from '../engines/index.js';
+import { asPreflightCode, corsCheck } from '../spec/cors-check.js';
+import { getHeader } from '../spec/header-list.js';
+import { isRedirectStatus } from '../spec/http.js';
+import { isCorsSafelistedMethod } from '../spec/methods.js';
+import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
+import { PreflightCache } from '../spec/preflight-cache.js';
+import { corsUnsafeRequestHeaderNames, REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
+import { makeReason } from '../report/reason.js';
+import { fromFetchHandler } from '../transports/fetch-handler.js';
+import type { Exchange, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse, CorsRequest } from '../types.js';
+import { filterResponse, type Tainting } from './filter.js';
+import { runPreflight } from './preflight.js';
+import { prepareRequest, type PreparedRequest } from './request.js';
+import { sendWithDeadline } from './network.js';
+
+const OPTION_KEYS = new Set(['transport', 'engine', 'preflightCache', 'timeoutMs']);
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
+const MAX_REDIRECTS = 20;
+
+/** Run one `fetch()` as the chosen browser engine would, against `options.transport`. */
+export async function simulate(request: CorsRequest, options: SimulateOptions): Promise<Verdict> {
+  const { engine, transport, cache, timeoutMs } = resolveOptions(options);
+  const prepared = await prepareRequest(request, engine, transport.baseUrl);
+  if (!prepared.ok) {
+    return blocked(engine, [], makeReason({ code: prepared.code, hint: prepared.hint, preflight: false, url: prepared.url, origin: prepared.origin, engine: engine.name }));
+  }
+  return new FetchRun(prepared.request, engine, transport, cache, timeoutMs).run();
+}
+
+function resolveOptions(options: SimulateOptions) {
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidArgumentError('options', `expected an object, got ${options === null ? 'null' : typeof options}`, 'Pass { transport, engine? }.');
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTION_KEYS.has(key)) throw new InvalidArgumentError(`options.${key}`, 'unknown option', `Known options: ${[...OPTION_KEYS].join(', ')}.`);
+  }
+  const engine = getEngine(options.engine ?? 'chromium');
+  const transport = resolveTransport(options.transport);
+  const cache = options.preflightCache === undefined ? new PreflightCache() : options.preflightCache;
+  if (!(cache instanceof PreflightCache)) {
+    throw new InvalidArgumentError('options.preflightCache', 'not a PreflightCache', 'Pass new PreflightCache() (from corsproof) to share preflights across calls.');
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
+    throw new InvalidArgumentError('options.timeoutMs', `${String(timeoutMs)} is not a positive number of milliseconds`, 'Pass e.g. 5000.');
+  }
+  return { engine, transport, cache, timeoutMs };
+}
+
+function resolveTransport(value: unknown): Transport {
+  if (typeof value === 'function') return fromFetchHandler(value as (r: Request) => Promise<Response>);
+  if (value !== null && typeof value === 'object' && typeof (value as Transport).send === 'function') return value as Transport;
+  throw new InvalidArgumentError(
+    'options.transport',
+    `expected a Transport or a fetch handler function, got ${value === null ? 'null' : typeof value}`,
+    'Pass toTransport(target) for an app, URL or mocks, or a (request: Request) => Response function.',
+  );
+}
+
+function blocked(engine: EngineProfile, exchanges: Exchange[], reason: Verdict['reason']): Verdict {
+  return { engine: engine.name, allowed: false, exchanges, reason };
+}
+
+class FetchRun {
+  private readonly urlList: string[];
+  private method: string;
+  private headers: Array<[string, string]>;
+  private body: Uint8Array | null;
+  private tainting: Tainting = 'basic';
+  private redirectCount = 0;
+  private readonly exchanges: Exchange[] = [];
+
+  constructor(
+    private readonly request: PreparedRequest,
+    private readonly engine: EngineProfile,
+    private readonly transport: Transport,
+    private readonly cache: PreflightCache,
+    private readonly timeoutMs: number,
+  ) {
+    this.urlList = [request.url];
+    this.method = request.method;
+    this.headers = request.headers;
+    this.body = request.body;
+  }
+
+  private get currentUrl(): string {
+    return this.urlList[this.urlList.length - 1];
+  }
+
+  private fail(code: ReasonCode, hint = '', preflight = false, extra: { status?: number; detail?: string } = {}): Verdict {
+    return blocked(this.engine, this.exchanges, makeReason({
+      code, hint, preflight, url: this.currentUrl, initialUrl: this.urlList[0], origin: this.request.origin,
+      engine: this.engine.name, status: extra.status, detail: extra.detail,
+    }));
+  }
+
+  async run(): Promise<Verdict> {
+    const { request } = this;
+    for (;;) {
+      const url = this.currentUrl;
+      // Main fetch step 12 (https://fetch.spec.whatwg.org/#main-fetch): the first matching of
+      let makePreflight = false;
+      if (sameOrigin(originOf(url), request.origin) && this.tainting === 'basic') {
+        // "request's current URL's origin is same origin with request's origin, and request's response
+        //  tainting is "basic"": scheme fetch, no CORS.
+      } else if (request.mode === 'same-origin') {
+        // "request's mode is "same-origin"": return a network error.
+        return this.fail('DisallowedByMode');
+      } else if (request.mode === 'no-cors') {
+        // "request's mode is "no-cors"": 1. If request's redirect mode is not "follow", then return a network
+        // error. 2. Set request's response tainting to "opaque".
+        if (request.redirect !== 'follow') return this.fail('NetworkError', '', false, { detail: `redirect mode '${request.redirect}' is not allowed with mode 'no-cors'` });
+        this.tainting = 'opaque';
+      } else {
+        // Otherwise: 1. Set request's response tainting to "cors". 2. Let corsWithPreflightResponse be the
+        // result of running HTTP fetch given fetchParams and true (when the method is not safelisted or there
+        // are CORS-unsafe request-header names), else HTTP fetch given false.
+        this.tainting = 'cors';
+        makePreflight = !isCorsSafelistedMethod(this.method) || this.unsafeNames().length > 0;
+      }
+
+      // HTTP fetch step 4.1: preflight unless the preflight cache covers the method and every unsafe name.
+      if (makePreflight && this.preflightNeeded()) {
+        const failure = await runPreflight(this.preflightContext());
+        if (failure) return failure;
+      }
+
+      // HTTP fetch step 4.3: HTTP-network-or-cache fetch.
+      const wire = this.actualWire();
+      const sent = await sendWithDeadline(this.transport, wire, this.timeoutMs);
+      const exchange: Exchange = { kind: this.urlList.length === 1 ? 'actual' : 'redirect', request: wire };
+      this.exchanges.push(exchange);
+      if (!sent.ok) {
+        exchange.error = sent.message;
+        return this.fail(sent.kind === 'timeout' ? 'Timeout' : 'NetworkError', '', false, { detail: sent.message });
+      }
+      const response = sent.response;
+      exchange.response = response;
+
+      // HTTP fetch step 4.4: "If request's response tainting is "cors" and a CORS check for request and
+      // response returns failure, then return a network error."
+      if (this.tainting === 'cors') {
+        const check = corsCheck({
+          allowOrigin: getHeader(response.headers, 'access-control-allow-origin'),
+          allowCredentials: getHeader(response.headers, 'access-control-allow-credentials'),
+          origin: this.serializedOrigin(),
+          credentials: request.credentials,
+          engine: this.engine.name,
+        });
+        if (!check.ok) return this.fail(check.code, check.hint, false, { status: response.status });
+      }
+
+      // HTTP fetch step 6: "If internalResponse's status is a redirect status:"
+      if (isRedirectStatus(response.status)) {
+        if (request.redirect === 'error') return this.fail('UnexpectedRedirect', String(response.status));
+        if (request.redirect === 'manual') return this.allowed(response, 'opaqueredirect');
+        const next = this.redirect(response);
+        if (next === 'final') return this.allowed(response, this.tainting);
+        if (next !== 'continue') return next;
+        continue;
+      }
+      return this.allowed(response, this.tainting);
+    }
+  }
+
+  private unsafeNames(): string[] {
+    return corsUnsafeRequestHeaderNames(this.headers, this.engine.safelist);
+  }
+
+  private serializedOrigin(): string {
+    return serializeRequestOrigin(this.request.origin, this.urlList);
+  }
+
+  private cacheParts() {
+    return { origin: this.serializedOrigin(), url: this.currentUrl, credentials: this.request.credentials === 'include' };
+  }
+
+  /**
+   * HTTP fetch step 4.1: "If makeCORSPreflight is true and one of these conditions is true: there is no method
+   * cache entry match for request's method using request, and either request's method is not a CORS-safelisted
+   * method or request's use-CORS-preflight flag is set; there is at least one item in the CORS-unsafe
+   * request-header names with request's header list for which there is no header-name cache entry match using
+   * request."
+   */
+  private preflightNeeded(): boolean {
+    const parts = this.cacheParts();
+    if (!isCorsSafelistedMethod(this.method) && !this.cache.matchMethod(parts, this.method)) return true;
+    return this.unsafeNames().some((name) => !this.cache.matchHeader(parts, name));
+  }
+
+  private preflightContext() {
+    return {
+      engine: this.engine,
+      transport: this.transport,
+      cache: this.cache,
+      timeoutMs: this.timeoutMs,
+      url: this.currentUrl,
+      method: this.method,
+      unsafeNames: this.unsafeNames(),
+      headerNames: this.headers.map(([n]) => n.toLowerCase()),
+      origin: this.serializedOrigin(),
+      credentials: this.request.credentials,
+      cacheParts: this.cacheParts(),
+      exchanges: this.exchanges,
+      fail: (code: ReasonCode, hint?: string, status?: number, detail?: string) => this.fail(code, hint, true, { status, detail }),
+    };
+  }
+
+  /**
+   * The request HTTP-network-or-cache fetch puts on the wire: the author headers, `Accept: *\/*` when absent
+   * (fetch step 12 of https://fetch.spec.whatwg.org/#fetching), and `Origin` (#origin-header): appended when
+   * the response tainting is "cors", or when the method is neither `GET` nor `HEAD`.
+   */
+  private actualWire(): WireRequest {
+    const headers: Array<[string, string]> = [...this.headers];
+    if (!headers.some(([n]) => n.toLowerCase() === 'accept')) headers.push(['Accept', '*/*']);
+    if (this.tainting === 'cors' || (this.method !== 'GET' && this.method !== 'HEAD')) {
+      headers.push(['Origin', this.serializedOrigin()]);
+    }
+    return { method: this.method, url: this.currentUrl, headers, body: this.body };
+  }
+
+  /** https://fetch.spec.whatwg.org/#http-redirect-fetch */
+  private redirect(response: WireResponse): Verdict | 'continue' | 'final' {
+    // 3. Let locationURL be internalResponse's location URL given request's current URL's fragment.
+    const location = getHeader(response.headers, 'location');
+    // 4. If locationURL is null, then return response.
+    if (location === null) return 'final';
+    let next: URL;
+    try {
+      next = new URL(location, this.currentUrl);
+    } catch {
+      // 5. If locationURL is failure, then return a network error.
+      return this.fail('NetworkError', '', false, { detail: `invalid Location '${location}'` });
+    }
+    if (next.hash === '' && new URL(this.currentUrl).hash) next.hash = new URL(this.currentUrl).hash;
+    // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      return this.fail('NetworkError', '', false, { detail: `redirect to a ${next.protocol} URL` });
+    }
+    // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
+    if (this.redirectCount === MAX_REDIRECTS) return this.fail('TooManyRedirects');
+    this.redirectCount++;
+    const credentialed = next.username !== '' || next.password !== '';
+    // 9. If request's mode is "cors", locationURL includes credentials, and request's origin is not same
+    //    origin with locationURL's origin, then return a network error.
+    // 10. If request's response tainting is "cors" and locationURL includes credentials, then return a
+    //    network error.
+    if (credentialed && ((this.request.mode === 'cors' && !sameOrigin(this.request.origin, next.origin)) || this.tainting === 'cors')) {
+      return this.fail('RedirectContainsCredentials', next.href);
+    }
+    // 12. If one of: internalResponse's status is 301 or 302 and request's method is `POST`; internalResponse's
+    //     status is 303 and request's method is not `GET` or `HEAD`: set request's method to `GET` and body to
+    //     null, and remove request-body-header names from request's header list.
+    if (((response.status === 301 || response.status === 302) && this.method === 'POST') || (response.status === 303 && this.method !== 'GET' && this.method !== 'HEAD')) {
+      this.method = 'GET';
+      this.body = null;
+      this.headers = this.headers.filter(([n]) => !REQUEST_BODY_HEADER_NAMES.includes(n.toLowerCase()));
+    }
+    // 13. If request's current URL's origin is not same origin with locationURL's origin, then for each
+    //     headerName of CORS non-wildcard request-header name, delete headerName from request's header list.
+    if (!sameOrigin(originOf(this.currentUrl), next.origin)) {
+      this.headers = this.headers.filter(([n]) => n.toLowerCase() !== 'authorization');
+    }
+    // 16. Append locationURL to request's URL list. 19. Return the result of running main fetch (recursive).
+    this.urlList.push(next.href);
+    return 'continue';
+  }
+
+  private allowed(response: WireResponse, type: Tainting | 'opaqueredirect'): Verdict {
+    return {
+      engine: this.engine.name,
+      allowed: true,
+      response: filterResponse(response, type, this.urlList, this.request.credentials, this.engine),
+      exchanges: this.exchanges,
+    };
+  }
+}

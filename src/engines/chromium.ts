@@ -1,0 +1,17 @@
+import type { EngineProfile } from './profile.js';
+
+/** Client hints Chromium still treats as CORS-safelisted request-headers (recorded: no preflight for them). */
+const CLIENT_HINTS = new Set(['device-memory', 'dpr', 'width', 'viewport-width', 'rtt', 'downlink', 'ect', 'save-data']);
+
+export const chromium: EngineProfile = {
+  name: 'chromium',
+  label: 'Chromium',
+  safelist(lowerName, value) {
+    if (CLIENT_HINTS.has(lowerName)) return value.length <= 128;
+    return undefined;
+  },
+  // Chromium still forbids script from setting User-Agent (recorded: dropped, never preflighted).
+  extraForbiddenRequestHeaders: new Set(['user-agent']),
+  maxAgeCapSeconds: 7200,
+  defaultMaxAgeSeconds: 5,
+};

@@ -1,0 +1,19 @@
+import { InvalidArgumentError } from '../errors.js';
+import type { EngineName } from '../types.js';
+import { chromium } from './chromium.js';
+import { firefox } from './firefox.js';
+import type { EngineProfile } from './profile.js';
+import { spec } from './spec.js';
+import { webkit } from './webkit.js';
+
+export type { EngineProfile } from './profile.js';
+
+export const ENGINES: Readonly<Record<EngineName, EngineProfile>> = { chromium, firefox, webkit, spec };
+
+/** The three browser engines, in the order results are reported. */
+export const BROWSER_ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
+
+export function getEngine(name: unknown = 'chromium'): EngineProfile {
+  if (typeof name === 'string' && Object.hasOwn(ENGINES, name)) return ENGINES[name as EngineName];
+  throw new InvalidArgumentError('engine', `'${String(name)}' is not an engine`, "Use 'chromium', 'firefox', 'webkit' or 'spec'.");
+}

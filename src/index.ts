@@ -1,0 +1,14 @@
+/**
+ * corsproof: make CORS testable.
+ */
+export { simulate } from './emulator/simulate.js';
+export { PreflightCache } from './spec/preflight-cache.js';
+export type { PreflightCacheOptions } from './spec/preflight-cache.js';
+export { corsCheck } from './spec/cors-check.js';
+export type { CorsCheckInput, CorsCheckResult } from './spec/cors-check.js';
+export { makeReason } from './report/reason.js';
+export { ENGINES, BROWSER_ENGINES, getEngine } from './engines/index.js';
+export type { EngineProfile } from './engines/index.js';
+export { CorsproofError, InvalidArgumentError, TransportError } from './errors.js';
+export { fromFetchHandler } from './transports/fetch-handler.js';
+export type * from './types.js';

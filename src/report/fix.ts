@@ -1,0 +1,66 @@
+/**
+ * One line saying what to change on the server, per reason.
+ */
+import type { ReasonCode } from '../types.js';
+
+export function fixHint(code: ReasonCode, hint: string, origin: string): string {
+  const o = origin || 'the page origin';
+  switch (code) {
+    case 'MissingAllowOriginHeader':
+      return `Send 'Access-Control-Allow-Origin: ${o}' (or '*' for public, uncredentialed data) on this response, error responses included.`;
+    case 'PreflightMissingAllowOriginHeader':
+      return `Answer the OPTIONS preflight with 'Access-Control-Allow-Origin: ${o}' (with credentials: the exact origin, never '*').`;
+    case 'WildcardOriginNotAllowed':
+    case 'PreflightWildcardOriginNotAllowed':
+      return `With credentials, echo the exact origin: 'Access-Control-Allow-Origin: ${o}' plus 'Access-Control-Allow-Credentials: true' and 'Vary: Origin', not '*'.`;
+    case 'MultipleAllowOriginValues':
+    case 'PreflightMultipleAllowOriginValues':
+      return `Send exactly one origin in one 'Access-Control-Allow-Origin' header ('${o}'); pick it from your allow-list per request instead of listing them all (often two layers, e.g. proxy and app, both add it).`;
+    case 'InvalidAllowOriginValue':
+    case 'PreflightInvalidAllowOriginValue':
+      return `'Access-Control-Allow-Origin' must be '*', 'null' or one serialized origin such as '${o}'; '${hint}' is none of these.`;
+    case 'AllowOriginMismatch':
+    case 'PreflightAllowOriginMismatch':
+      return hint === 'null' || o === 'null'
+        ? `The request's origin is '${o}'; send 'Access-Control-Allow-Origin: ${o}' exactly (a redirect across origins makes the origin 'null').`
+        : `Send 'Access-Control-Allow-Origin: ${o}' exactly (scheme, host and port, no path or trailing slash, same case); it now says '${hint}'.`;
+    case 'InvalidAllowCredentials':
+    case 'PreflightInvalidAllowCredentials':
+      return `Send 'Access-Control-Allow-Credentials: true' (exactly 'true', lower-case, once) on the ${code.startsWith('Preflight') ? 'preflight' : ''}${code.startsWith('Preflight') ? ' ' : ''}response, or have the client drop credentials: 'include'.`;
+    case 'PreflightInvalidStatus':
+      return `Answer the OPTIONS preflight with a 2xx status (204 is usual) before any auth or routing that returns ${hint || 'an error'}.`;
+    case 'PreflightDisallowedRedirect':
+      return 'Answer the OPTIONS preflight directly with 2xx; browsers never follow redirects for a preflight (serve the final URL, or redirect only non-preflighted requests).';
+    case 'InvalidAllowMethodsPreflightResponse':
+      return `Make 'Access-Control-Allow-Methods' a comma-separated list of method tokens, e.g. 'GET, POST, PUT' (invalid item: '${hint}').`;
+    case 'InvalidAllowHeadersPreflightResponse':
+      return `Make 'Access-Control-Allow-Headers' a comma-separated list of header names, e.g. 'content-type, x-csrf-token' (invalid item: '${hint}').`;
+    case 'MethodDisallowedByPreflightResponse':
+      return `Add ${hint} to 'Access-Control-Allow-Methods' on the preflight response (methods match case-sensitively; '*' does not apply with credentials).`;
+    case 'HeaderDisallowedByPreflightResponse':
+      return hint === 'authorization'
+        ? "List 'authorization' explicitly in 'Access-Control-Allow-Headers'; '*' never covers Authorization."
+        : `Add '${hint}' to 'Access-Control-Allow-Headers' on the preflight response ('*' does not apply with credentials).`;
+    case 'RedirectContainsCredentials':
+      return `Redirect to a URL without user:password (it was '${hint}').`;
+    case 'UnexpectedRedirect':
+      return "The request was made with redirect: 'error' and the server answered with a redirect: serve the resource at the requested URL, or let the client follow redirects.";
+    case 'TooManyRedirects':
+      return 'The server redirects in a loop (or more than 20 times): fix the redirect chain so it ends in a response.';
+    case 'ForbiddenMethod':
+      return `Browsers never send ${hint}; use another method.`;
+    case 'MethodNotAllowedInNoCors':
+      return `A 'no-cors' request can only use GET, HEAD or POST; use mode 'cors' and allow ${hint} on the server.`;
+    case 'SameOriginModeCrossOrigin':
+    case 'DisallowedByMode':
+      return "The request uses mode 'same-origin' but goes to another origin: use mode 'cors' (and CORS headers on the server) or call a same-origin URL.";
+    case 'CorsDisabledScheme':
+      return 'CORS requests work over http: and https: only; serve the resource over HTTP(S).';
+    case 'Timeout':
+      return 'The server did not answer in time: check that it is up and that OPTIONS requests are not left hanging.';
+    case 'NetworkError':
+      return `The server could not be reached or answered something that is not HTTP (${hint || 'connection failed'}).`;
+    case 'InvalidResponse':
+      return 'The server answered with a response the browser rejects; check the status line and headers.';
+  }
+}
