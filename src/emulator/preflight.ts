@@ -63,15 +63,19 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
     credentials: ctx.credentials,
     engine: ctx.engine.name,
   });
-  if (!isOkStatus(response.status)) {
+  const statusOk = isOkStatus(response.status);
+  const statusFailure = (): Verdict => {
     // Otherwise, return a network error. (Chromium names a redirect apart from other non-ok statuses.)
     ctx.cache.clearFor(ctx.cacheParts);
     return ctx.fail(isRedirectStatus(response.status) ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', String(response.status), response.status);
-  }
+  };
+  // The standard reports one network error; engines check in different orders, which decides the message.
+  if (!statusOk && (ctx.engine.preflightStatusFirst || isRedirectStatus(response.status))) return statusFailure();
   if (!check.ok) {
     ctx.cache.clearFor(ctx.cacheParts);
     return ctx.fail(asPreflightCode(check.code), check.hint, response.status);
   }
+  if (!statusOk) return statusFailure();
 
   //  1. Let methods be the result of extracting header list values given `Access-Control-Allow-Methods`.
   //  2. Let headerNames be the result of extracting header list values given `Access-Control-Allow-Headers`.

@@ -10,7 +10,7 @@ import { isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
 import { PreflightCache } from '../spec/preflight-cache.js';
-import { corsUnsafeRequestHeaderNames, REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
+import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
 import { makeReason } from '../report/reason.js';
 import { fromFetchHandler } from '../transports/fetch-handler.js';
 import type { Exchange, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse, CorsRequest } from '../types.js';
@@ -75,6 +75,8 @@ class FetchRun {
   private body: Uint8Array | null;
   private tainting: Tainting = 'basic';
   private redirectCount = 0;
+  /** https://fetch.spec.whatwg.org/#use-cors-preflight-flag (never set by fetch(); engines may set it on redirects). */
+  private useCorsPreflight = false;
   private readonly exchanges: Exchange[] = [];
 
   constructor(
@@ -123,7 +125,8 @@ class FetchRun {
         // result of running HTTP fetch given fetchParams and true (when the method is not safelisted or there
         // are CORS-unsafe request-header names), else HTTP fetch given false.
         this.tainting = 'cors';
-        makePreflight = !isCorsSafelistedMethod(this.method) || this.unsafeNames().length > 0;
+        makePreflight = this.useCorsPreflight || !isCorsSafelistedMethod(this.method) || this.unsafeNames().length > 0;
+        if (makePreflight && this.engine.redirectKeepsPreflight) this.useCorsPreflight = true;
       }
 
       // HTTP fetch step 4.1: preflight unless the preflight cache covers the method and every unsafe name.
@@ -178,8 +181,13 @@ class FetchRun {
     return serializeRequestOrigin(this.request.origin, this.urlList);
   }
 
+  /** The origin a preflight carries and is checked against. */
+  private preflightOrigin(): string {
+    return this.engine.preflightIgnoresTaint ? this.request.origin : this.serializedOrigin();
+  }
+
   private cacheParts() {
-    return { origin: this.serializedOrigin(), url: this.currentUrl, credentials: this.request.credentials === 'include' };
+    return { origin: this.preflightOrigin(), url: this.currentUrl, credentials: this.request.credentials === 'include' };
   }
 
   /**
@@ -191,7 +199,7 @@ class FetchRun {
    */
   private preflightNeeded(): boolean {
     const parts = this.cacheParts();
-    if (!isCorsSafelistedMethod(this.method) && !this.cache.matchMethod(parts, this.method)) return true;
+    if ((this.useCorsPreflight || !isCorsSafelistedMethod(this.method)) && !this.cache.matchMethod(parts, this.method)) return true;
     return this.unsafeNames().some((name) => !this.cache.matchHeader(parts, name));
   }
 
@@ -205,7 +213,7 @@ class FetchRun {
       method: this.method,
       unsafeNames: this.unsafeNames(),
       headerNames: this.headers.map(([n]) => n.toLowerCase()),
-      origin: this.serializedOrigin(),
+      origin: this.preflightOrigin(),
       credentials: this.request.credentials,
       cacheParts: this.cacheParts(),
       exchanges: this.exchanges,
@@ -258,15 +266,18 @@ class FetchRun {
     }
     // 12. If one of: internalResponse's status is 301 or 302 and request's method is `POST`; internalResponse's
     //     status is 303 and request's method is not `GET` or `HEAD`: set request's method to `GET` and body to
-    //     null, and remove request-body-header names from request's header list.
-    if (((response.status === 301 || response.status === 302) && this.method === 'POST') || (response.status === 303 && this.method !== 'GET' && this.method !== 'HEAD')) {
-      this.method = 'GET';
+    //     null, and remove request-body-header names from request's header list. (Engines differ: profile.)
+    const crossOrigin = !sameOrigin(originOf(this.currentUrl), next.origin);
+    const rewritten = this.engine.redirectMethod(response.status, this.method, crossOrigin);
+    if (rewritten !== null) {
+      this.method = rewritten;
       this.body = null;
-      this.headers = this.headers.filter(([n]) => !REQUEST_BODY_HEADER_NAMES.includes(n.toLowerCase()));
+      const dropped = this.engine.redirectDropsHeaders;
+      this.headers = this.headers.filter(([n]) => !dropped.includes(n.toLowerCase()));
     }
     // 13. If request's current URL's origin is not same origin with locationURL's origin, then for each
     //     headerName of CORS non-wildcard request-header name, delete headerName from request's header list.
-    if (!sameOrigin(originOf(this.currentUrl), next.origin)) {
+    if (crossOrigin && this.engine.redirectDropsAuthorization) {
       this.headers = this.headers.filter(([n]) => n.toLowerCase() !== 'authorization');
     }
     // 16. Append locationURL to request's URL list. 19. Return the result of running main fetch (recursive).

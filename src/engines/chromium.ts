@@ -1,4 +1,5 @@
-import type { EngineProfile } from './profile.js';
+import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
+import { standardRedirectMethod, type EngineProfile } from './profile.js';
 
 /** Client hints Chromium still treats as CORS-safelisted request-headers (recorded: no preflight for them). */
 const CLIENT_HINTS = new Set(['device-memory', 'dpr', 'width', 'viewport-width', 'rtt', 'downlink', 'ect', 'save-data']);
@@ -12,6 +13,12 @@ export const chromium: EngineProfile = {
   },
   // Chromium still forbids script from setting User-Agent (recorded: dropped, never preflighted).
   extraForbiddenRequestHeaders: new Set(['user-agent']),
+  preflightStatusFirst: false,
+  redirectKeepsPreflight: false,
+  preflightIgnoresTaint: false,
+  redirectMethod: (status, method) => standardRedirectMethod(status, method),
+  redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
+  redirectDropsAuthorization: true,
   maxAgeCapSeconds: 7200,
   defaultMaxAgeSeconds: 5,
 };

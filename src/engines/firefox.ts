@@ -1,9 +1,16 @@
-import type { EngineProfile } from './profile.js';
+import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
+import { standardRedirectMethod, type EngineProfile } from './profile.js';
 
 export const firefox: EngineProfile = {
   name: 'firefox',
   label: 'Firefox',
   extraForbiddenRequestHeaders: new Set(),
+  preflightStatusFirst: true,
+  redirectKeepsPreflight: true,
+  preflightIgnoresTaint: true,
+  redirectMethod: (status, method) => standardRedirectMethod(status, method),
+  redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
+  redirectDropsAuthorization: true,
   maxAgeCapSeconds: 86400,
   defaultMaxAgeSeconds: 5,
 };

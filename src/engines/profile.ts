@@ -15,6 +15,47 @@ export interface EngineProfile {
   readonly extraForbiddenRequestHeaders: ReadonlySet<string>;
   /** Cap on `Access-Control-Max-Age`, in seconds (the standard leaves it to the user agent). */
   readonly maxAgeCapSeconds: number;
+  /**
+   * Whether a preflight's status is checked before its CORS headers. Chromium rejects a redirect first, then
+   * checks `Access-Control-Allow-Origin`/`-Credentials`, then the ok status (recorded: a 404 preflight without
+   * the header reports the missing header; a 302 reports the redirect whatever its headers).
+   */
+  readonly preflightStatusFirst: boolean;
+  /**
+   * Once a request needed a preflight, every redirect hop is preflighted again, as if the standard's
+   * use-CORS-preflight flag were set (Firefox; recorded: a POST preflighted, redirected by 303 to a plain GET,
+   * sends an OPTIONS with `Access-Control-Request-Method: GET` before the GET).
+   */
+  readonly redirectKeepsPreflight: boolean;
+  /**
+   * A preflight after a redirect-tainting redirect carries, and is checked against, the page's own origin,
+   * while the actual request carries `Origin: null` (Firefox). The standard and the others use `null` for both.
+   */
+  readonly preflightIgnoresTaint: boolean;
+  /**
+   * The method a redirect leaves (https://fetch.spec.whatwg.org/#http-redirect-fetch step 12), and which request
+   * headers go with a dropped body. Returns null to keep the method.
+   */
+  redirectMethod(status: number, method: string, crossOrigin: boolean): string | null;
+  /** Request headers removed when a redirect turns the request into a GET without body. */
+  readonly redirectDropsHeaders: readonly string[];
+  /**
+   * https://fetch.spec.whatwg.org/#http-redirect-fetch step 13: a redirect to another origin deletes
+   * `Authorization` (a CORS non-wildcard request-header name) from the request.
+   */
+  readonly redirectDropsAuthorization: boolean;
   /** Max-age used when the header is absent or invalid. */
   readonly defaultMaxAgeSeconds: number;
+}
+
+/**
+ * https://fetch.spec.whatwg.org/#http-redirect-fetch step 12: "If one of the following is true: internalResponse's
+ * status is 301 or 302 and request's method is `POST`; internalResponse's status is 303 and request's method is not
+ * `GET` or `HEAD` — then: set request's method to `GET` and request's body to null; for each headerName of
+ * request-body-header name, delete headerName from request's header list."
+ */
+export function standardRedirectMethod(status: number, method: string): string | null {
+  if ((status === 301 || status === 302) && method === 'POST') return 'GET';
+  if (status === 303 && method !== 'GET' && method !== 'HEAD') return 'GET';
+  return null;
 }

@@ -1,10 +1,17 @@
-import type { EngineProfile } from './profile.js';
+import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
+import { standardRedirectMethod, type EngineProfile } from './profile.js';
 
 /** The Fetch Standard to the letter, no engine quirks. */
 export const spec: EngineProfile = {
   name: 'spec',
   label: 'Fetch Standard',
   extraForbiddenRequestHeaders: new Set(),
+  preflightStatusFirst: true,
+  redirectKeepsPreflight: false,
+  preflightIgnoresTaint: false,
+  redirectMethod: (status, method) => standardRedirectMethod(status, method),
+  redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
+  redirectDropsAuthorization: true,
   maxAgeCapSeconds: Number.POSITIVE_INFINITY,
   defaultMaxAgeSeconds: 5,
 };

@@ -1,0 +1,75 @@
+/**
+ * A transport that serves conformance scenarios exactly as shared/conformance/harness.mjs does: three
+ * loopback "hosts" (page, api, other), `/s/<id>/<hop>` paths, the hop's preflight for an OPTIONS request that
+ * carries Access-Control-Request-Method, the hop's response for anything else; placeholders substituted.
+ * It records what reached each host, like the harness's `received`.
+ */
+import { METHODS } from 'node:http';
+import type { Transport, WireRequest, WireResponse } from '../../src/types.js';
+
+/**
+ * The harness serves with node:http, whose parser (llhttp) only accepts the methods it knows, by their exact
+ * upper-case names: anything else (`FOO`, `patch`) is answered `400 Bad Request` with `Connection: close`
+ * before any handler runs, so it never shows in `received`.
+ */
+const PARSER_METHODS = new Set(METHODS);
+const BAD_REQUEST: WireResponse = { status: 400, statusText: 'Bad Request', headers: [['Connection', 'close']], body: new Uint8Array(0) };
+
+export interface ScenarioSpec {
+  id: string;
+  request: { method: string; headers?: Array<[string, string]>; credentials?: string; mode?: string; body?: string; redirect?: string };
+  hops: Array<{ host?: string; preflight?: HopAnswer; response: HopAnswer }>;
+}
+interface HopAnswer {
+  status?: number;
+  headers?: Array<[string, string]>;
+  body?: string;
+}
+
+export const PORTS = { page: 41000, api: 41001, other: 41002 } as const;
+export type HostName = keyof typeof PORTS;
+export const base = (host: HostName) => `http://127.0.0.1:${PORTS[host]}`;
+export const hopUrl = (s: ScenarioSpec, k: number) => `${base((s.hops[k].host ?? 'api') as HostName)}/s/${s.id}/${k}`;
+
+export function subst(s: ScenarioSpec, value: string): string {
+  return value
+    .replaceAll('{origin}', base('page'))
+    .replaceAll('{PORT}', String(PORTS.page))
+    .replaceAll('{api}', base('api'))
+    .replaceAll('{other}', base('other'))
+    .replace(/\{hop(\d+)\}/g, (_, k) => hopUrl(s, Number(k)));
+}
+
+export interface Received {
+  host: HostName;
+  hop: number;
+  method: string;
+  headers: Array<[string, string]>;
+}
+
+const encoder = new TextEncoder();
+const HOST_BY_PORT = new Map(Object.entries(PORTS).map(([h, p]) => [String(p), h as HostName]));
+
+export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, received: Map<string, Received[]>): Transport {
+  return {
+    name: 'conformance',
+    async send(wire: WireRequest): Promise<WireResponse> {
+      if (!PARSER_METHODS.has(wire.method)) return BAD_REQUEST;
+      const url = new URL(wire.url);
+      const host = HOST_BY_PORT.get(url.port);
+      const m = /^\/s\/([^/]+)\/(\d+)/.exec(url.pathname);
+      const s = m ? byId.get(m[1]) : undefined;
+      const k = m ? Number(m[2]) : -1;
+      const hop = s?.hops[k];
+      if (!host || !s || !hop) return { status: 404, statusText: 'Not Found', headers: [], body: new Uint8Array(0) };
+      let list = received.get(s.id);
+      if (!list) received.set(s.id, (list = []));
+      list.push({ host, hop: k, method: wire.method, headers: wire.headers.map(([n, v]) => [n.toLowerCase(), v]) });
+      const isPreflight = wire.method === 'OPTIONS' && wire.headers.some(([n]) => n.toLowerCase() === 'access-control-request-method');
+      const answer = isPreflight && hop.preflight ? hop.preflight : hop.response;
+      const headers = (answer.headers ?? []).map(([n, v]) => [n, subst(s, v)] as [string, string]);
+      const body = isPreflight && hop.preflight ? '' : answer.body ?? '';
+      return { status: answer.status ?? 200, statusText: '', headers, body: encoder.encode(body) };
+    },
+  };
+}
