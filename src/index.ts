@@ -12,3 +12,14 @@ export type { EngineProfile } from './engines/index.js';
 export { CorsproofError, InvalidArgumentError, TransportError } from './errors.js';
 export { fromFetchHandler } from './transports/fetch-handler.js';
 export type * from './types.js';
+export { toTransport, fromUrl, fromNock, fromNodeHandler, fromFastify, fromMswHandlers } from './transports/index.js';
+export type {
+  Target,
+  ToTransportOptions,
+  UrlOptions,
+  InProcessOptions,
+  TransportOptions,
+  FetchHandlerObject,
+  FetchHandlerOptions,
+  MswOptions,
+} from './transports/index.js';

@@ -1,7 +1,9 @@
 /**
  * Conversions between the emulator's wire records and the platform's `Request` / `Response`.
  */
+import { TransportError } from '../errors.js';
 import type { WireRequest, WireResponse } from '../types.js';
+import { BodyCollector } from './body.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -19,14 +21,43 @@ export function toPlatformRequest(wire: WireRequest, signal?: AbortSignal): Requ
   });
 }
 
-/** Read a platform `Response` into a wire response. `set-cookie` lines are kept one by one. */
-export async function fromPlatformResponse(response: Response): Promise<WireResponse> {
+/**
+ * Read a platform `Response` into a wire response. `set-cookie` lines are kept one by one; other repeated
+ * names arrive combined (`Headers` joins them with `, `). The body is read up to `maxBodyBytes`, then the
+ * stream is cancelled and `bodyTruncated` set.
+ */
+export async function fromPlatformResponse(response: Response, maxBodyBytes = Number.POSITIVE_INFINITY): Promise<WireResponse> {
+  if (response.type === 'error') {
+    throw new TransportError('network', 'The handler answered with a network error (Response.error()).');
+  }
   const headers: Array<[string, string]> = [];
   response.headers.forEach((value, name) => {
     if (name === 'set-cookie') return;
     headers.push([name, value]);
   });
   for (const cookie of response.headers.getSetCookie()) headers.push(['set-cookie', cookie]);
-  const body = response.body ? new Uint8Array(await response.arrayBuffer()) : EMPTY;
-  return { status: response.status, statusText: response.statusText, headers, body };
+  const head = { status: response.status, statusText: response.statusText, headers };
+  if (!response.body) return { ...head, body: EMPTY };
+  const collector = new BodyCollector(maxBodyBytes);
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!collector.add(value)) {
+        await reader.cancel().catch(() => undefined);
+        break;
+      }
+    }
+  } catch (cause) {
+    throw new TransportError(
+      'network',
+      `The response body failed after ${collector.length} bytes: ${cause instanceof Error ? cause.message : String(cause)}.`,
+      { cause },
+    );
+  } finally {
+    reader.releaseLock();
+  }
+  const { body, truncated } = collector.result();
+  return truncated ? { ...head, body, bodyTruncated: true } : { ...head, body };
 }

@@ -1,0 +1,162 @@
+/**
+ * A Node request listener run in-process, without a port: a plain `(req, res)` listener, an Express or Connect
+ * app, a Koa app (or its `app.callback()`), or an `http.Server` (its `'request'` listeners).
+ *
+ * Each request travels over an in-memory connection (`stream.duplexPair`) between Node's own HTTP client and
+ * Node's own HTTP server, so the app sees a genuine `IncomingMessage` / `ServerResponse` and the response is
+ * read exactly as a socket would deliver it (repeated headers in order, chunked bodies, HEAD and 204 rules).
+ * light-my-request is deliberately not used here: injecting an Express app with it rewires Express's shared
+ * request/response prototypes for the whole process, which breaks later supertest calls on any Express app.
+ */
+import * as http from 'node:http';
+import { type Duplex, duplexPair } from 'node:stream';
+import { InvalidArgumentError, TransportError } from '../errors.js';
+import type { Transport } from '../types.js';
+import { describeError, httpExchange } from './http-exchange.js';
+import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
+
+/** A Node request listener: `(req, res) => void`, or an Express/Connect app (which also takes `next`). */
+export type NodeRequestListener = (req: http.IncomingMessage, res: http.ServerResponse, ...rest: never[]) => unknown;
+
+/** A Koa application (anything with `callback()` returning a request listener). */
+export interface KoaLike {
+  callback(): NodeRequestListener;
+  use(...args: never[]): unknown;
+}
+
+/** What `fromNodeHandler` accepts. */
+export type NodeHandlerTarget = NodeRequestListener | KoaLike | http.Server;
+
+const IN_PROCESS_KEYS = ['baseUrl', 'timeoutMs', 'maxBodyBytes'] as const;
+
+/** A transport that runs a Node request listener (or an app or server exposing one) in-process. */
+export function fromNodeHandler(target: NodeHandlerTarget, options?: InProcessOptions): Transport {
+  const settings = resolveOptions(options, 'fromNodeHandler', IN_PROCESS_KEYS);
+  const baseUrl = resolveBaseUrl(options?.baseUrl, 'fromNodeHandler options.baseUrl');
+  const { listener, name } = listenerOf(target);
+  const connect = inProcessConnector(listener);
+  return {
+    name,
+    baseUrl,
+    send: (wire, context) =>
+      httpExchange(wire, context, {
+        ...settings,
+        closeAfter: true,
+        open: (target, requestOptions) =>
+          http.request({
+            ...requestOptions,
+            host: target.hostname,
+            port: target.port,
+            path: `${target.pathname}${target.search}`,
+            createConnection: () => connect(target.protocol === 'https:'),
+          }),
+        explain: (socket) => connect.failureOf(socket),
+      }),
+  };
+}
+
+/** The request listener inside a target, and a name for it. Throws `InvalidArgumentError` for anything else. */
+export function listenerOf(target: unknown): { listener: NodeRequestListener; name: string } {
+  if (target instanceof http.Server || isServerLike(target)) {
+    const server = target as http.Server;
+    if (server.listenerCount('request') === 0) {
+      throw new InvalidArgumentError(
+        'target',
+        'the server has no request listener',
+        'Create it with http.createServer(app) (or add one with server.on("request", app)) before testing it.',
+      );
+    }
+    // Dispatch to every current 'request' listener, as Node does.
+    return { listener: (req, res) => server.emit('request', req, res), name: 'http.Server' };
+  }
+  if (isKoaLike(target)) {
+    // Composed on first use, so middleware added after the transport was made still applies.
+    let composed: NodeRequestListener | undefined;
+    return { listener: (req, res) => (composed ??= target.callback())(req, res), name: 'koa' };
+  }
+  if (typeof target === 'function') {
+    const fn = target as NodeRequestListener & Record<string, unknown>;
+    const name =
+      typeof fn.handle === 'function' && typeof fn.set === 'function'
+        ? 'express'
+        : typeof fn.handle === 'function' && typeof fn.use === 'function'
+          ? 'connect'
+          : 'node-listener';
+    return { listener: fn, name };
+  }
+  throw new InvalidArgumentError(
+    'target',
+    `fromNodeHandler expected a request listener, an Express/Connect/Koa app or an http.Server, received ${describeValue(target)}`,
+    'Pass the app itself (e.g. fromNodeHandler(app)), or use toTransport(target) to detect the kind.',
+  );
+}
+
+export function isKoaLike(value: unknown): value is KoaLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as KoaLike).callback === 'function' &&
+    typeof (value as KoaLike).use === 'function' &&
+    Array.isArray((value as { middleware?: unknown }).middleware)
+  );
+}
+
+function isServerLike(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as http.Server).listen === 'function' &&
+    typeof (value as http.Server).listenerCount === 'function' &&
+    typeof (value as http.Server).emit === 'function' &&
+    'maxHeadersCount' in value
+  );
+}
+
+interface Connector {
+  (secure: boolean): Duplex;
+  /** The error the app threw on this connection, as a `handler` `TransportError`. */
+  failureOf(clientSide: unknown): TransportError | undefined;
+}
+
+/**
+ * A connection factory: each call links a fresh in-memory connection to a private, never-listening
+ * `http.Server` that runs `listener`. A listener that throws (or rejects) fails that exchange with a
+ * `handler` `TransportError` instead of crashing the process.
+ */
+function inProcessConnector(listener: NodeRequestListener): Connector {
+  const failures = new WeakMap<object, unknown>();
+  const clients = new WeakMap<object, Duplex>();
+  const fail = (serverSide: object, error: unknown): void => {
+    const client = clients.get(serverSide);
+    if (client) failures.set(client, error);
+    (serverSide as Duplex).destroy();
+  };
+  const server = new http.Server((req, res) => {
+    try {
+      const result = listener(req, res);
+      if (isPromiseLike(result)) result.then(undefined, (error: unknown) => fail(req.socket, error));
+    } catch (error) {
+      fail(req.socket, error);
+    }
+  });
+  const connect = ((secure: boolean) => {
+    const [client, serverSide] = duplexPair();
+    // What apps read off a socket: the peer address, and whether the connection is TLS (req.protocol, req.secure).
+    Object.assign(serverSide, { remoteAddress: '127.0.0.1', remotePort: 0, remoteFamily: 'IPv4', encrypted: secure || undefined });
+    clients.set(serverSide, client);
+    client.once('close', () => serverSide.destroy());
+    serverSide.once('close', () => client.destroy());
+    server.emit('connection', serverSide);
+    return client;
+  }) as Connector;
+  connect.failureOf = (clientSide) => {
+    if (typeof clientSide !== 'object' || clientSide === null || !failures.has(clientSide)) return undefined;
+    const error = failures.get(clientSide);
+    return new TransportError('handler', `The app threw while answering: ${describeError(error)}`, { cause: error });
+  };
+  return connect;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+}
