@@ -1,0 +1,166 @@
+/**
+ * `corsproof check`: run one request through the emulator against a live URL, per engine, and show the
+ * verdict, the exchanges, the browser's console message and the fix.
+ */
+import { simulate } from '../emulator/simulate.js';
+import type { Transport, Verdict } from '../types.js';
+import type { CheckOptions } from './args.js';
+import { EXIT, isUnreachable } from './exit.js';
+import { exchangeToJson, renderExchange, type ExchangeJson, type Style } from './render.js';
+
+export interface CheckReport {
+  options: CheckOptions;
+  verdicts: Verdict[];
+}
+
+/** One verdict per engine asked for, in order. Engines run one after another against the same server. */
+export async function runCheck(options: CheckOptions, transport: Transport): Promise<CheckReport> {
+  const verdicts: Verdict[] = [];
+  for (const engine of options.engines) {
+    const verdict = await simulate(
+      {
+        url: options.url,
+        origin: options.origin,
+        method: options.method,
+        headers: options.headers,
+        credentials: options.credentials,
+        mode: options.mode,
+      },
+      { transport, engine, timeoutMs: options.timeoutMs },
+    );
+    verdicts.push(verdict);
+  }
+  return { options, verdicts };
+}
+
+/** 0 when every engine allows it, 3 when the server could not be reached, otherwise 1. */
+export function checkExitCode(report: CheckReport): number {
+  if (report.verdicts.every((v) => v.allowed)) return EXIT.ok;
+  if (report.verdicts.some(isUnreachable)) return EXIT.unreachable;
+  return EXIT.findings;
+}
+
+export function renderCheck(report: CheckReport, style: Style): string {
+  const { options } = report;
+  const userHeaders = new Set(options.headers.map(([name]) => name.toLowerCase()));
+  const out: string[] = [];
+  const settings = [`credentials: ${options.credentials}`, `mode: ${options.mode}`];
+  out.push(`${style.bold(options.method)} ${options.url}  from ${style.cyan(options.origin)}  ${style.dim(`(${settings.join(', ')})`)}`);
+  for (const [name, value] of options.headers) out.push(style.dim(`  ${name}: ${value}`));
+  const rendered: Array<{ engine: string; text: string; code?: string; chromium?: string; fix?: string }> = [];
+  for (const verdict of report.verdicts) {
+    out.push('');
+    const label = verdict.engine.padEnd(9);
+    const reason = verdict.reason;
+    if (verdict.allowed) {
+      const r = verdict.response;
+      const detail = r ? `${r.status} ${r.type}${r.redirected ? ', redirected' : ''}` : '';
+      out.push(`${style.bold(label)} ${style.green('ALLOWED')}  ${style.dim(detail)}`);
+    } else {
+      out.push(`${style.bold(label)} ${style.red('BLOCKED')}  ${reason ? `${reason.code}${reason.preflight ? ' (preflight)' : ''}` : ''}`);
+    }
+    const exchangeLines = verdict.exchanges.flatMap((e) => renderExchange(e, style, userHeaders));
+    const text = exchangeLines.join('\n');
+    const entry = { engine: verdict.engine, text, code: reason?.code, chromium: reason?.chromium, fix: reason?.fix };
+    const same = rendered.find((r) => r.text === text);
+    rendered.push(entry);
+    // WebKit and spec report Chromium's wording: when all of it repeats an engine above, say so in one line.
+    const repeat = verdict.engine !== 'firefox' && verdict.engine !== 'chromium' && same !== undefined &&
+      same.code === entry.code && same.chromium === entry.chromium && same.fix === entry.fix && same.engine !== 'firefox';
+    if (repeat && !verdict.allowed) {
+      out.push(style.dim(`  same exchanges, console message and fix as ${same.engine}`));
+      continue;
+    }
+    if (verdict.exchanges.length === 0) out.push(style.dim('  nothing was sent: the browser rejects this request before any network'));
+    else if (same) out.push(style.dim(`  exchanges: same as ${same.engine}`));
+    else out.push(...exchangeLines);
+    if (verdict.allowed && verdict.response) {
+      const r = verdict.response;
+      if (r.type === 'opaque' || r.type === 'opaqueredirect') {
+        out.push(`  ${style.dim('script  ')} gets an ${r.type} response: status 0, no headers, no body`);
+      } else {
+        const names = Object.keys(r.headers);
+        out.push(`  ${style.dim('readable')} ${names.length > 0 ? names.join(', ') : '(no response headers)'}`);
+      }
+    }
+    if (!verdict.allowed && reason) {
+      if (verdict.engine === 'firefox') {
+        out.push(`  ${style.dim('console ')} ${reason.firefox.message}${reason.firefox.code ? style.dim(` [${reason.firefox.code}]`) : ''}`);
+      } else if (reason.chromium) {
+        const wording = verdict.engine === 'chromium' ? '' : style.dim(" (Chromium's wording)");
+        out.push(`  ${style.dim('console ')} ${reason.chromium}${wording}`);
+      }
+      if (reason.fix) out.push(`  ${style.dim('fix     ')} ${style.yellow(reason.fix)}`);
+    }
+  }
+  if (report.verdicts.length > 1) {
+    const allowed = report.verdicts.filter((v) => v.allowed).map((v) => v.engine);
+    const blocked = report.verdicts.filter((v) => !v.allowed).map((v) => v.engine);
+    const parts = [];
+    if (allowed.length > 0) parts.push(`${style.green('ALLOWED')} in ${allowed.join(', ')}`);
+    if (blocked.length > 0) parts.push(`${style.red('BLOCKED')} in ${blocked.join(', ')}`);
+    out.push('', `${style.bold('result')}    ${parts.join('; ')}`);
+  }
+  if (report.verdicts.some(isUnreachable)) {
+    out.push('', style.red('The server could not be reached: this is a network failure, not a CORS decision. Is it running at that URL?'));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export interface CheckJson {
+  command: 'check';
+  request: {
+    url: string;
+    origin: string;
+    method: string;
+    headers: Array<[string, string]>;
+    credentials: string;
+    mode: string;
+  };
+  /** True when every engine allows the request. */
+  allowed: boolean;
+  /** True when some engine could not reach the server at all (exit code 3). */
+  unreachable: boolean;
+  verdicts: Array<{
+    engine: string;
+    allowed: boolean;
+    response: { status: number; statusText: string; type: string; url: string; redirected: boolean; headers: Record<string, string> } | null;
+    reason: { code: string; preflight: boolean; url: string; chromium: string; firefox: { code: string; message: string }; fix: string } | null;
+    exchanges: ExchangeJson[];
+  }>;
+}
+
+export function checkToJson(report: CheckReport): CheckJson {
+  const o = report.options;
+  return {
+    command: 'check',
+    request: { url: o.url, origin: o.origin, method: o.method, headers: o.headers, credentials: o.credentials, mode: o.mode },
+    allowed: report.verdicts.every((v) => v.allowed),
+    unreachable: report.verdicts.some(isUnreachable),
+    verdicts: report.verdicts.map((v) => ({
+      engine: v.engine,
+      allowed: v.allowed,
+      response: v.response
+        ? {
+            status: v.response.status,
+            statusText: v.response.statusText,
+            type: v.response.type,
+            url: v.response.url,
+            redirected: v.response.redirected,
+            headers: v.response.headers,
+          }
+        : null,
+      reason: v.reason
+        ? {
+            code: v.reason.code,
+            preflight: v.reason.preflight,
+            url: v.reason.url,
+            chromium: v.reason.chromium,
+            firefox: { code: v.reason.firefox.code, message: v.reason.firefox.message },
+            fix: v.reason.fix,
+          }
+        : null,
+      exchanges: v.exchanges.map(exchangeToJson),
+    })),
+  };
+}

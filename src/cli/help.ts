@@ -1,0 +1,68 @@
+/**
+ * `corsproof --help`, `corsproof check --help`, `corsproof audit --help`.
+ */
+
+const MAIN = `corsproof: check what a browser's CORS rules do with your server, without a browser.
+
+Usage:
+  corsproof check <url> --origin <origin> [options]   would a page on <origin> be allowed to call <url>?
+  corsproof audit <url> --origin <origin> [options]   what does <url>'s CORS policy let other sites do?
+  corsproof --help | --version
+  corsproof <command> --help
+
+Examples:
+  corsproof check http://localhost:3000/api/user --origin https://app.example --credentials include
+  corsproof check http://localhost:3000/api/admin --origin https://app.example -X DELETE -H 'X-CSRF-Token: 1' --engine all
+  corsproof audit https://api.example.com/me --origin https://app.example
+
+Exit codes:
+  0  check: allowed in every engine      audit: no high-severity finding
+  1  check: blocked in some engine       audit: at least one high-severity finding
+  2  usage error or bad input (the message says what to change)
+  3  the server could not be reached (no CORS decision was made)
+
+Colour is used on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on for pipes.
+Docs: docs/cli.md in the corsproof package (node_modules/corsproof/docs/cli.md).
+`;
+
+const CHECK = `Usage: corsproof check <url> --origin <origin> [options]
+
+Sends the request a page on <origin> would send with fetch(<url>, ...) to the live server, preflight
+included, and applies the browser's CORS rules to the answers.
+
+Options:
+  -o, --origin <origin>       the page's origin, e.g. https://app.example (required; scheme, host, port only)
+  -X, --method <method>       request method (default GET)
+  -H, --header 'Name: value'  a request header; repeat for more
+      --credentials <mode>    omit | same-origin | include (default same-origin, as fetch)
+      --mode <mode>           cors | no-cors | same-origin (default cors)
+  -e, --engine <engine>       chromium | firefox | webkit | spec | all; repeat or comma-separate (default chromium)
+      --timeout <ms>          how long one exchange may take (default 10000)
+      --json                  print a JSON report instead of text
+  -h, --help                  this help
+
+Exit codes: 0 allowed in every engine, 1 blocked in some engine, 2 bad input, 3 server unreachable.
+`;
+
+const AUDIT = `Usage: corsproof audit <url> --origin <origin> [options]
+
+Probes <url> as your origin, a foreign origin (https://evil.example), null, look-alikes of your origin
+(evilapp.example, app.example.evil.example, appxexample), a subdomain and the http: variant, plus one
+preflight, and reports what the CORS policy lets through: reflected origins, null, look-alikes, missing
+Vary: Origin, wildcards with credentials or sensitive headers, preflight max-age, * in methods/headers.
+
+Options:
+  -o, --origin <origin>       the origin that should be trusted, e.g. https://app.example (required)
+  -X, --method <method>       the method of the probes (default GET; the preflight asks for it, or PUT)
+  -H, --header 'Name: value'  a header sent with every probe, e.g. a session cookie; repeat for more
+      --timeout <ms>          how long one probe may take (default 10000)
+      --json                  print a JSON report instead of text
+  -h, --help                  this help
+
+Severities: high (another site can read responses with the user's credentials), medium, low, info.
+Exit codes: 0 no high finding, 1 a high finding, 2 bad input, 3 server unreachable.
+`;
+
+export function helpText(topic: 'main' | 'check' | 'audit'): string {
+  return topic === 'check' ? CHECK : topic === 'audit' ? AUDIT : MAIN;
+}

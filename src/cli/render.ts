@@ -1,0 +1,116 @@
+/**
+ * Terminal rendering shared by the commands: colour (only on a TTY, never with NO_COLOR), exchanges as
+ * request/response header blocks, and the JSON form of exchanges.
+ */
+import type { Exchange, WireRequest, WireResponse } from '../types.js';
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
+
+/**
+ * Colour when the stream is a TTY, unless `NO_COLOR` is set to anything non-empty (https://no-color.org).
+ * `FORCE_COLOR` (non-empty, not `0`) turns it on for pipes; `NO_COLOR` still wins.
+ */
+export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  if (env.TERM === 'dumb') return false;
+  return stream.isTTY === true;
+}
+
+export function createStyle(enabled: boolean): Style {
+  const sgr = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), cyan: sgr(36, 39) };
+}
+
+/** Request headers worth showing: the CORS ones, plus the ones the user asked to send. */
+function shownRequestHeader(name: string, extra: ReadonlySet<string>): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'origin' || lower.startsWith('access-control-') || extra.has(lower);
+}
+
+/** Response headers worth showing: the CORS ones, `Vary`, and `Location` on redirects. */
+function shownResponseHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('access-control-') || lower === 'vary' || lower === 'location';
+}
+
+const KIND_LABEL: Record<Exchange['kind'], string> = { preflight: 'preflight', actual: 'request', redirect: 'redirect' };
+
+/**
+ * One exchange as lines:
+ *
+ *     preflight  OPTIONS http://127.0.0.1:8080/api/admin
+ *       > Origin: https://app.example
+ *       < 204 No Content
+ *       < Access-Control-Allow-Origin: https://app.example
+ */
+export function renderExchange(exchange: Exchange, style: Style, extraRequestHeaders: ReadonlySet<string>, indent = '  '): string[] {
+  const lines = [`${indent}${style.dim(KIND_LABEL[exchange.kind].padEnd(9))}  ${style.bold(exchange.request.method)} ${exchange.request.url}`];
+  const inner = `${indent}  `;
+  for (const [name, value] of exchange.request.headers) {
+    if (shownRequestHeader(name, extraRequestHeaders)) lines.push(`${inner}${style.dim('>')} ${name}: ${value}`);
+  }
+  if (exchange.response) {
+    const r = exchange.response;
+    const status = `${r.status}${r.statusText ? ` ${r.statusText}` : ''}`;
+    lines.push(`${inner}${style.dim('<')} ${r.status >= 200 && r.status < 300 ? status : style.yellow(status)}`);
+    const shown = r.headers.filter(([name]) => shownResponseHeader(name));
+    for (const [name, value] of shown) lines.push(`${inner}${style.dim('<')} ${name}: ${value}`);
+    if (!r.headers.some(([name]) => name.toLowerCase().startsWith('access-control-'))) {
+      lines.push(`${inner}${style.dim('<')} ${style.dim('(no Access-Control-* headers)')}`);
+    }
+  } else {
+    lines.push(`${inner}${style.red('x')} ${exchange.error ?? 'no response'}`);
+  }
+  return lines;
+}
+
+export interface WireRequestJson {
+  method: string;
+  url: string;
+  headers: Array<[string, string]>;
+}
+
+export interface WireResponseJson {
+  status: number;
+  statusText: string;
+  headers: Array<[string, string]>;
+}
+
+export interface ExchangeJson {
+  kind: Exchange['kind'];
+  request: WireRequestJson;
+  response?: WireResponseJson;
+  error?: string;
+}
+
+export function requestToJson(request: WireRequest): WireRequestJson {
+  return { method: request.method, url: request.url, headers: request.headers.map(([n, v]) => [n, v]) };
+}
+
+export function responseToJson(response: WireResponse): WireResponseJson {
+  return { status: response.status, statusText: response.statusText, headers: response.headers.map(([n, v]) => [n, v]) };
+}
+
+/** An exchange without bodies, ready for `JSON.stringify`. */
+export function exchangeToJson(exchange: Exchange): ExchangeJson {
+  const out: ExchangeJson = { kind: exchange.kind, request: requestToJson(exchange.request) };
+  if (exchange.response) out.response = responseToJson(exchange.response);
+  if (exchange.error !== undefined) out.error = exchange.error;
+  return out;
+}
+
+/** Word-wrap-free indentation of a multi-line block. */
+export function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `${prefix}${line}`))
+    .join('\n');
+}

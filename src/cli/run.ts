@@ -1,0 +1,62 @@
+/**
+ * The `corsproof` command: parse, dispatch, print, and map the outcome to an exit code. No `process`
+ * access here, so it can run in-process with any streams.
+ */
+import { CorsproofError, InvalidArgumentError, TransportError } from '../errors.js';
+import { fromUrl } from '../transports/url.js';
+import { parseCommand } from './args.js';
+import { auditExitCode, auditToJson, renderAudit, runAudit } from './audit.js';
+import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
+import { EXIT } from './exit.js';
+import { helpText } from './help.js';
+import { createStyle, useColor } from './render.js';
+import { packageVersion } from './version.js';
+
+export interface CliStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIO {
+  stdout: CliStream;
+  stderr: CliStream;
+  env: Record<string, string | undefined>;
+}
+
+/** Run one command line (without `node` and the script path). Resolves with the exit code. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const errStyle = createStyle(useColor(io.stderr, io.env));
+  try {
+    const command = parseCommand(argv);
+    if (command.kind === 'help') {
+      io.stdout.write(helpText(command.topic));
+      return EXIT.ok;
+    }
+    if (command.kind === 'version') {
+      io.stdout.write(`${packageVersion()}\n`);
+      return EXIT.ok;
+    }
+    const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
+    const transport = fromUrl(command.options.url, { timeoutMs: command.options.timeoutMs });
+    if (command.kind === 'check') {
+      const report = await runCheck(command.options, transport);
+      io.stdout.write(command.options.json ? `${JSON.stringify(checkToJson(report), null, 2)}\n` : renderCheck(report, style));
+      return checkExitCode(report);
+    }
+    const report = await runAudit(command.options, transport);
+    io.stdout.write(command.options.json ? `${JSON.stringify(auditToJson(report), null, 2)}\n` : renderAudit(report, style));
+    return auditExitCode(report);
+  } catch (error) {
+    if (error instanceof InvalidArgumentError || (error instanceof CorsproofError && !(error instanceof TransportError))) {
+      io.stderr.write(`${errStyle.red('corsproof:')} ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof TransportError) {
+      io.stderr.write(`${errStyle.red('corsproof:')} ${error.message}\n`);
+      return EXIT.unreachable;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`${errStyle.red('corsproof: internal error')} (a bug in corsproof; please report it with this output)\n${detail}\n`);
+    return EXIT.internal;
+  }
+}
