@@ -112,6 +112,11 @@ export function renderAudit(report: AuditReport, style: Style): string {
   const out: string[] = [];
   out.push(`${style.bold('audit')} ${style.bold(options.method)} ${options.url}  for ${style.cyan(options.origin)}`);
   out.push('');
+  if (report.unreachable) {
+    const error = evidence.probes[0].error ?? 'no answer';
+    out.push(style.red(`The endpoint could not be reached: ${error}`), 'Nothing was audited: no CORS decision was made.');
+    return `${out.join('\n')}\n`;
+  }
   const rows = evidence.probes.map((p) => ({ label: p.label, origin: p.origin, ...describeAnswer(p), status: p.response ? String(p.response.status) : '-' }));
   if (evidence.preflight) {
     const pre = evidence.preflight;
@@ -133,10 +138,6 @@ export function renderAudit(report: AuditReport, style: Style): string {
     out.push(`  ${r.label.padEnd(wl)}  ${r.origin.padEnd(wo)}  ${r.status.padEnd(ws)}  ${r.grant.padEnd(wg)}  ${browser}`);
   }
   out.push('');
-  if (report.unreachable) {
-    out.push(style.red(`The endpoint could not be reached (${evidence.probes[0].error ?? 'no answer'}): nothing was audited. Is the server running at that URL?`));
-    return `${out.join('\n')}\n`;
-  }
   out.push(`${style.bold('readable by')} ${readableBy(report)}`, '');
   const counts = SEVERITIES.map((s) => [s, report.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   if (report.findings.length === 0) {

@@ -101,8 +101,10 @@ export function renderCheck(report: CheckReport, style: Style): string {
     if (blocked.length > 0) parts.push(`${style.red('BLOCKED')} in ${blocked.join(', ')}`);
     out.push('', `${style.bold('result')}    ${parts.join('; ')}`);
   }
-  if (report.verdicts.some(isUnreachable)) {
-    out.push('', style.red('The server could not be reached: this is a network failure, not a CORS decision. Is it running at that URL?'));
+  const unreachable = report.verdicts.find(isUnreachable);
+  if (unreachable) {
+    const what = unreachable.reason?.code === 'Timeout' ? `did not answer within ${options.timeoutMs} ms` : 'could not be reached';
+    out.push('', style.red(`The server ${what}: a network failure, not a CORS decision (exit code 3).`));
   }
   return `${out.join('\n')}\n`;
 }
