@@ -1,3 +1,5 @@
+import type { PreflightCache } from './spec/preflight-cache.js';
+
 /**
  * Public types shared by the emulator, the transports, the matchers and the CLI.
  */
@@ -73,13 +75,9 @@ export interface SimulateOptions {
   /** Default `chromium` (the engine most users run; see docs/emulator.md). */
   engine?: EngineName;
   /** A preflight cache to share across calls. Without one, every call starts with an empty cache. */
-  preflightCache?: PreflightCacheLike;
+  preflightCache?: PreflightCache;
   /** Milliseconds one exchange may take before the verdict is `Timeout`. Default 10 000. */
   timeoutMs?: number;
-}
-
-export interface PreflightCacheLike {
-  readonly engine?: EngineName;
 }
 
 export type ExchangeKind = 'preflight' | 'actual' | 'redirect';

@@ -2,7 +2,8 @@
  * CORS-preflight fetch: https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
 import type { EngineProfile } from '../engines/index.js';
-import { asPreflightCode, corsCheck } from '../spec/cors-check.js';
+import { asPreflightCode, corsCheck, type CorsCheckResult } from '../spec/cors-check.js';
+import { originOf, sameOrigin } from '../spec/origin.js';
 import { extractTokenList, getHeader } from '../spec/header-list.js';
 import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
@@ -24,6 +25,8 @@ export interface PreflightContext {
   headerNames: string[];
   /** The serialized request origin (`null` when redirect-tainted). */
   origin: string;
+  /** The page's own origin. */
+  pageOrigin: string;
   credentials: 'omit' | 'same-origin' | 'include';
   cacheParts: CacheKeyParts;
   exchanges: Exchange[];
@@ -56,7 +59,8 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const list = response.headers;
 
   // 6. If a CORS check for request and response returns success and response's status is an ok status:
-  const check = corsCheck({
+  const skipCheck = ctx.engine.sameOriginPreflightSkipsCorsCheck && sameOrigin(originOf(ctx.url), ctx.pageOrigin);
+  const check: CorsCheckResult = skipCheck ? { ok: true } : corsCheck({
     allowOrigin: getHeader(list, 'access-control-allow-origin'),
     allowCredentials: getHeader(list, 'access-control-allow-credentials'),
     origin: ctx.origin,
@@ -98,10 +102,11 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //  7. For each unsafeName of the CORS-unsafe request-header names with request's header list: if unsafeName
   //     is not a byte-case-insensitive match for an item in headerNames and request's credentials mode is
   //     "include" or headerNames does not contain `*`, return a network error.
+  //  (Engines still let `*` cover Authorization: profile.wildcardCoversAuthorization.)
   const wildcard = !include && nameList.includes('*');
   for (const name of ctx.unsafeNames) {
     if (nameList.includes(name)) continue;
-    if (wildcard && !isCorsNonWildcardRequestHeaderName(name)) continue;
+    if (wildcard && (ctx.engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name))) continue;
     return ctx.fail('HeaderDisallowedByPreflightResponse', name, response.status);
   }
 

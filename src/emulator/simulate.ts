@@ -200,7 +200,7 @@ class FetchRun {
   private preflightNeeded(): boolean {
     const parts = this.cacheParts();
     if ((this.useCorsPreflight || !isCorsSafelistedMethod(this.method)) && !this.cache.matchMethod(parts, this.method)) return true;
-    return this.unsafeNames().some((name) => !this.cache.matchHeader(parts, name));
+    return this.unsafeNames().some((name) => !this.cache.matchHeader(parts, name, this.engine.wildcardCoversAuthorization));
   }
 
   private preflightContext() {
@@ -214,6 +214,7 @@ class FetchRun {
       unsafeNames: this.unsafeNames(),
       headerNames: this.headers.map(([n]) => n.toLowerCase()),
       origin: this.preflightOrigin(),
+      pageOrigin: this.request.origin,
       credentials: this.request.credentials,
       cacheParts: this.cacheParts(),
       exchanges: this.exchanges,

@@ -19,6 +19,8 @@ export const chromium: EngineProfile = {
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  wildcardCoversAuthorization: true,
+  sameOriginPreflightSkipsCorsCheck: false,
   maxAgeCapSeconds: 7200,
   defaultMaxAgeSeconds: 5,
 };

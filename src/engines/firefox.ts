@@ -11,6 +11,8 @@ export const firefox: EngineProfile = {
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  wildcardCoversAuthorization: true,
+  sameOriginPreflightSkipsCorsCheck: true,
   maxAgeCapSeconds: 86400,
   defaultMaxAgeSeconds: 5,
 };

@@ -44,6 +44,16 @@ export interface EngineProfile {
    * `Authorization` (a CORS non-wildcard request-header name) from the request.
    */
   readonly redirectDropsAuthorization: boolean;
+  /**
+   * Whether `*` in `Access-Control-Allow-Headers` also covers `Authorization`. The standard says no (a CORS
+   * non-wildcard request-header name); all three engines recorded here still let `*` cover it.
+   */
+  readonly wildcardCoversAuthorization: boolean;
+  /**
+   * A preflight whose URL is same origin with the page skips the CORS check (Firefox: the preflight is a fresh,
+   * same-origin request; recorded after a redirect back to the page's own server).
+   */
+  readonly sameOriginPreflightSkipsCorsCheck: boolean;
   /** Max-age used when the header is absent or invalid. */
   readonly defaultMaxAgeSeconds: number;
 }

@@ -12,6 +12,8 @@ export const spec: EngineProfile = {
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  wildcardCoversAuthorization: false,
+  sameOriginPreflightSkipsCorsCheck: false,
   maxAgeCapSeconds: Number.POSITIVE_INFINITY,
   defaultMaxAgeSeconds: 5,
 };

@@ -26,6 +26,8 @@ export const webkit: EngineProfile = {
   redirectMethod: soupRedirectMethod,
   redirectDropsHeaders: [],
   redirectDropsAuthorization: false,
+  wildcardCoversAuthorization: true,
+  sameOriginPreflightSkipsCorsCheck: false,
   maxAgeCapSeconds: 600,
   defaultMaxAgeSeconds: 5,
 };

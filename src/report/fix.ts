@@ -39,7 +39,7 @@ export function fixHint(code: ReasonCode, hint: string, origin: string): string 
       return `Add ${hint} to 'Access-Control-Allow-Methods' on the preflight response (methods match case-sensitively; '*' does not apply with credentials).`;
     case 'HeaderDisallowedByPreflightResponse':
       return hint === 'authorization'
-        ? "List 'authorization' explicitly in 'Access-Control-Allow-Headers'; '*' never covers Authorization."
+        ? "List 'authorization' explicitly in 'Access-Control-Allow-Headers'; with credentials '*' covers nothing, and the Fetch Standard never lets '*' cover Authorization."
         : `Add '${hint}' to 'Access-Control-Allow-Headers' on the preflight response ('*' does not apply with credentials).`;
     case 'RedirectContainsCredentials':
       return `Redirect to a URL without user:password (it was '${hint}').`;

@@ -59,12 +59,13 @@ export class PreflightCache {
 
   /**
    * https://fetch.spec.whatwg.org/#concept-cache-match-header — header names compare byte-case-insensitively;
-   * a `*` entry matches any name but `Authorization` (a CORS non-wildcard request-header name).
+   * a `*` entry matches any name but `Authorization` (a CORS non-wildcard request-header name), unless the
+   * engine lets `*` cover it (`wildcardCoversAuthorization`).
    */
-  matchHeader(parts: CacheKeyParts, name: string): boolean {
+  matchHeader(parts: CacheKeyParts, name: string, wildcardCoversAuthorization = false): boolean {
     const lower = name.toLowerCase();
     if (this.alive(this.key(parts, 'h', lower))) return true;
-    return !parts.credentials && lower !== 'authorization' && this.alive(this.key(parts, 'h', '*'));
+    return !parts.credentials && (wildcardCoversAuthorization || lower !== 'authorization') && this.alive(this.key(parts, 'h', '*'));
   }
 
   /**

@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareEngine, summaryLine, type RecordedFile } from '../../scripts/conformance/compare.js';
 import type { ScenarioSpec } from '../../scripts/conformance/scenario-transport.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadJson } from './corpus.js';
 
 const scenarios = loadJson<ScenarioSpec[]>('scenarios.json');
@@ -30,5 +33,17 @@ describe.each(['chromium', 'firefox', 'webkit'] as const)('%s conformance on the
       expect(report.console / report.consoleTotal).toBeGreaterThanOrEqual(0.99);
       expect(summaryLine(report)).toBe(`chromium outcome 600/600 wire 600/600 console ${report.consoleTotal - KNOWN_CONSOLE_DIFFERENCES.length}/${report.consoleTotal}`);
     }
+  });
+});
+
+const RECORDED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'recorded');
+const read = <T>(dir: string, file: string) => JSON.parse(readFileSync(path.join(RECORDED, dir, file), 'utf8')) as T;
+
+describe.each(readdirSync(RECORDED, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name))('recorded corpus %s', (dir) => {
+  const recordedScenarios = read<ScenarioSpec[]>(dir, 'scenarios.json');
+  it.each(['chromium', 'firefox', 'webkit'] as const)('%s: every outcome, wire exchange and console message agrees', async (engine) => {
+    const report = await compareEngine(recordedScenarios, engine, read<RecordedFile>(dir, `results-${engine}.json`));
+    expect(report.disagreements).toEqual([]);
+    expect(report.total).toBe(recordedScenarios.length);
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * Plain-text rendering of verdicts for failure messages: each exchange as a request line with the CORS headers
+ * both ways, the browsers' console messages, and what to change. No colours here; the caller paints.
+ */
+import type { Exchange, WireResponse } from '../types.js';
+
+/** Request headers shown for an exchange: the ones the CORS protocol reads. */
+const REQUEST_HEADERS = new Set(['origin', 'access-control-request-method', 'access-control-request-headers']);
+
+/** Response headers shown: every `Access-Control-Allow-*`, `-Expose-Headers`, `-Max-Age`, `Vary`, and `Location` on redirects. */
+function isShownResponseHeader(lower: string, status: number): boolean {
+  return (
+    lower.startsWith('access-control-allow-') ||
+    lower === 'access-control-expose-headers' ||
+    lower === 'access-control-max-age' ||
+    lower === 'vary' ||
+    (lower === 'location' && status >= 300 && status < 400)
+  );
+}
+
+/** One block of a failure message: what some engines did with one request. */
+export interface DetailBlock {
+  /** First line, e.g. `DELETE · chromium, firefox, webkit: blocked (MethodDisallowedByPreflightResponse)`. */
+  title: string;
+  /** Explanations shown under the title. */
+  notes?: readonly string[];
+  /** Chromium's console message (shown for every engine but Firefox, which has its own). */
+  chromium?: string;
+  /** Firefox's reason code and console message. */
+  firefox?: { code: string; message: string };
+  /** The requests that went on the wire and their responses. */
+  exchanges?: readonly Exchange[];
+  /** A response checked on its own (no request to show): its status and headers. */
+  response?: { label: string; status?: number; statusText?: string; headers: ReadonlyArray<readonly [string, string]> };
+  /** The last line: what to change on the server. */
+  change?: { label: string; text: string };
+}
+
+const INDENT = '  ';
+
+/** Render one block, indented under its title. */
+export function formatBlock(block: DetailBlock): string {
+  const lines = [block.title];
+  for (const note of block.notes ?? []) lines.push(INDENT + note);
+  if (block.chromium) lines.push(`${INDENT}Console (Chromium): ${block.chromium}`);
+  if (block.firefox?.message) {
+    lines.push(`${INDENT}Console (Firefox): ${block.firefox.message}${block.firefox.code ? ` [${block.firefox.code}]` : ''}`);
+  }
+  for (const exchange of block.exchanges ?? []) lines.push(...formatExchange(exchange).map((l) => INDENT + l));
+  if (block.response) {
+    lines.push(INDENT + block.response.label);
+    lines.push(...formatResponse(block.response.status, block.response.statusText, block.response.headers).map((l) => INDENT + INDENT + l));
+  }
+  if (block.change) lines.push(`${INDENT}${block.change.label}: ${block.change.text}`);
+  return lines.join('\n');
+}
+
+/**
+ * One exchange: the request line (with its kind), then `>` lines for the CORS request headers sent and `<`
+ * lines for the status and the CORS response headers received, or the transport's error.
+ */
+export function formatExchange(exchange: Exchange): string[] {
+  const { request } = exchange;
+  const kind = exchange.kind === 'actual' ? '' : ` (${exchange.kind})`;
+  const lines = [`${request.method} ${request.url}${kind}`];
+  for (const [name, value] of request.headers) {
+    if (REQUEST_HEADERS.has(name.toLowerCase())) lines.push(`${INDENT}> ${name}: ${value}`);
+  }
+  if (exchange.response) lines.push(...formatResponse(exchange.response.status, exchange.response.statusText, exchange.response.headers).map((l) => INDENT + l));
+  else lines.push(`${INDENT}x no response: ${exchange.error ?? 'the transport failed'}`);
+  return lines;
+}
+
+/** The status line and the CORS response headers, each line starting with `<`. */
+export function formatResponse(status: number | undefined, statusText: string | undefined, headers: WireResponse['headers'] | ReadonlyArray<readonly [string, string]>): string[] {
+  const lines: string[] = [];
+  if (status !== undefined) lines.push(`< ${status}${statusText ? ` ${statusText}` : ''}`);
+  let shown = 0;
+  for (const [name, value] of headers) {
+    if (!isShownResponseHeader(name.toLowerCase(), status ?? 0)) continue;
+    lines.push(`< ${name}: ${value}`);
+    shown++;
+  }
+  if (shown === 0) lines.push('< (no CORS headers)');
+  return lines;
+}
+
+/** Join names the way messages list them: `a`, `a and b`, `a, b and c`. */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
