@@ -1,0 +1,136 @@
+/**
+ * Failure messages in Jest's style: the hint line, Expected, Received, then one block per group of engines
+ * that did the same thing (console messages, exchanges, what to change on the server).
+ */
+import { formatBlock, type DetailBlock } from '../report/format.js';
+import type { EngineName } from '../types.js';
+import { contradicting, decidePass, type Cell } from './cell.js';
+
+/** The parts of Jest's and Vitest's matcher context (`this`) the matchers use. */
+export interface MatcherContextLike {
+  isNot?: boolean;
+  promise?: string;
+  utils?: {
+    matcherHint?: (name: string, received?: string, expected?: string, options?: { isNot?: boolean; promise?: string; secondArgument?: string }) => string;
+    EXPECTED_COLOR?: (text: string) => string;
+    RECEIVED_COLOR?: (text: string) => string;
+  };
+}
+
+export interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+}
+
+export interface MessageInput {
+  matcher: string;
+  /** How `expect(...)` is named in the hint: `target` or `response`. */
+  received: 'target' | 'response';
+  /** The first argument's name in the hint, e.g. `origin`; empty when the matcher was called without one. */
+  expectedArg: string;
+  /** The second argument's name in the hint, when given. */
+  secondArgument?: string;
+  /** What the assertion claims, already worded for `.not` when negated. */
+  expected: string;
+  cells: readonly Cell[];
+}
+
+export function buildMessage(ctx: MatcherContextLike, input: MessageInput): string {
+  const isNot = ctx.isNot === true;
+  const expectedColor = ctx.utils?.EXPECTED_COLOR ?? identity;
+  const receivedColor = ctx.utils?.RECEIVED_COLOR ?? identity;
+  const hint = ctx.utils?.matcherHint
+    ? ctx.utils.matcherHint(input.matcher, input.received, input.expectedArg, { isNot, promise: ctx.promise ?? '', secondArgument: input.secondArgument })
+    : `expect(${input.received})${isNot ? '.not' : ''}.${input.matcher}(${input.expectedArg}${input.secondArgument ? `, ${input.secondArgument}` : ''})`;
+
+  const lines = [hint, '', `Expected: ${expectedColor(input.expected)}`];
+  const summary = summarize(input.cells);
+  if (summary.length === 1) lines.push(`Received: ${receivedColor(summary[0])}`);
+  else lines.push('Received:', ...summary.map((s) => `  ${receivedColor(s)}`));
+
+  const notes = overallNotes(input.cells);
+  if (notes.length) lines.push('', ...notes);
+  for (const block of blocks(contradicting(input.cells, isNot))) lines.push('', formatBlock(block));
+  return lines.join('\n');
+}
+
+/** One line per tested thing: `label  engines: status; engines: status`. */
+function summarize(cells: readonly Cell[]): string[] {
+  const byLabel = groupBy(cells, (c) => c.label ?? '');
+  const width = Math.max(...[...byLabel.keys()].map((l) => l.length));
+  return [...byLabel].map(([label, group]) => {
+    const states = [...groupBy(group, (c) => c.status)].map(([status, g]) => `${engineList(g)}: ${status}`).join('; ');
+    return label ? `${label.padEnd(width)}  ${states}` : states;
+  });
+}
+
+function overallNotes(cells: readonly Cell[]): string[] {
+  const notes: string[] = [];
+  if (cells.some((c) => c.holds === null)) {
+    notes.push('Some results say nothing about CORS (see below), so this assertion and its .not both fail.');
+  } else if (cells.some((c) => c.holds) && cells.some((c) => !c.holds)) {
+    const engines = new Set(cells.map((c) => c.engine));
+    notes.push(
+      engines.size > 1 && disagreeByEngine(cells)
+        ? "The engines disagree, so this assertion and its .not both fail. Fix the server for every engine, or test one engine with { engine: 'chromium' }."
+        : 'The results are mixed, so this assertion and its .not both fail.',
+    );
+  }
+  return notes;
+}
+
+function disagreeByEngine(cells: readonly Cell[]): boolean {
+  for (const group of groupBy(cells, (c) => c.label ?? '').values()) {
+    if (group.some((c) => c.holds) && group.some((c) => !c.holds)) return true;
+  }
+  return false;
+}
+
+/** Group contradicting cells that show the same thing, and turn each group into a detail block. */
+function blocks(cells: readonly Cell[]): DetailBlock[] {
+  const groups = groupBy(cells, (c) => JSON.stringify([c.label, c.status, c.notes, c.change, c.reason, c.verdict?.exchanges, c.response?.headers]));
+  return [...groups.values()].map((group) => {
+    const cell = group[0];
+    const engines = group.map((c) => c.engine);
+    const reason = cell.reason ?? cell.verdict?.reason;
+    const fix = reason?.fix ? { label: 'Fix', text: reason.fix } : undefined;
+    return {
+      title: `${cell.label ? `${cell.label} · ` : ''}${engineList(group)}: ${cell.status}`,
+      notes: cell.notes,
+      chromium: engines.some((e) => e !== 'firefox') ? reason?.chromium : undefined,
+      firefox: engines.includes('firefox') ? reason?.firefox : undefined,
+      exchanges: cell.verdict?.exchanges,
+      response: cell.response
+        ? { label: `${cell.response.kind}${cell.response.url ? ` from ${cell.response.url}` : ''}:`, status: cell.response.status, statusText: cell.response.statusText, headers: cell.response.headers }
+        : undefined,
+      change: cell.change ?? fix,
+    };
+  });
+}
+
+function engineList(cells: readonly Cell[]): string {
+  const engines: EngineName[] = [];
+  for (const c of cells) if (!engines.includes(c.engine)) engines.push(c.engine);
+  return engines.join(', ');
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function identity(text: string): string {
+  return text;
+}
+
+/** Decide the assertion once from the cells; word the message only when it is asked for. */
+export function resultOf(ctx: MatcherContextLike, input: Omit<MessageInput, 'cells'>, cells: readonly Cell[]): MatcherResult {
+  const pass = decidePass(cells, ctx.isNot === true);
+  return { pass, message: () => buildMessage(ctx, { ...input, cells }) };
+}

@@ -1,0 +1,65 @@
+/**
+ * Turning a verdict into a cell, and naming the request a matcher made, for the matchers that run on targets.
+ */
+import { listNames } from '../report/format.js';
+import type { EngineName, RequestCredentials_, Verdict } from '../types.js';
+import { isNoAnswer, verdictStatus, type Cell } from './cell.js';
+import { whyAllowed } from './explain.js';
+import type { ProbeResult } from './run-target.js';
+
+export interface CellJudgement {
+  /** `null`: no evidence either way (see `Cell.holds`). */
+  holds: boolean | null;
+  status?: string;
+  notes?: string[];
+  change?: Cell['change'];
+  /** Show what let an allowed request through (default true). */
+  because?: boolean;
+}
+
+/**
+ * A cell for one verdict. A server that did not answer gives a cell with no evidence (`holds: null`) whatever
+ * the matcher would have judged: a hung or refused connection never passes a CORS assertion, `.not` included.
+ * An allowed verdict carries what let it through.
+ */
+export function verdictCell(result: ProbeResult, judge: (verdict: Verdict) => CellJudgement, options: { noAnswerIsEvidence?: boolean } = {}): Cell {
+  const { verdict, engine, label } = result;
+  if (isNoAnswer(verdict) && !options.noAnswerIsEvidence) {
+    const last = verdict.exchanges[verdict.exchanges.length - 1];
+    return {
+      label,
+      engine,
+      holds: null,
+      status: `no answer (${verdict.reason?.code})`,
+      notes: [`The server did not answer, so this says nothing about CORS: ${last?.error ?? 'no response'}.`],
+      verdict,
+    };
+  }
+  const j = judge(verdict);
+  const credentials = result.request.credentials ?? 'same-origin';
+  const because = verdict.allowed && j.because !== false ? whyAllowed(verdict, credentials as RequestCredentials_) : [];
+  return {
+    label,
+    engine,
+    holds: j.holds,
+    status: j.status ?? verdictStatus(verdict),
+    notes: [...(j.notes ?? []), ...because],
+    verdict,
+    change: j.change,
+  };
+}
+
+/** `PUT https://api.example/items from https://app.example`, with credentials when they are included. */
+export function describeRequest(result: ProbeResult | undefined, options: { method?: boolean } = {}): string {
+  if (!result) return 'the request';
+  const { request, verdict } = result;
+  const url = verdict.exchanges.find((e) => e.kind !== 'preflight')?.request.url ?? verdict.exchanges[0]?.request.url ?? verdict.reason?.url ?? String(request.url);
+  const method = options.method === false ? '' : `${(request.method ?? 'GET').toUpperCase()} `;
+  const credentials = request.credentials === 'include' ? ' with credentials' : '';
+  return `${method}${url} from ${request.origin}${credentials}`;
+}
+
+/** `chromium, firefox and webkit` for the Expected line. */
+export function enginesPhrase(engines: readonly EngineName[]): string {
+  return engines.length === 1 ? engines[0] : `every engine (${listNames(engines)})`;
+}
