@@ -97,7 +97,8 @@ function blocks(cells: readonly Cell[]): DetailBlock[] {
     return {
       title: `${cell.label ? `${cell.label} · ` : ''}${engineList(group)}: ${cell.status}`,
       notes: cell.notes,
-      chromium: engines.some((e) => e !== 'firefox') ? reason?.chromium : undefined,
+      chromium: engines.includes('chromium') || !engines.includes('firefox') ? reason?.chromium : undefined,
+      chromiumLabel: engines.includes('chromium') ? 'Chromium' : 'as Chromium words it',
       firefox: engines.includes('firefox') ? reason?.firefox : undefined,
       exchanges: cell.verdict?.exchanges,
       response: cell.response

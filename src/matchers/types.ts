@@ -53,6 +53,9 @@ export type HeaderNames = string | readonly string[] | Readonly<Record<string, s
 /** Awaitable on targets, synchronous on responses. */
 type On<T, R> = T extends CorsResponseLike ? R : Promise<void>;
 
+/** For matchers that send their own requests: a received response is a compile error (and a typed error at run time). */
+type TargetOnly<T, A> = T extends CorsResponseLike ? never : A;
+
 /**
  * The CORS matchers, as `expect(received)` exposes them. `T` is the received value's type: on a response the
  * matchers that can run synchronously return `R`; on a target (app, URL, handler, mocks) they return a promise.
@@ -65,12 +68,12 @@ export interface CorsMatchers<R = unknown, T = unknown> {
   /** Script can read each of these response headers (after the request is allowed). */
   toExposeHeaders(names: string | readonly string[], request?: T extends CorsResponseLike ? CorsResponseCheckOptions : CorsMatcherRequestWithOrigin): On<T, R>;
   /** A preflight is sent for this request (method, headers, credentials) and it passes. Targets only. */
-  toPassPreflight(request: CorsMatcherRequestWithOrigin): Promise<void>;
+  toPassPreflight(request: TargetOnly<T, CorsMatcherRequestWithOrigin>): Promise<void>;
   /** Each method is allowed: a request with it succeeds, preflight included. Targets only. */
-  toAllowMethods(methods: string | readonly string[], request: CorsMatcherRequestWithOrigin): Promise<void>;
+  toAllowMethods(methods: string | readonly string[], request: TargetOnly<T, CorsMatcherRequestWithOrigin>): Promise<void>;
   /** Each request header is allowed: a request carrying it succeeds, preflight included. Targets only. */
-  toAllowHeaders(headers: HeaderNames, request: CorsMatcherRequestWithOrigin): Promise<void>;
+  toAllowHeaders(headers: HeaderNames, request: TargetOnly<T, CorsMatcherRequestWithOrigin>): Promise<void>;
   /** The request is blocked by CORS (optionally for that reason) in every engine. Targets only. */
-  toBeBlockedByCors(request: CorsMatcherRequestWithOrigin): Promise<void>;
-  toBeBlockedByCors(code: ReasonCode, request: CorsMatcherRequestWithOrigin): Promise<void>;
+  toBeBlockedByCors(request: TargetOnly<T, CorsMatcherRequestWithOrigin>): Promise<void>;
+  toBeBlockedByCors(code: ReasonCode, request: TargetOnly<T, CorsMatcherRequestWithOrigin>): Promise<void>;
 }

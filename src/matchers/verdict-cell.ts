@@ -25,13 +25,12 @@ export interface CellJudgement {
 export function verdictCell(result: ProbeResult, judge: (verdict: Verdict) => CellJudgement, options: { noAnswerIsEvidence?: boolean } = {}): Cell {
   const { verdict, engine, label } = result;
   if (isNoAnswer(verdict) && !options.noAnswerIsEvidence) {
-    const last = verdict.exchanges[verdict.exchanges.length - 1];
     return {
       label,
       engine,
       holds: null,
       status: `no answer (${verdict.reason?.code})`,
-      notes: [`The server did not answer, so this says nothing about CORS: ${last?.error ?? 'no response'}.`],
+      notes: ['The server did not answer, so this says nothing about CORS.'],
       verdict,
     };
   }
