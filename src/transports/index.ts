@@ -22,7 +22,7 @@ export {
   type InProcessOptions,
   type TransportOptions,
 } from './options.js';
-export { fromNock, fromUrl, type UrlOptions } from './url.js';
+export { fromNock, fromUrl, type NockOptions, type UrlOptions } from './url.js';
 
 /**
  * Anything corsproof can send requests to:

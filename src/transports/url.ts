@@ -5,8 +5,8 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { InvalidArgumentError } from '../errors.js';
-import type { Transport } from '../types.js';
+import { InvalidArgumentError, TransportError } from '../errors.js';
+import type { Transport, WireResponse } from '../types.js';
 import { httpExchange } from './http-exchange.js';
 import { parseHttpUrl, resolveOptions, type TransportOptions } from './options.js';
 
@@ -45,11 +45,52 @@ export function fromUrl(base: string | URL, options?: UrlOptions): Transport {
   };
 }
 
+export interface NockOptions extends UrlOptions {
+  /**
+   * What a request no nock interceptor matches gets. nock 15 answers it with a `501` and a JSON body
+   * (`ERR_NOCK_NO_MATCH`). `'not-found'` (default) passes that answer on, as from a server without that route
+   * (a preflight nobody mocked then fails the way it would against such a server); `'error'` turns it into a
+   * `network` `TransportError` carrying nock's message.
+   */
+  onUnhandledRequest?: 'not-found' | 'error';
+}
+
 /**
- * The nock adapter. nock intercepts `node:http`, so requests reach the active nock scopes; this is `fromUrl`
- * named for nock. A request no scope matches fails with a `network` `TransportError` carrying nock's message.
+ * The nock adapter: `fromUrl` named for nock. nock intercepts `node:http`, so requests reach the active nock
+ * scopes (a plain URL target does too). With nock's net connect disabled, an unmatched request fails with a
+ * `network` `TransportError` carrying nock's message.
  */
-export function fromNock(baseUrl: string | URL, options?: UrlOptions): Transport {
-  const transport = fromUrl(baseUrl, options);
-  return { ...transport, name: `nock ${new URL(transport.baseUrl as string).origin}` };
+export function fromNock(baseUrl: string | URL, options: NockOptions = {}): Transport {
+  const { onUnhandledRequest = 'not-found', ...urlOptions } = options ?? {};
+  if (onUnhandledRequest !== 'not-found' && onUnhandledRequest !== 'error') {
+    throw new InvalidArgumentError(
+      'fromNock options.onUnhandledRequest',
+      `expected "not-found" or "error", received ${JSON.stringify(onUnhandledRequest)}`,
+      'Use "not-found" (pass nock\'s 501 on, the default) or "error" (fail the exchange).',
+    );
+  }
+  const transport = fromUrl(baseUrl, urlOptions);
+  return {
+    name: `nock ${new URL(transport.baseUrl as string).origin}`,
+    baseUrl: transport.baseUrl,
+    send: async (wire, context) => {
+      const response = await transport.send(wire, context);
+      const unmatched = onUnhandledRequest === 'error' ? nockNoMatch(response) : null;
+      if (unmatched !== null) {
+        throw new TransportError('network', `nock did not answer ${wire.method} ${wire.url}: ${unmatched}. Add an interceptor for it.`);
+      }
+      return response;
+    },
+  };
+}
+
+/** nock's message when `response` is its answer to an unmatched request, else null. */
+function nockNoMatch(response: WireResponse): string | null {
+  if (response.status !== 501) return null;
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(response.body)) as { code?: unknown; message?: unknown };
+    return parsed.code === 'ERR_NOCK_NO_MATCH' ? String(parsed.message) : null;
+  } catch {
+    return null;
+  }
 }
