@@ -114,3 +114,9 @@ export function indent(text: string, prefix: string): string {
     .map((line) => (line === '' ? line : `${prefix}${line}`))
     .join('\n');
 }
+
+/** `JSON.stringify` with 2-space indentation, but `[name, value]` header pairs kept on one line each. */
+export function formatJson(value: unknown): string {
+  const text = JSON.stringify(value, null, 2);
+  return `${text.replace(/\[\n\s*("(?:[^"\\]|\\.)*"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]/g, '[$1, $2]')}\n`;
+}

@@ -9,7 +9,7 @@ import { auditExitCode, auditToJson, renderAudit, runAudit } from './audit.js';
 import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
 import { EXIT } from './exit.js';
 import { helpText } from './help.js';
-import { createStyle, useColor } from './render.js';
+import { createStyle, formatJson, useColor } from './render.js';
 import { packageVersion } from './version.js';
 
 export interface CliStream {
@@ -40,11 +40,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const transport = fromUrl(command.options.url, { timeoutMs: command.options.timeoutMs });
     if (command.kind === 'check') {
       const report = await runCheck(command.options, transport);
-      io.stdout.write(command.options.json ? `${JSON.stringify(checkToJson(report), null, 2)}\n` : renderCheck(report, style));
+      io.stdout.write(command.options.json ? formatJson(checkToJson(report)) : renderCheck(report, style));
       return checkExitCode(report);
     }
     const report = await runAudit(command.options, transport);
-    io.stdout.write(command.options.json ? `${JSON.stringify(auditToJson(report), null, 2)}\n` : renderAudit(report, style));
+    io.stdout.write(command.options.json ? formatJson(auditToJson(report)) : renderAudit(report, style));
     return auditExitCode(report);
   } catch (error) {
     if (error instanceof InvalidArgumentError || (error instanceof CorsproofError && !(error instanceof TransportError))) {
