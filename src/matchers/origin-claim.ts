@@ -19,16 +19,20 @@ type Matcher = 'toAllowOrigin' | 'toAllowCredentials';
 
 export function originClaim(ctx: MatcherContextLike, matcher: Matcher, received: unknown, origin: unknown, request: unknown): MatcherResult | Promise<MatcherResult> {
   const response = readResponse(received);
-  const input = readRequestArgument(request, matcher, response !== null);
+  const secondArgument = request === undefined ? undefined : 'request';
+  if (response === null) {
+    // On a target everything, argument errors included, comes through the promise.
+    return (async () => {
+      const input = readRequestArgument(request, matcher);
+      return onTarget(ctx, matcher, received, input, originArgument(origin, input, matcher), credentialsFor(matcher, input), secondArgument);
+    })();
+  }
+  const input = readRequestArgument(request, matcher, true);
   const page = originArgument(origin, input, matcher);
   const credentials = credentialsFor(matcher, input);
-  const secondArgument = request === undefined ? undefined : 'request';
-  if (response) {
-    const cells = input.engines.map((engine) => responseCell(response, page, credentials, engine, matcher));
-    const what = `${credentials === 'include' ? 'a credentialed request' : 'a request'} from ${page} read this response`;
-    return finish(ctx, matcher, 'response', secondArgument, `${enginesPhrase(input.engines)} to ${ctx.isNot ? 'not ' : ''}let ${what}`, cells);
-  }
-  return onTarget(ctx, matcher, received, input, page, credentials, secondArgument);
+  const cells = input.engines.map((engine) => responseCell(response, page, credentials, engine, matcher));
+  const what = `${credentials === 'include' ? 'a credentialed request' : 'a request'} from ${page} read this response`;
+  return finish(ctx, matcher, 'response', secondArgument, `${enginesPhrase(input.engines)} to ${ctx.isNot ? 'not ' : ''}let ${what}`, cells);
 }
 
 async function onTarget(ctx: MatcherContextLike, matcher: Matcher, target: unknown, input: MatcherInput, origin: string, credentials: RequestCredentials_, secondArgument?: string): Promise<MatcherResult> {

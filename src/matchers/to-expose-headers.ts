@@ -21,19 +21,19 @@ import { describeRequest, enginesPhrase, verdictCell, type CellJudgement } from 
 const MATCHER = 'toExposeHeaders';
 
 export function toExposeHeaders(this: MatcherContextLike, received: unknown, names: unknown, request?: unknown): MatcherResult | Promise<MatcherResult> {
-  const list = readNames(names);
   const response = readResponse(received);
-  const input = readRequestArgument(request, MATCHER, response !== null);
   const message = { matcher: MATCHER, expectedArg: 'names', secondArgument: request === undefined ? undefined : 'request' };
-  const verb = this.isNot ? 'hide' : 'expose';
-  if (response) {
-    const origin = requireOrigin(input, MATCHER, response.requestOrigin);
-    const credentials = input.request.credentials ?? 'same-origin';
-    const cells = input.engines.flatMap((engine) => responseCells(response, list, origin, credentials, engine));
-    const expected = `${enginesPhrase(input.engines)} to ${verb} ${listNames(list)} to script on ${origin}${credentials === 'include' ? ' (with credentials)' : ''}`;
-    return resultOf(this, { ...message, received: 'response', expected }, cells);
+  if (response === null) {
+    // On a target everything, argument errors included, comes through the promise.
+    return (async () => onTarget(this, received, readNames(names), readRequestArgument(request, MATCHER), message))();
   }
-  return onTarget(this, received, list, input, message);
+  const list = readNames(names);
+  const input = readRequestArgument(request, MATCHER, true);
+  const origin = requireOrigin(input, MATCHER, response.requestOrigin);
+  const credentials = input.request.credentials ?? 'same-origin';
+  const cells = input.engines.flatMap((engine) => responseCells(response, list, origin, credentials, engine));
+  const expected = `${enginesPhrase(input.engines)} to ${this.isNot ? 'hide' : 'expose'} ${listNames(list)} to script on ${origin}${credentials === 'include' ? ' (with credentials)' : ''}`;
+  return resultOf(this, { ...message, received: 'response', expected }, cells);
 }
 
 async function onTarget(ctx: MatcherContextLike, target: unknown, list: string[], input: MatcherInput, message: { matcher: string; expectedArg: string; secondArgument?: string }): Promise<MatcherResult> {

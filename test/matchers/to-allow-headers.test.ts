@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import '../../src/vitest.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { APP, allowListApi, honoApi, publicApi } from './apps.js';
+import { failureOf } from './helpers.js';
+
+describe('toAllowHeaders', () => {
+  it('passes when each header gets through the preflight', async () => {
+    await expect(allowListApi()).toAllowHeaders(['x-csrf-token', 'content-type'], { origin: APP, url: '/items', method: 'PUT' });
+    await expect(honoApi()).toAllowHeaders('authorization', { origin: APP });
+    // cors() reflects Access-Control-Request-Headers: anything goes.
+    await expect(publicApi()).toAllowHeaders(['x-anything', 'authorization'], { origin: APP });
+  });
+
+  it('takes explicit values: a safelisted content-type needs no preflight', async () => {
+    await expect(allowListApi()).toAllowHeaders({ 'content-type': 'text/plain' }, { origin: APP, url: '/items', method: 'POST' });
+    await expect(honoApi()).toAllowHeaders({ 'content-type': 'application/json' }, { origin: APP, method: 'PUT' });
+    await expect(honoApi()).not.toAllowHeaders({ 'x-custom': '1' }, { origin: APP });
+  });
+
+  it('fails naming the header and showing Access-Control-Request-Headers', async () => {
+    const message = await failureOf(() => expect(allowListApi()).toAllowHeaders(['authorization'], { origin: APP }));
+    expect(message).toContain('Expected: every engine (chromium, firefox and webkit) to allow request header authorization on GET https://api.example/ from https://app.example');
+    expect(message).toContain('> Access-Control-Request-Headers: authorization');
+    expect(message).toContain('blocked (HeaderDisallowedByPreflightResponse)');
+    expect(message).toMatch(/\n  Fix: .*'authorization'.*'Access-Control-Allow-Headers'/);
+  });
+
+  it('.not passes when each header is refused, fails when one is allowed', async () => {
+    await expect(allowListApi()).not.toAllowHeaders(['authorization', 'x-api-key'], { origin: APP });
+    const message = await failureOf(() => expect(publicApi()).not.toAllowHeaders('x-api-key', { origin: APP }));
+    expect(message).toContain("To block it: Leave x-api-key out of Access-Control-Allow-Headers on the preflight response");
+  });
+
+  it('refuses forbidden request headers and bad names', async () => {
+    await expect(expect(publicApi()).toAllowHeaders('cookie', { origin: APP })).rejects.toThrow(/cookie is a forbidden request header/);
+    await expect(expect(publicApi()).toAllowHeaders('sec-fetch-mode', { origin: APP })).rejects.toThrow(InvalidArgumentError);
+    await expect(expect(publicApi()).toAllowHeaders('bad name', { origin: APP })).rejects.toThrow(/is not a header name/);
+    await expect(expect(publicApi()).toAllowHeaders([], { origin: APP })).rejects.toThrow(InvalidArgumentError);
+  });
+
+  it("keeps the request's own headers", async () => {
+    // x-csrf-token is allowed, but the base request also carries authorization, which is not.
+    await expect(allowListApi()).not.toAllowHeaders('x-csrf-token', { origin: APP, headers: { authorization: 'Bearer t' } });
+  });
+});
