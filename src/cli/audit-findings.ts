@@ -124,7 +124,7 @@ export function findings(evidence: AuditEvidence): Finding[] {
         severity: creds ? 'high' : 'medium',
         title: `Look-alike origins are allowed${creds ? ', with credentials' : ''}`,
         detail: `${lookalikes.map((p) => p.origin).join(', ')} ${lookalikes.length === 1 ? 'was' : 'were'} allowed as if ${evidence.trusted}. The origin check matches a substring or an unanchored/unescaped regex; anyone can register such a domain.`,
-        fix: `Compare the whole Origin exactly (origin === '${evidence.trusted}'), or anchor and escape the regex: /^https:\\/\\/app\\.example$/.`,
+        fix: `Compare the whole Origin exactly (origin === '${evidence.trusted}'), or anchor and escape the regex: ${exactRegex(evidence.trusted)}.`,
         origins: lookalikes.map((p) => p.origin),
       });
     }
@@ -242,6 +242,11 @@ export function findings(evidence: AuditEvidence): Finding[] {
 
   out.push(...preflightFindings(evidence, trusted ? read.get(trusted)! : null));
   return out.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+}
+
+/** The regex literal that matches exactly `origin`: anchored, with `.` and `/` escaped. */
+export function exactRegex(origin: string): string {
+  return `/^${origin.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`;
 }
 
 function variesOnOrigin(headers: WireResponse['headers']): boolean {

@@ -3,7 +3,7 @@
  * hand-written server answers (the cases the example API does not cover).
  */
 import { describe, expect, it } from 'vitest';
-import { findings, type AuditEvidence, type OriginProbe, type PreflightProbe } from '../../src/cli/audit-findings.js';
+import { exactRegex, findings, type AuditEvidence, type OriginProbe, type PreflightProbe } from '../../src/cli/audit-findings.js';
 import { probeOrigins } from '../../src/cli/audit-origins.js';
 import type { WireResponse } from '../../src/types.js';
 
@@ -109,5 +109,14 @@ describe('findings', () => {
     expect(ids(evidence(allowList, pre('-1')))).toEqual(['low preflight-max-age-invalid']);
     expect(ids(evidence(allowList, pre('86401')))).toEqual(['low preflight-max-age-long']);
     expect(ids(evidence(allowList, pre('600')))).toEqual([]);
+  });
+});
+
+describe('exactRegex', () => {
+  it('anchors and escapes the origin, and the literal matches only that origin', () => {
+    expect(exactRegex('https://app.example:8443')).toBe('/^https:\\/\\/app\\.example:8443$/');
+    const body = exactRegex('https://app.example').slice(1, -1);
+    const re = new RegExp(body);
+    expect(['https://app.example', 'https://evilapp.example', 'https://app.example.evil.example', 'https://appxexample'].map((o) => re.test(o))).toEqual([true, false, false, false]);
   });
 });
