@@ -76,3 +76,12 @@ export function honoApi(): Hono {
   app.all('/items', (c) => c.json([1, 2, 3]));
   return app;
 }
+
+/** Preflights pass, but the actual responses carry no CORS headers: a common half-configured server. */
+export function preflightOnlyApi(): Express {
+  const app = express();
+  app.options('/items', (_req, res) => {
+    res.set({ 'access-control-allow-origin': APP, 'access-control-allow-methods': 'PUT' }).status(204).end();
+  });
+  return routes(app);
+}
