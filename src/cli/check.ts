@@ -83,7 +83,7 @@ export function renderCheck(report: CheckReport, style: Style): string {
         out.push(`  ${style.dim('readable')} ${names.length > 0 ? names.join(', ') : '(no response headers)'}`);
       }
     }
-    if (!verdict.allowed && reason) {
+    if (!verdict.allowed && reason && !isUnreachable(verdict)) {
       if (verdict.engine === 'firefox') {
         out.push(`  ${style.dim('console ')} ${reason.firefox.message}${reason.firefox.code ? style.dim(` [${reason.firefox.code}]`) : ''}`);
       } else if (reason.chromium) {
