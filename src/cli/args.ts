@@ -88,7 +88,11 @@ export function parseCommand(argv: readonly string[]): Command {
     const parsed = parse(rest, AUDIT, 'audit');
     if (parsed.values.help) return { kind: 'help', topic: 'audit' };
     const v = parsed.values;
-    return { kind: 'audit', options: { ...common(parsed.positionals, v, 'audit'), method: parseMethod(v.method) } };
+    const options = { ...common(parsed.positionals, v, 'audit'), method: parseMethod(v.method) };
+    if (options.origin === 'null') {
+      throw new InvalidArgumentError('--origin', "audit needs the origin that should be trusted, and 'null' is one no server should trust", 'Pass your front end\'s origin, e.g. --origin https://app.example; the audit probes null by itself.');
+    }
+    return { kind: 'audit', options };
   }
   if (first.startsWith('-')) {
     throw new InvalidArgumentError(`option ${first}`, 'it comes before the command', 'Put the command first: `corsproof check <url> --origin <origin> ...`; `corsproof --help` lists the options.');

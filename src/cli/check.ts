@@ -3,6 +3,7 @@
  * verdict, the exchanges, the browser's console message and the fix.
  */
 import { simulate } from '../emulator/simulate.js';
+import { isForbiddenRequestHeader } from '../spec/request-headers.js';
 import type { Transport, Verdict } from '../types.js';
 import type { CheckOptions } from './args.js';
 import { EXIT, isUnreachable } from './exit.js';
@@ -46,7 +47,10 @@ export function renderCheck(report: CheckReport, style: Style): string {
   const out: string[] = [];
   const settings = [`credentials: ${options.credentials}`, `mode: ${options.mode}`];
   out.push(`${style.bold(options.method)} ${options.url}  from ${style.cyan(options.origin)}  ${style.dim(`(${settings.join(', ')})`)}`);
-  for (const [name, value] of options.headers) out.push(style.dim(`  ${name}: ${value}`));
+  for (const [name, value] of options.headers) {
+    const dropped = isForbiddenRequestHeader(name, value) ? style.yellow('  (dropped: browsers never let script set it)') : '';
+    out.push(`${style.dim(`  ${name}: ${value}`)}${dropped}`);
+  }
   const rendered: Array<{ engine: string; text: string; code?: string; chromium?: string; fix?: string }> = [];
   for (const verdict of report.verdicts) {
     out.push('');

@@ -79,6 +79,21 @@ describe('corsproof check', () => {
     expect(r.stdout).toContain('(no Access-Control-* headers)');
   });
 
+  it('checks a page with an opaque origin (--origin null) against an endpoint that allows null', async () => {
+    const r = await cli(['check', `${api.url}/api/reflect`, '--origin', 'null', '--credentials', 'include']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('> Origin: null');
+    expect(r.stdout).toContain('< Access-Control-Allow-Origin: null');
+  });
+
+  it('marks headers a browser would drop, and does not send them', async () => {
+    const r = await cli(['check', `${api.url}/api/user`, '--origin', ORIGIN, '-H', 'Cookie: a=1', '--json']);
+    const json = JSON.parse(r.stdout) as CheckJson;
+    expect(json.verdicts[0].exchanges.flatMap((e) => e.request.headers.map(([n]) => n.toLowerCase()))).not.toContain('cookie');
+    const text = await cli(['check', `${api.url}/api/user`, '--origin', ORIGIN, '-H', 'Cookie: a=1']);
+    expect(text.stdout).toContain('Cookie: a=1  (dropped: browsers never let script set it)');
+  });
+
   it('reports an opaque response in no-cors mode as allowed with nothing readable', async () => {
     const r = await cli(['check', `${api.url}/api/user`, '--origin', 'https://evil.example', '--mode', 'no-cors']);
     expect(r.code).toBe(0);

@@ -32,6 +32,9 @@ describe('bad input exits 2 with a typed message', () => {
   it('--origin with a path', () =>
     usageError(['check', `${api.url}/api/user`, '--origin', 'https://app.example/login'], /Invalid --origin: 'https:\/\/app\.example\/login' is a URL with a path.*Pass only scheme, host and port: 'https:\/\/app\.example'/));
 
+  it('audit --origin null (check accepts it; audit needs an origin to trust)', () =>
+    usageError(['audit', `${api.url}/api/user`, '--origin', 'null'], /Invalid --origin: audit needs the origin that should be trusted/));
+
   it('--origin without a scheme', () => usageError(['audit', `${api.url}/api/user`, '--origin', 'app.example'], /Invalid --origin: 'app\.example' is not a URL origin/));
 
   it('URL without a scheme, host:port style and bare host style', async () => {
