@@ -26,8 +26,8 @@ export interface Cell {
   reason?: BlockReason;
   /** What let the request through (shown when the cell is allowed and should not have been). */
   because?: string[];
-  /** What to change on the server so the cell turns the other way. */
-  change?: { label: string; text: string };
+  /** What to change on the server so the cell turns the other way; `null` for nothing to say (default: the block reason's fix). */
+  change?: { label: string; text: string } | null;
 }
 
 /**

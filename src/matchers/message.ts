@@ -67,7 +67,7 @@ function summarize(cells: readonly Cell[]): string[] {
 function overallNotes(cells: readonly Cell[]): string[] {
   const notes: string[] = [];
   if (cells.some((c) => c.holds === null)) {
-    notes.push('Some results say nothing about CORS (see below), so this assertion and its .not both fail.');
+    notes.push('Some results are no evidence either way (see below), so this assertion and its .not both fail.');
   } else if (cells.some((c) => c.holds) && cells.some((c) => !c.holds)) {
     const engines = new Set(cells.map((c) => c.engine));
     notes.push(
@@ -104,7 +104,7 @@ function blocks(cells: readonly Cell[]): DetailBlock[] {
       response: cell.response
         ? { label: `${cell.response.kind}${cell.response.url ? ` from ${cell.response.url}` : ''}:`, status: cell.response.status, statusText: cell.response.statusText, headers: cell.response.headers }
         : undefined,
-      change: cell.change ?? fix,
+      change: cell.change === null ? undefined : (cell.change ?? fix),
     };
   });
 }

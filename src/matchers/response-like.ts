@@ -25,7 +25,7 @@ type Obj = Record<string, unknown>;
 export function readResponse(value: unknown): ReceivedResponse | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
   if (typeof Response !== 'undefined' && value instanceof Response) {
-    return { kind: 'Response', status: value.status, statusText: value.statusText, url: value.url || undefined, headers: fromHeaders(value.headers) };
+    return { kind: 'fetch Response', status: value.status, statusText: value.statusText, url: value.url || undefined, headers: fromHeaders(value.headers) };
   }
   if (typeof Headers !== 'undefined' && value instanceof Headers) return { kind: 'Headers', headers: fromHeaders(value) };
   if (value instanceof IncomingMessage) {
@@ -41,7 +41,7 @@ export function readResponse(value: unknown): ReceivedResponse | null {
   }
   const o = value as Obj;
   if ('headers' in o && (typeof o.status === 'number' || typeof o.statusCode === 'number')) return fromResponseObject(o);
-  if (isHeaderRecord(o)) return { kind: 'headers', headers: fromRecord(o) };
+  if (isHeaderRecord(o)) return { kind: 'headers record', headers: fromRecord(o) };
   return null;
 }
 
@@ -63,7 +63,7 @@ function fromResponseObject(o: Obj): ReceivedResponse {
   return {
     kind: lightMyRequest ? 'light-my-request response' : typeof o.status === 'number' && 'req' in o ? 'supertest response' : 'response',
     status,
-    statusText: typeof o.statusMessage === 'string' ? o.statusMessage : typeof res?.statusMessage === 'string' ? res.statusMessage : undefined,
+    statusText: [o.statusMessage, res?.statusMessage, incoming?.statusMessage].find((t): t is string => typeof t === 'string'),
     url: superagentUrl(o) ?? clientRequestUrl(req) ?? incomingUrl(req),
     requestOrigin: requestOriginOf(req),
     headers,

@@ -9,8 +9,8 @@ export function requireTarget(received: unknown, matcher: string): void {
   const response = readResponse(received);
   if (response === null) return;
   throw new InvalidArgumentError(
-    `expect(${response.kind}).${matcher}`,
-    `${matcher} sends its own requests, so it needs a target, not a received response`,
+    `expect(response).${matcher}`,
+    `${matcher} sends its own requests, so it needs a target, not a received response (got a ${response.kind})`,
     `Pass the app, server, handler or URL instead: await expect(app).${matcher}(...). On a response, use toAllowOrigin, toAllowCredentials or toExposeHeaders.`,
   );
 }

@@ -35,7 +35,7 @@ function judge(verdict: Verdict, code: ReasonCode | undefined, origin: string): 
   if (verdict.allowed) return { holds: false, change: toBlock('toAllowOrigin', verdict, origin) };
   const actual = verdict.reason?.code;
   if (code === undefined || actual === code) return { holds: true };
-  return { holds: false, notes: [`Blocked, but for ${actual}, not ${code}.`] };
+  return { holds: false, notes: [`Blocked, but for ${actual}, not ${code}.`], change: null };
 }
 
 function readArguments(first: unknown, second: unknown): { code?: ReasonCode; requestArg: unknown } {
