@@ -7,7 +7,7 @@ import type { Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
 import { describeError, outgoingHeaders } from './http-exchange.js';
 import { fromInjectedResponse, type InjectedResponse } from './injected.js';
-import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
+import { describeValue, type InProcessOptions, isCatchAll, resolveBaseUrl, resolveOptions } from './options.js';
 import { recordFromPairs } from './raw-headers.js';
 
 /** The parts of a Fastify instance used here (structural, so Fastify stays an optional dependency). */
@@ -21,6 +21,7 @@ export function isFastifyLike(value: unknown): value is FastifyLike {
   return (
     typeof value === 'object' &&
     value !== null &&
+    !isCatchAll(value) &&
     typeof (value as FastifyLike).inject === 'function' &&
     typeof (value as FastifyLike).ready === 'function' &&
     typeof (value as { register?: unknown }).register === 'function' &&

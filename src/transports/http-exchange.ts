@@ -99,34 +99,42 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
     signal.addEventListener('abort', onAbort, { once: true });
 
     request.on('error', (error) => failWith(classify(error, what, target)));
+    let collector: BodyCollector | undefined;
     request.on('close', () => {
       closed = true;
-      if (!outcome) failWith(new TransportError('network', `The connection closed before ${what} got a response.`));
+      if (!outcome) {
+        failWith(
+          collector
+            ? midResponse(undefined, what, collector.length)
+            : new TransportError('network', `The connection closed before ${what} got a response.`),
+        );
+      }
       deliver();
     });
     request.on('response', (response) => {
-      const collector = new BodyCollector(settings.maxBodyBytes);
+      const reading = new BodyCollector(settings.maxBodyBytes);
+      collector = reading;
       const head = {
         status: response.statusCode ?? 0,
         statusText: response.statusMessage ?? '',
         headers: pairsFromRawHeaders(response.rawHeaders),
       };
       const done = (): void => {
-        const { body: received, truncated } = collector.result();
+        const { body: received, truncated } = reading.result();
         settle({ ok: true, value: truncated ? { ...head, body: received, bodyTruncated: true } : { ...head, body: received } });
       };
       response.on('data', (chunk: Buffer) => {
         if (outcome) return;
         // Past the body limit: keep what was read and drop the connection instead of reading the rest.
-        if (!collector.add(chunk)) {
+        if (!reading.add(chunk)) {
           done();
           response.destroy();
         }
       });
       response.on('end', done);
-      response.on('error', (error) => failWith(midResponse(error, what, collector.length)));
+      response.on('error', (error) => failWith(midResponse(error, what, reading.length)));
       response.on('close', () => {
-        if (!response.complete) failWith(midResponse(undefined, what, collector.length));
+        if (!response.complete) failWith(midResponse(undefined, what, reading.length));
       });
     });
     request.end(body ?? undefined);

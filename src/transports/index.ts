@@ -8,7 +8,7 @@ import { fromFastify, isFastifyLike, type FastifyLike } from './fastify.js';
 import { type FetchHandlerObject, fromFetchHandler, isFetchHandlerObject } from './fetch-handler.js';
 import { fromMswHandlers, isMswServerLike, type MswHandlerLike, type MswOptions, type MswServerLike } from './msw.js';
 import { fromNodeHandler, isKoaLike, type KoaLike, type NodeRequestListener } from './node-http.js';
-import { describeValue, resolveBaseUrl, resolveOptions } from './options.js';
+import { describeValue, isCatchAll, resolveBaseUrl, resolveOptions } from './options.js';
 import { fromUrl, type UrlOptions } from './url.js';
 
 export { fromFastify, type FastifyLike } from './fastify.js';
@@ -121,6 +121,7 @@ function isTransport(value: unknown): value is Transport {
   return (
     typeof value === 'object' &&
     value !== null &&
+    !isCatchAll(value) &&
     typeof (value as Transport).send === 'function' &&
     typeof (value as Transport).name === 'string'
   );
@@ -130,6 +131,7 @@ function isHttpServer(value: unknown): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
+    !isCatchAll(value) &&
     typeof (value as http.Server).listen === 'function' &&
     typeof (value as http.Server).listenerCount === 'function' &&
     'maxHeadersCount' in value

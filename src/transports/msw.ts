@@ -11,7 +11,7 @@ import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
 import { describeError } from './http-exchange.js';
-import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
+import { describeValue, type InProcessOptions, isCatchAll, resolveBaseUrl, resolveOptions } from './options.js';
 import { fromPlatformResponse, toPlatformRequest } from './wire.js';
 
 /** An MSW handler, structurally (so msw stays an optional dependency). */
@@ -44,7 +44,13 @@ export function isMswHandler(value: unknown): value is MswHandlerLike {
 }
 
 export function isMswServerLike(value: unknown): value is MswServerLike {
-  return typeof value === 'object' && value !== null && typeof (value as MswServerLike).listHandlers === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !isCatchAll(value) &&
+    typeof (value as MswServerLike).listHandlers === 'function' &&
+    typeof (value as { resetHandlers?: unknown }).resetHandlers === 'function'
+  );
 }
 
 type GetResponse = (handlers: unknown[], request: Request, context?: { baseUrl?: string; quiet?: boolean }) => Promise<Response | undefined>;

@@ -13,7 +13,7 @@ import { type Duplex, duplexPair } from 'node:stream';
 import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport } from '../types.js';
 import { describeError, httpExchange } from './http-exchange.js';
-import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
+import { describeValue, type InProcessOptions, isCatchAll, resolveBaseUrl, resolveOptions } from './options.js';
 
 /** A Node request listener: `(req, res) => void`, or an Express/Connect app (which also takes `next`). */
 export type NodeRequestListener = (req: http.IncomingMessage, res: http.ServerResponse, ...rest: never[]) => unknown;
@@ -95,6 +95,7 @@ export function isKoaLike(value: unknown): value is KoaLike {
   return (
     typeof value === 'object' &&
     value !== null &&
+    !isCatchAll(value) &&
     typeof (value as KoaLike).callback === 'function' &&
     typeof (value as KoaLike).use === 'function' &&
     Array.isArray((value as { middleware?: unknown }).middleware)
@@ -105,6 +106,7 @@ function isServerLike(value: unknown): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
+    !isCatchAll(value) &&
     typeof (value as http.Server).listen === 'function' &&
     typeof (value as http.Server).listenerCount === 'function' &&
     typeof (value as http.Server).emit === 'function' &&

@@ -78,10 +78,19 @@ function positive(value: unknown, name: string, fallback: number, integer: boole
   return value as number;
 }
 
-/** Validate a base URL: absolute, `http:` or `https:`. Returns its `href`. */
+/** Validate a base URL: absolute, `http:` or `https:`. Returns a string as given, a `URL` as its `href`. */
 export function resolveBaseUrl(value: string | URL | undefined, name: string, fallback = DEFAULT_BASE_URL): string {
   if (value === undefined) return fallback;
-  return parseHttpUrl(value, name, 'Pass an absolute URL such as "https://api.example" or "http://127.0.0.1:3000".').href;
+  const url = parseHttpUrl(value, name, 'Pass an absolute URL such as "https://api.example" or "http://127.0.0.1:3000".');
+  return typeof value === 'string' ? value : url.href;
+}
+
+/**
+ * True for a catch-all object, where every property is a function (itty-router's routers are Proxies that
+ * answer any property with a route registrar). Duck-typing such an object by its methods proves nothing.
+ */
+export function isCatchAll(value: object): boolean {
+  return typeof (value as Record<string, unknown>)['corsproof: no such property'] === 'function';
 }
 
 /** Parse an absolute `http:`/`https:` URL or throw an `InvalidArgumentError` naming `name`. */
