@@ -16,6 +16,12 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 
+// `npm run demo | head`: stop quietly when the reader goes away.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const server = createServer();
 await new Promise((resolve, reject) => {
   server.once('error', reject);
