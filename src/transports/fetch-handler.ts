@@ -54,12 +54,14 @@ export function fromFetchHandler(
           response = await call(toPlatformRequest(wire, signal));
         } catch (cause) {
           if (cause instanceof TransportError) throw cause;
-          throw new TransportError('handler', `The fetch handler threw: ${describe(cause)}${arityHint(call, handler)}`, { cause });
+          throw new TransportError('handler', `The fetch handler threw: ${describe(cause)}${cause instanceof TypeError ? arityHint(handler) : ''}`, {
+            cause,
+          });
         }
         if (!(response instanceof Response)) {
           throw new TransportError(
             'handler',
-            `The fetch handler returned ${describe(response)} instead of a Response. Return a Response (or a Promise of one).${arityHint(call, handler)}`,
+            `The fetch handler returned ${describe(response)} instead of a Response. Return a Response (or a Promise of one).${response === undefined ? arityHint(handler) : ''}`,
           );
         }
         return fromPlatformResponse(response, settings.maxBodyBytes);
@@ -72,9 +74,9 @@ function objectName(handler: FetchHandlerObject): string {
   return ctor === 'Hono' ? 'hono' : ctor && ctor !== 'Object' ? ctor : 'fetch-handler';
 }
 
-/** When a function taking no declared arguments fails as a fetch handler, it may be a Node listener. */
-function arityHint(call: FetchHandler, handler: unknown): string {
-  return typeof handler === 'function' && call.length === 0
+/** When a function declaring no parameters fails as a fetch handler, it may be a Node listener in disguise. */
+function arityHint(handler: unknown): string {
+  return typeof handler === 'function' && handler.length === 0
     ? ' If this is a Node (req, res) listener, wrap it with fromNodeHandler(listener).'
     : '';
 }
