@@ -58,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe.concurrent('the built package, as a user compiles it', () => {
+describe('the built package, as a user compiles it', () => {
   it("corsproof/vitest merges the matchers into Vitest's expect", async () => {
     const { code, output } = await tsc(join(work, 'tsconfig.vitest.json'));
     expect(output).toBe('');
