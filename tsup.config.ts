@@ -7,6 +7,8 @@ export default defineConfig([
       vitest: 'src/vitest.ts',
       jest: 'src/jest.ts',
       matchers: 'src/matchers/index.ts',
+      mock: 'src/mock/index.ts',
+      msw: 'src/mock/msw.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
