@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 // A dot-directory: neither the repository's tsconfig nor Vitest picks it up. Inside the package, so
 // `corsproof/...` resolves to the built package by self-reference, and dependencies from node_modules.
-const work = join(here, '.consumer');
+const work = join(here, `.consumer-${process.pid}`);
 
 const compilerOptions = {
   target: 'ES2023',
