@@ -33,8 +33,7 @@ const IN_PROCESS_KEYS = ['baseUrl', 'timeoutMs', 'maxBodyBytes'] as const;
 export function fromNodeHandler(target: NodeHandlerTarget, options?: InProcessOptions): Transport {
   const settings = resolveOptions(options, 'fromNodeHandler', IN_PROCESS_KEYS);
   const baseUrl = resolveBaseUrl(options?.baseUrl, 'fromNodeHandler options.baseUrl');
-  const { listener, name } = listenerOf(target);
-  const connect = inProcessConnector(listener);
+  const { name, connect } = connectorFor(target);
   return {
     name,
     baseUrl,
@@ -55,6 +54,18 @@ export function fromNodeHandler(target: NodeHandlerTarget, options?: InProcessOp
   };
 }
 
+const connectors = new WeakMap<object, { name: string; connect: Connector }>();
+
+/** One connector per target, reused by every transport made for it (matchers make one per assertion). */
+function connectorFor(target: unknown): { name: string; connect: Connector } {
+  const cached = typeof target === 'object' || typeof target === 'function' ? connectors.get(target as object) : undefined;
+  if (cached) return cached;
+  const { listener, name } = listenerOf(target);
+  const made = { name, connect: inProcessConnector(listener) };
+  connectors.set(target as object, made);
+  return made;
+}
+
 /** The request listener inside a target, and a name for it. Throws `InvalidArgumentError` for anything else. */
 export function listenerOf(target: unknown): { listener: NodeRequestListener; name: string } {
   if (target instanceof http.Server || isServerLike(target)) {
@@ -70,9 +81,20 @@ export function listenerOf(target: unknown): { listener: NodeRequestListener; na
     return { listener: (req, res) => server.emit('request', req, res), name: 'http.Server' };
   }
   if (isKoaLike(target)) {
-    // Composed on first use, so middleware added after the transport was made still applies.
+    // Composed on use, and again whenever middleware was added since, so `app.use()` after toTransport applies.
     let composed: NodeRequestListener | undefined;
-    return { listener: (req, res) => (composed ??= target.callback())(req, res), name: 'koa' };
+    let composedCount = -1;
+    const middleware = (target as unknown as { middleware: unknown[] }).middleware;
+    return {
+      listener: (req, res) => {
+        if (!composed || composedCount !== middleware.length) {
+          composed = target.callback();
+          composedCount = middleware.length;
+        }
+        return composed(req, res);
+      },
+      name: 'koa',
+    };
   }
   if (typeof target === 'function') {
     const fn = target as NodeRequestListener & Record<string, unknown>;

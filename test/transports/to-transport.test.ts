@@ -119,11 +119,23 @@ describe('detection', () => {
     expect(await answers(fromNodeHandler(listener as never))).toBe('200 ok');
   });
 
-  test('the Koa app composes its middleware on first use (middleware added after toTransport applies)', async () => {
+  test('a Koa app picks up middleware added after toTransport, and after earlier requests', async () => {
     const app = new Koa();
     const transport = toTransport(app);
-    app.use((ctx) => void (ctx.body = 'late'));
+    app.use(async (ctx, next) => {
+      ctx.body = 'late';
+      await next();
+    });
     expect(await answers(transport)).toBe('200 late');
+    app.use((ctx) => void (ctx.body = 'later'));
+    expect(await answers(toTransport(app))).toBe('200 later');
+  });
+
+  test('an Express app gains routes added after its first transport was made', async () => {
+    const app = express();
+    expect((await answers(toTransport(app))).startsWith('404')).toBe(true);
+    app.get('/x', (_req, res) => void res.send('ok'));
+    expect(await answers(toTransport(app))).toBe('200 ok');
   });
 
   test('an MSW setupServer() instance is read live: server.use() handlers apply', async () => {
