@@ -24,8 +24,10 @@ export interface DetailBlock {
   title: string;
   /** Explanations shown under the title. */
   notes?: readonly string[];
-  /** Chromium's console message (shown for every engine but Firefox, which has its own). */
+  /** Chromium's console message. */
   chromium?: string;
+  /** How to label it: `Chromium`, or `as Chromium words it` for WebKit and the standard, which have no message of their own here. */
+  chromiumLabel?: string;
   /** Firefox's reason code and console message. */
   firefox?: { code: string; message: string };
   /** The requests that went on the wire and their responses. */
@@ -42,7 +44,7 @@ const INDENT = '  ';
 export function formatBlock(block: DetailBlock): string {
   const lines = [block.title];
   for (const note of block.notes ?? []) lines.push(INDENT + note);
-  if (block.chromium) lines.push(`${INDENT}Console (Chromium): ${block.chromium}`);
+  if (block.chromium) lines.push(`${INDENT}Console (${block.chromiumLabel ?? 'Chromium'}): ${block.chromium}`);
   if (block.firefox?.message) {
     lines.push(`${INDENT}Console (Firefox): ${block.firefox.message}${block.firefox.code ? ` [${block.firefox.code}]` : ''}`);
   }

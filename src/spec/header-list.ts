@@ -15,8 +15,9 @@ export type HeaderList = ReadonlyArray<readonly [string, string]>;
 export function getHeader(list: HeaderList, name: string): string | null {
   const lower = name.toLowerCase();
   let out: string | null = null;
-  for (const [n, v] of list) {
-    if (n.length === lower.length && n.toLowerCase() === lower) out = out === null ? v : `${out}, ${v}`;
+  for (let i = 0; i < list.length; i++) {
+    const header = list[i];
+    if (namesMatch(header[0], lower)) out = out === null ? header[1] : `${out}, ${header[1]}`;
   }
   return out;
 }
@@ -26,6 +27,23 @@ export function hasHeader(list: HeaderList, name: string): boolean {
   const lower = name.toLowerCase();
   for (const [n] of list) if (n.toLowerCase() === lower) return true;
   return false;
+}
+
+/**
+ * `name.toLowerCase() === lower` for an already lower-cased `lower`, without allocating a lower-cased copy of
+ * every name in the list (this runs for every header of every response). Non-ASCII names take the exact
+ * `toLowerCase` path, so the result is the same for every input.
+ */
+function namesMatch(name: string, lower: string): boolean {
+  if (name === lower) return true;
+  if (name.length !== lower.length) return false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c > 0x7f) return name.toLowerCase() === lower;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**

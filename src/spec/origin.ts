@@ -8,9 +8,23 @@ export type SerializedOrigin = string;
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin — via the URL parser. */
 export function originOf(url: string | URL): SerializedOrigin {
-  const u = typeof url === 'string' ? new URL(url) : url;
-  return u.origin;
+  if (typeof url !== 'string') return url.origin;
+  let origin = recentOrigins.get(url);
+  if (origin === undefined) {
+    origin = new URL(url).origin;
+    if (recentOrigins.size >= RECENT_ORIGINS_MAX) recentOrigins.clear();
+    recentOrigins.set(url, origin);
+  }
+  return origin;
 }
+
+/**
+ * One fetch asks for the origin of the same few URLs many times (same-origin test, request origin
+ * serialization, preflight cache keys), and URL parsing dominates that cost: remember the last URLs' origins.
+ * Only successful parses are kept, so an invalid URL still throws every time.
+ */
+const RECENT_ORIGINS_MAX = 256;
+const recentOrigins = new Map<string, SerializedOrigin>();
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#same-origin */
 export function sameOrigin(a: SerializedOrigin, b: SerializedOrigin): boolean {
@@ -49,6 +63,8 @@ export function parseOrigin(input: unknown, argument = 'origin'): SerializedOrig
  * with lastURL's origin, then return true. 3. Set lastURL to url. 3. Return false.
  */
 export function hasRedirectTaintedOrigin(origin: SerializedOrigin, urlList: readonly string[]): boolean {
+  // A single URL is never tainted (the loop below only compares pairs); skip parsing it.
+  if (urlList.length < 2) return false;
   let last: string | null = null;
   for (const url of urlList) {
     const o = originOf(url);

@@ -6,6 +6,7 @@
 import connect from 'connect';
 import cors from 'cors';
 import express from 'express';
+import Fastify from 'fastify';
 import Koa from 'koa';
 import * as http from 'node:http';
 import request from 'supertest';
@@ -231,5 +232,42 @@ describe('concurrency', () => {
       ),
     );
     expect(answers).toEqual(Array.from({ length: 1_000 }, (_, n) => String(n)));
+  });
+});
+
+describe('Fastify through inject()', () => {
+  test('repeated headers come back line by line, in order; ready() is awaited for you', async () => {
+    const app = Fastify();
+    app.get('/x', async (_request, reply) => {
+      reply.header('Access-Control-Allow-Origin', APP);
+      reply.header('set-cookie', ['a=1', 'b=2']);
+      return 'ok';
+    });
+    const response = await send(toTransport(app), { method: 'GET', url: 'https://api.example/x', headers: [['Origin', APP]], body: null });
+    expect(response.headers.filter(([n]) => n.toLowerCase() === 'set-cookie').map(([, v]) => v)).toEqual(['a=1', 'b=2']);
+    expect(header(response, 'access-control-allow-origin')).toBe(APP);
+    await app.close();
+  });
+
+  test('a route that never answers times out; a huge reply is cut at maxBodyBytes', async () => {
+    const app = Fastify();
+    app.get('/hang', () => new Promise(() => undefined));
+    app.get('/big', async (_request, reply) => reply.send(Buffer.alloc(3 * 1024 * 1024, 'x')));
+    const transport = toTransport(app, { timeoutMs: 200, maxBodyBytes: 1024 });
+    const error = await send(transport, { method: 'GET', url: 'https://api.example/hang', headers: [], body: null }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TransportError', kind: 'timeout' });
+    const big = await send(transport, { method: 'GET', url: 'https://api.example/big', headers: [], body: null });
+    expect([big.body.byteLength, big.bodyTruncated]).toEqual([1024, true]);
+    await app.close();
+  });
+
+  test('a plugin that fails to load: a handler error naming it', async () => {
+    const app = Fastify();
+    app.register(async () => {
+      throw new Error('plugin broke');
+    });
+    const error = await send(toTransport(app), { method: 'GET', url: 'https://api.example/x', headers: [], body: null }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'handler' });
+    expect((error as Error).message).toMatch(/The Fastify instance failed to start: plugin broke/);
   });
 });
