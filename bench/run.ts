@@ -87,7 +87,7 @@ async function main(): Promise<number> {
     );
   }
 
-  const heap: HeapFigures = await benchHeap(quick ? 20_000 : 100_000);
+  const heap: HeapFigures = await benchHeap(quick ? 40_000 : 100_000);
   console.log(
     `\n${table(
       `Heap after ${formatNumber(heap.verdicts)} verdicts sharing one PreflightCache (50,000 URLs, half preflighted)${heap.exposedGc ? '' : ' (gc via v8 flags: run with --expose-gc)'}`,

@@ -3,7 +3,7 @@
  * shared/conformance/README.md defines agreement.
  */
 import { simulate } from '../../src/emulator/simulate.js';
-import type { EngineName, Verdict } from '../../src/types.js';
+import type { CorsRequest, EngineName, Verdict } from '../../src/types.js';
 import { base, hopUrl, PORTS, scenarioTransport, subst, type Received, type ScenarioSpec } from './scenario-transport.js';
 
 export interface RecordedResult {
@@ -65,7 +65,15 @@ function wireKey(list: ReadonlyArray<{ host: string; method: string; headers: Re
     .join(' | ');
 }
 
-function scenarioRequest(s: ScenarioSpec) {
+/** The `fetch()` call a scenario's page makes; worked out once per scenario (it never changes). */
+const requests = new WeakMap<ScenarioSpec, CorsRequest>();
+function scenarioRequest(s: ScenarioSpec): CorsRequest {
+  let request = requests.get(s);
+  if (!request) requests.set(s, (request = buildRequest(s)));
+  return request;
+}
+
+function buildRequest(s: ScenarioSpec): CorsRequest {
   const r = s.request;
   return {
     url: hopUrl(s, 0),

@@ -49,27 +49,53 @@ export interface Received {
 
 const encoder = new TextEncoder();
 const HOST_BY_PORT = new Map(Object.entries(PORTS).map(([h, p]) => [String(p), h as HostName]));
+/** The emulator hands transports serialized URLs: scheme, host, port, path. Parsed as a server's router would. */
+const HOP_URL = /^http:\/\/127\.0\.0\.1:(\d+)\/s\/([^/?#]+)\/(\d+)/;
+
+interface Served {
+  status: number;
+  headers: ReadonlyArray<readonly [string, string]>;
+  body: Uint8Array;
+}
+
+/**
+ * A hop's answer with its placeholders substituted and its body encoded: what the harness's server sends for
+ * it, every time. Worked out once per answer (a scenario's answers never change), so a replay measures the
+ * emulator rather than string substitution.
+ */
+const served = new WeakMap<HopAnswer, Served>();
+function serve(s: ScenarioSpec, answer: HopAnswer, preflight: boolean): Served {
+  let out = served.get(answer);
+  if (!out) {
+    out = {
+      status: answer.status ?? 200,
+      headers: (answer.headers ?? []).map(([n, v]) => [n, subst(s, v)] as const),
+      body: encoder.encode(preflight ? '' : answer.body ?? ''),
+    };
+    served.set(answer, out);
+  }
+  return out;
+}
 
 export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, received: Map<string, Received[]>): Transport {
   return {
     name: 'conformance',
     async send(wire: WireRequest): Promise<WireResponse> {
       if (!PARSER_METHODS.has(wire.method)) return BAD_REQUEST;
-      const url = new URL(wire.url);
-      const host = HOST_BY_PORT.get(url.port);
-      const m = /^\/s\/([^/]+)\/(\d+)/.exec(url.pathname);
-      const s = m ? byId.get(m[1]) : undefined;
-      const k = m ? Number(m[2]) : -1;
+      const m = HOP_URL.exec(wire.url);
+      const host = m ? HOST_BY_PORT.get(m[1]) : undefined;
+      const s = m ? byId.get(m[2]) : undefined;
+      const k = m ? Number(m[3]) : -1;
       const hop = s?.hops[k];
       if (!host || !s || !hop) return { status: 404, statusText: 'Not Found', headers: [], body: new Uint8Array(0) };
       let list = received.get(s.id);
       if (!list) received.set(s.id, (list = []));
       list.push({ host, hop: k, method: wire.method, headers: wire.headers.map(([n, v]) => [n.toLowerCase(), v]) });
       const isPreflight = wire.method === 'OPTIONS' && wire.headers.some(([n]) => n.toLowerCase() === 'access-control-request-method');
-      const answer = isPreflight && hop.preflight ? hop.preflight : hop.response;
-      const headers = (answer.headers ?? []).map(([n, v]) => [n, subst(s, v)] as [string, string]);
-      const body = isPreflight && hop.preflight ? '' : answer.body ?? '';
-      return { status: answer.status ?? 200, statusText: '', headers, body: encoder.encode(body) };
+      const preflight = isPreflight && hop.preflight !== undefined;
+      const answer = serve(s, preflight ? hop.preflight! : hop.response, preflight);
+      // A fresh header list and body per response, as off the wire: the emulator may keep them in the verdict.
+      return { status: answer.status, statusText: '', headers: answer.headers.map(([n, v]) => [n, v]), body: answer.body.slice() };
     },
   };
 }

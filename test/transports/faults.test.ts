@@ -343,6 +343,41 @@ describe('in-process targets under faults', () => {
     });
   });
 
+  test("a fetch handler that never resolves sees its request's signal abort at the deadline, clones too", async () => {
+    const seen: Array<{ original: boolean; clone: boolean; reason: unknown }> = [];
+    const handler = (request: Request) =>
+      new Promise<Response>((_, reject) => {
+        const clone = request.clone();
+        expect(clone.signal).toBe(request.signal);
+        request.signal.addEventListener('abort', () => {
+          seen.push({ original: request.signal.aborted, clone: clone.signal.aborted, reason: request.signal.reason });
+          reject(request.signal.reason);
+        });
+      });
+    const error = await failure(toTransport(handler, { timeoutMs: 100 }), get('https://api.example'));
+    expect(error.kind).toBe('timeout');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ original: true, clone: true, reason: { name: 'TransportError', kind: 'timeout' } });
+  });
+
+  test("the caller's signal reaches the fetch handler's request", async () => {
+    const controller = new AbortController();
+    let signal: AbortSignal | undefined;
+    const pending = failure(
+      toTransport((request: Request) => {
+        signal = request.signal;
+        return new Promise<Response>(() => undefined);
+      }),
+      get('https://api.example'),
+      controller.signal,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(signal?.aborted).toBe(false);
+    controller.abort(new Error('test over'));
+    expect((await pending).kind).toBe('timeout');
+    expect(signal?.aborted).toBe(true);
+  });
+
   test('a fetch handler streaming an endless body: cut at maxBodyBytes', async () => {
     let pulls = 0;
     const endless = new ReadableStream<Uint8Array>({
