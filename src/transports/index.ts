@@ -7,7 +7,7 @@ import type { FetchHandler, Transport } from '../types.js';
 import { fromFastify, isFastifyLike, type FastifyLike } from './fastify.js';
 import { type FetchHandlerObject, fromFetchHandler, isFetchHandlerObject } from './fetch-handler.js';
 import { fromMswHandlers, isMswServerLike, type MswHandlerLike, type MswOptions, type MswServerLike } from './msw.js';
-import { fromNodeHandler, isKoaLike, type KoaLike, type NodeRequestListener } from './node-http.js';
+import { fromNodeHandler, isKoaLike, isServerLike, type KoaLike, type NodeRequestListener } from './node-http.js';
 import { describeValue, isCatchAll, resolveBaseUrl, resolveOptions } from './options.js';
 import { fromUrl, type UrlOptions } from './url.js';
 
@@ -104,7 +104,7 @@ export function toTransport(target: Target, options: ToTransportOptions = {}): T
   notMsw('this target');
   notUrl('an in-process target');
   if (isFastifyLike(target)) return fromFastify(target, strip(inProcess));
-  if (isKoaLike(target) || isHttpServer(target)) return fromNodeHandler(target as KoaLike, strip(inProcess));
+  if (isKoaLike(target) || isServerLike(target)) return fromNodeHandler(target as KoaLike, strip(inProcess));
   if (typeof target === 'function') {
     const fn = target as ((...args: unknown[]) => unknown) & { handle?: unknown };
     // Express and Connect apps are functions (req, res, next) with a `handle` method; Node listeners take two
@@ -124,17 +124,6 @@ function isTransport(value: unknown): value is Transport {
     !isCatchAll(value) &&
     typeof (value as Transport).send === 'function' &&
     typeof (value as Transport).name === 'string'
-  );
-}
-
-function isHttpServer(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !isCatchAll(value) &&
-    typeof (value as http.Server).listen === 'function' &&
-    typeof (value as http.Server).listenerCount === 'function' &&
-    'maxHeadersCount' in value
   );
 }
 

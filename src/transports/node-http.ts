@@ -124,7 +124,8 @@ export function isKoaLike(value: unknown): value is KoaLike {
   );
 }
 
-function isServerLike(value: unknown): boolean {
+/** An `http.Server` (or a look-alike from another copy of node:http): its `request` listeners answer. */
+export function isServerLike(value: unknown): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
