@@ -49,7 +49,8 @@ export async function prepareRequest(input: CorsRequest, engine: EngineProfile, 
 
   const rawMethod = input.method ?? 'GET';
   if (typeof rawMethod !== 'string' || !isMethod(rawMethod)) {
-    throw new InvalidArgumentError('request.method', `'${String(rawMethod)}' is not an HTTP method token`, "Pass a method such as 'GET' or 'PUT'.");
+    const problem = typeof rawMethod === 'string' ? `'${rawMethod}' is not an HTTP method token` : `expected a string, got ${typeof rawMethod}`;
+    throw new InvalidArgumentError('request.method', problem, "Pass a method such as 'GET' or 'PUT'.");
   }
   // new Request() step 25: "If init["method"] exists ... If method is a forbidden method, then throw a TypeError."
   if (isForbiddenMethod(rawMethod)) return { ok: false, code: 'ForbiddenMethod', hint: rawMethod.toUpperCase(), url, origin };

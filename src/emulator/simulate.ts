@@ -41,7 +41,7 @@ function resolveOptions(options: SimulateOptions) {
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) throw new InvalidArgumentError(`options.${key}`, 'unknown option', `Known options: ${[...OPTION_KEYS].join(', ')}.`);
   }
-  const engine = getEngine(options.engine ?? 'chromium');
+  const engine = getEngine(options.engine ?? 'chromium', 'options.engine');
   const transport = resolveTransport(options.transport);
   const cache = options.preflightCache === undefined ? new PreflightCache() : options.preflightCache;
   if (!(cache instanceof PreflightCache)) {
@@ -49,7 +49,8 @@ function resolveOptions(options: SimulateOptions) {
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
-    throw new InvalidArgumentError('options.timeoutMs', `${String(timeoutMs)} is not a positive number of milliseconds`, 'Pass e.g. 5000.');
+    const given = typeof timeoutMs === 'number' ? String(timeoutMs) : `${typeof timeoutMs} '${String(timeoutMs)}'`;
+    throw new InvalidArgumentError('options.timeoutMs', `${given} is not a positive number of milliseconds`, 'Pass e.g. 5000.');
   }
   return { engine, transport, cache, timeoutMs };
 }

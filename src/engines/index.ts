@@ -13,7 +13,8 @@ export const ENGINES: Readonly<Record<EngineName, EngineProfile>> = { chromium, 
 /** The three browser engines, in the order results are reported. */
 export const BROWSER_ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
 
-export function getEngine(name: unknown = 'chromium'): EngineProfile {
+export function getEngine(name: unknown = 'chromium', argument = 'engine'): EngineProfile {
   if (typeof name === 'string' && Object.hasOwn(ENGINES, name)) return ENGINES[name as EngineName];
-  throw new InvalidArgumentError('engine', `'${String(name)}' is not an engine`, "Use 'chromium', 'firefox', 'webkit' or 'spec'.");
+  const given = typeof name === 'string' ? `'${name}'` : `${typeof name} ${String(name)}`;
+  throw new InvalidArgumentError(argument, `${given} is not an engine`, "Use 'chromium', 'firefox', 'webkit' or 'spec'.");
 }
