@@ -125,14 +125,12 @@ export interface BlockReason {
 
 export type ReasonCode =
   | 'DisallowedByMode'
-  | 'InvalidResponse'
   | 'WildcardOriginNotAllowed'
   | 'MissingAllowOriginHeader'
   | 'MultipleAllowOriginValues'
   | 'InvalidAllowOriginValue'
   | 'AllowOriginMismatch'
   | 'InvalidAllowCredentials'
-  | 'CorsDisabledScheme'
   | 'PreflightInvalidStatus'
   | 'PreflightDisallowedRedirect'
   | 'PreflightWildcardOriginNotAllowed'
@@ -150,7 +148,6 @@ export type ReasonCode =
   | 'TooManyRedirects'
   | 'ForbiddenMethod'
   | 'MethodNotAllowedInNoCors'
-  | 'SameOriginModeCrossOrigin'
   | 'NetworkError'
   | 'Timeout';
 

@@ -100,7 +100,7 @@ class FetchRun {
   private fail(code: ReasonCode, hint = '', preflight = false, extra: { status?: number; detail?: string } = {}): Verdict {
     return blocked(this.engine, this.exchanges, makeReason({
       code, hint, preflight, url: this.currentUrl, initialUrl: this.urlList[0], origin: this.request.origin,
-      engine: this.engine.name, status: extra.status, detail: extra.detail,
+      engine: this.engine.name, status: extra.status, detail: extra.detail, credentialed: this.request.credentials === 'include',
     }));
   }
 

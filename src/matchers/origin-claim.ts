@@ -13,7 +13,7 @@ import { resultOf, type MatcherContextLike, type MatcherResult } from './message
 import { originArgument, readRequestArgument, type MatcherInput } from './options.js';
 import { readResponse, type ReceivedResponse } from './response-like.js';
 import { runProbes } from './run-target.js';
-import { describeRequest, enginesPhrase, verdictCell } from './verdict-cell.js';
+import { describeRequest, enginesPhrase, verdictCell, type CellJudgement } from './verdict-cell.js';
 
 type Matcher = 'toAllowOrigin' | 'toAllowCredentials';
 
@@ -37,7 +37,7 @@ export function originClaim(ctx: MatcherContextLike, matcher: Matcher, received:
 
 async function onTarget(ctx: MatcherContextLike, matcher: Matcher, target: unknown, input: MatcherInput, origin: string, credentials: RequestCredentials_, secondArgument?: string): Promise<MatcherResult> {
   const results = await runProbes(target, input, [{ request: { ...input.request, origin, credentials } }], matcher);
-  const cells = results.map((r) => verdictCell(r, (v) => ({ holds: v.allowed, change: v.allowed ? toBlock(matcher, v, origin) : undefined })));
+  const cells = results.map((r) => verdictCell(r, (v) => judge(matcher, v, origin)));
   const expected = `${enginesPhrase(input.engines)} to ${ctx.isNot ? 'block' : 'allow'} ${describeRequest(results[0])}`;
   return finish(ctx, matcher, 'target', secondArgument, expected, cells);
 }
@@ -84,10 +84,25 @@ function requestOriginNotes(response: ReceivedResponse, origin: string): string[
   return [];
 }
 
+/**
+ * Script can read the response: the fetch resolved with a `cors` or `basic` response. An `opaque` (mode
+ * `no-cors`) or `opaqueredirect` (redirect `manual`) response resolves the fetch too, but script sees status 0,
+ * no headers and no body, whatever the server sent.
+ */
+function judge(matcher: Matcher, verdict: Verdict, origin: string): CellJudgement {
+  const type = verdict.response?.type;
+  if (verdict.allowed && (type === 'opaque' || type === 'opaqueredirect')) {
+    const why = type === 'opaque'
+      ? "With mode 'no-cors' the fetch resolves with an opaque response: status 0, no headers, no body, whatever the server sends. Use mode 'cors' to test the server's CORS headers."
+      : "With redirect 'manual' a redirect resolves as an opaqueredirect response: status 0, no headers, no body. Use redirect 'follow' to test the final response.";
+    return { holds: false, status: `allowed, ${type} response: script cannot read it`, notes: [why], because: false };
+  }
+  return { holds: verdict.allowed, change: verdict.allowed ? toBlock(matcher, verdict, origin) : undefined };
+}
+
 /** What to change so an allowed request from `origin` is blocked. */
 export function toBlock(matcher: Matcher, verdict: Verdict, origin: string): Cell['change'] {
   if (verdict.response?.type === 'basic') return { label: 'To block it', text: 'Nothing on the server can: the URL is same-origin with the page. Test with another origin.' };
-  if (verdict.response?.type === 'opaque') return { label: 'To block it', text: "Nothing on the server can: a 'no-cors' request always resolves, with an opaque response script cannot read." };
   const last = [...verdict.exchanges].reverse().find((e) => e.kind !== 'preflight' && e.response);
   return last?.response ? toBlockHeaders(matcher, last.response.headers, origin) : undefined;
 }

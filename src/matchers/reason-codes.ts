@@ -6,14 +6,12 @@ import type { ReasonCode } from '../types.js';
 
 const CODES = {
   DisallowedByMode: true,
-  InvalidResponse: true,
   WildcardOriginNotAllowed: true,
   MissingAllowOriginHeader: true,
   MultipleAllowOriginValues: true,
   InvalidAllowOriginValue: true,
   AllowOriginMismatch: true,
   InvalidAllowCredentials: true,
-  CorsDisabledScheme: true,
   PreflightInvalidStatus: true,
   PreflightDisallowedRedirect: true,
   PreflightWildcardOriginNotAllowed: true,
@@ -31,7 +29,6 @@ const CODES = {
   TooManyRedirects: true,
   ForbiddenMethod: true,
   MethodNotAllowedInNoCors: true,
-  SameOriginModeCrossOrigin: true,
   NetworkError: true,
   Timeout: true,
 } as const satisfies Record<ReasonCode, true>;

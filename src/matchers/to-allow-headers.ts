@@ -7,7 +7,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { listNames } from '../report/format.js';
 import { isHeaderName } from '../spec/http.js';
-import { isForbiddenRequestHeader } from '../spec/request-headers.js';
+import { isCorsSafelistedRequestHeader, isForbiddenRequestHeader } from '../spec/request-headers.js';
 import type { CorsRequest, Verdict } from '../types.js';
 import { resultOf, type MatcherContextLike, type MatcherResult } from './message.js';
 import { describe, readRequestArgument, requireOrigin } from './options.js';
@@ -17,9 +17,17 @@ import { describeRequest, enginesPhrase, verdictCell } from './verdict-cell.js';
 
 const MATCHER = 'toAllowHeaders';
 
-/** Values that are never CORS-safelisted, so the header always needs the server's permission. */
-const PLACEHOLDER: Record<string, string> = { 'content-type': 'application/json' };
-const DEFAULT_VALUE = 'corsproof';
+/**
+ * The value sent with a bare header name: one the Fetch Standard never CORS-safelists for that name, so the
+ * header needs the server's permission (https://fetch.spec.whatwg.org/#cors-safelisted-request-header: `{` is a
+ * CORS-unsafe request-header byte, and not a language-tag character; `application/json` is not a safelisted
+ * MIME type). Engines that safelist more (Chromium's client hints, such as `DPR`) still send these without a
+ * preflight, and the verdict says so.
+ */
+export function placeholderValue(lowerName: string): string {
+  if (lowerName === 'content-type') return 'application/json';
+  return isCorsSafelistedRequestHeader(lowerName, 'corsproof') ? '{corsproof}' : 'corsproof';
+}
 
 export async function toAllowHeaders(this: MatcherContextLike, received: unknown, headers: unknown, request: unknown): Promise<MatcherResult> {
   requireTarget(received, MATCHER);
@@ -53,7 +61,7 @@ function readHeaders(value: unknown): Array<[string, string]> {
       throw new InvalidArgumentError(`${MATCHER} headers`, `the value of ${name} is ${describe(given)}`, 'Give header values as strings.');
     }
     const lower = name.toLowerCase();
-    const headerValue = given ?? PLACEHOLDER[lower] ?? DEFAULT_VALUE;
+    const headerValue = given ?? placeholderValue(lower);
     if (isForbiddenRequestHeader(lower, headerValue)) {
       throw new InvalidArgumentError(`${MATCHER} headers`, `${name} is a forbidden request header: browsers never let script set it, so no server can allow it`, 'Test headers script can set, e.g. authorization or x-csrf-token.');
     }

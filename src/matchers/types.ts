@@ -66,7 +66,7 @@ export interface CorsMatchers<R = unknown, T = unknown> {
   /** A credentialed request (`credentials: 'include'`) from `origin` is allowed. */
   toAllowCredentials(origin: string, request?: T extends CorsResponseLike ? CorsResponseCheckOptions : CorsMatcherRequest): On<T, R>;
   /** Script can read each of these response headers (after the request is allowed). */
-  toExposeHeaders(names: string | readonly string[], request?: T extends CorsResponseLike ? CorsResponseCheckOptions : CorsMatcherRequestWithOrigin): On<T, R>;
+  toExposeHeaders(names: string | readonly string[], ...request: T extends CorsResponseLike ? [request?: CorsResponseCheckOptions] : [request: CorsMatcherRequestWithOrigin]): On<T, R>;
   /** A preflight is sent for this request (method, headers, credentials) and it passes. Targets only. */
   toPassPreflight(request: TargetOnly<T, CorsMatcherRequestWithOrigin>): Promise<void>;
   /** Each method is allowed: a request with it succeeds, preflight included. Targets only. */

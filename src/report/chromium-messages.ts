@@ -12,8 +12,6 @@ export function chromiumDetail(code: ReasonCode, hint: string): string | null {
   switch (code) {
     case 'DisallowedByMode':
       return 'Cross origin requests are not allowed by request mode.';
-    case 'InvalidResponse':
-      return 'The response is invalid.';
     case 'WildcardOriginNotAllowed':
     case 'PreflightWildcardOriginNotAllowed':
       return prefix(code) + "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.";
@@ -32,8 +30,6 @@ export function chromiumDetail(code: ReasonCode, hint: string): string | null {
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
       return prefix(code) + `The value of the 'Access-Control-Allow-Credentials' header in the response is '${hint}' which must be 'true' when the request's credentials mode is 'include'.`;
-    case 'CorsDisabledScheme':
-      return 'Cross origin requests are only supported for protocol schemes: chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app.';
     case 'PreflightInvalidStatus':
       return PREFLIGHT_PREFIX + 'It does not have HTTP ok status.';
     case 'PreflightDisallowedRedirect':

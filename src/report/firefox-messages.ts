@@ -26,7 +26,6 @@ const TABLE: Partial<Record<ReasonCode, FirefoxReason>> = {
   MethodDisallowedByPreflightResponse: { code: 'CORSMethodNotFound', reason: () => 'Did not find method in CORS header ‘Access-Control-Allow-Methods’' },
   HeaderDisallowedByPreflightResponse: { code: 'CORSMissingAllowHeaderFromPreflight', reason: (h) => `header ‘${h}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response` },
   RedirectContainsCredentials: { code: 'CORSExternalRedirectNotAllowed', reason: () => 'CORS request external redirect not allowed' },
-  CorsDisabledScheme: { code: 'CORSRequestNotHttp', reason: () => 'CORS request not HTTP' },
   NetworkError: { code: 'CORSDidNotSucceed', reason: () => 'CORS request did not succeed', status: true },
   Timeout: { code: 'CORSDidNotSucceed', reason: () => 'CORS request did not succeed', status: true },
 };

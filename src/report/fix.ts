@@ -3,7 +3,7 @@
  */
 import type { ReasonCode } from '../types.js';
 
-export function fixHint(code: ReasonCode, hint: string, origin: string): string {
+export function fixHint(code: ReasonCode, hint: string, origin: string, credentialed = false): string {
   const o = origin || 'the page origin';
   switch (code) {
     case 'MissingAllowOriginHeader':
@@ -36,11 +36,11 @@ export function fixHint(code: ReasonCode, hint: string, origin: string): string 
     case 'InvalidAllowHeadersPreflightResponse':
       return `Make 'Access-Control-Allow-Headers' a comma-separated list of header names, e.g. 'content-type, x-csrf-token' (invalid item: '${hint}').`;
     case 'MethodDisallowedByPreflightResponse':
-      return `Add ${hint} to 'Access-Control-Allow-Methods' on the preflight response (methods match case-sensitively; '*' does not apply with credentials).`;
+      return `Add ${hint} to 'Access-Control-Allow-Methods' on the preflight response (methods match case-sensitively${credentialed ? "; with credentials '*' is not a wildcard" : ''}).`;
     case 'HeaderDisallowedByPreflightResponse':
       return hint === 'authorization'
-        ? "List 'authorization' explicitly in 'Access-Control-Allow-Headers'; with credentials '*' covers nothing, and the Fetch Standard never lets '*' cover Authorization."
-        : `Add '${hint}' to 'Access-Control-Allow-Headers' on the preflight response ('*' does not apply with credentials).`;
+        ? `List 'authorization' explicitly in 'Access-Control-Allow-Headers'; ${credentialed ? "with credentials '*' covers nothing, and " : ''}the Fetch Standard never lets '*' cover Authorization.`
+        : `Add '${hint}' to 'Access-Control-Allow-Headers' on the preflight response${credentialed ? " ('*' is not a wildcard with credentials)" : ''}.`;
     case 'RedirectContainsCredentials':
       return `Redirect to a URL without user:password (it was '${hint}').`;
     case 'UnexpectedRedirect':
@@ -51,16 +51,11 @@ export function fixHint(code: ReasonCode, hint: string, origin: string): string 
       return `Browsers never send ${hint}; use another method.`;
     case 'MethodNotAllowedInNoCors':
       return `A 'no-cors' request can only use GET, HEAD or POST; use mode 'cors' and allow ${hint} on the server.`;
-    case 'SameOriginModeCrossOrigin':
     case 'DisallowedByMode':
       return "The request uses mode 'same-origin' but goes to another origin: use mode 'cors' (and CORS headers on the server) or call a same-origin URL.";
-    case 'CorsDisabledScheme':
-      return 'CORS requests work over http: and https: only; serve the resource over HTTP(S).';
     case 'Timeout':
       return 'The server did not answer in time: check that it is up and that OPTIONS requests are not left hanging.';
     case 'NetworkError':
       return `The server could not be reached or answered something that is not HTTP (${hint || 'connection failed'}).`;
-    case 'InvalidResponse':
-      return 'The server answered with a response the browser rejects; check the status line and headers.';
   }
 }

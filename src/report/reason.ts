@@ -21,6 +21,8 @@ export interface ReasonInput {
   engine: EngineName;
   /** For network failures: what the transport said. */
   detail?: string;
+  /** Whether the request's credentials mode is `include` (it decides what `*` covers, so what the fix says). */
+  credentialed?: boolean;
 }
 
 export function makeReason(input: ReasonInput): BlockReason {
@@ -31,6 +33,6 @@ export function makeReason(input: ReasonInput): BlockReason {
     url: input.url,
     chromium: chromiumMessage(input.code, hint, input.url, input.initialUrl ?? input.url, input.origin),
     firefox: firefoxReason(input.code, hint, input.url, input.origin, input.status),
-    fix: fixHint(input.code, input.code === 'NetworkError' || input.code === 'Timeout' ? input.detail ?? hint : hint, input.origin),
+    fix: fixHint(input.code, input.code === 'NetworkError' || input.code === 'Timeout' ? input.detail ?? hint : hint, input.origin, input.credentialed ?? false),
   };
 }

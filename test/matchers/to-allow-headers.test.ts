@@ -18,12 +18,32 @@ describe('toAllowHeaders', () => {
     await expect(honoApi()).not.toAllowHeaders({ 'x-custom': '1' }, { origin: APP });
   });
 
+  it('a bare safelisted name is sent with a value that needs the preflight, so the server decides', async () => {
+    // allowListApi lists content-type and x-csrf-token only: Accept, Accept-Language and Content-Language with
+    // the placeholder value are not CORS-safelisted, so each is preflighted and refused.
+    await expect(allowListApi()).not.toAllowHeaders(['accept', 'accept-language', 'content-language'], { origin: APP });
+    const message = await failureOf(() => expect(allowListApi()).toAllowHeaders('accept-language', { origin: APP }));
+    expect(message).toContain('> Access-Control-Request-Headers: accept-language');
+    // A server that reflects the requested headers allows them.
+    await expect(publicApi()).toAllowHeaders(['accept', 'content-language'], { origin: APP });
+  });
+
+  it('Chromium sends its safelisted client hints without asking; the others need the server', async () => {
+    await expect(allowListApi()).toAllowHeaders('dpr', { origin: APP, engine: 'chromium' });
+    await expect(allowListApi()).not.toAllowHeaders('dpr', { origin: APP, engines: ['firefox', 'webkit'] });
+  });
+
   it('fails naming the header and showing Access-Control-Request-Headers', async () => {
     const message = await failureOf(() => expect(allowListApi()).toAllowHeaders(['authorization'], { origin: APP }));
     expect(message).toContain('Expected: every engine (chromium, firefox and webkit) to allow request header authorization on GET https://api.example/ from https://app.example');
     expect(message).toContain('> Access-Control-Request-Headers: authorization');
     expect(message).toContain('blocked (HeaderDisallowedByPreflightResponse)');
     expect(message).toMatch(/\n  Fix: .*'authorization'.*'Access-Control-Allow-Headers'/);
+    // Without credentials '*' would cover other headers, so the fix does not speak of credentials...
+    expect(message).not.toContain('with credentials');
+    // ...with them, it does.
+    const credentialed = await failureOf(() => expect(allowListApi()).toAllowHeaders('x-api-key', { origin: APP, credentials: 'include' }));
+    expect(credentialed).toContain("Fix: Add 'x-api-key' to 'Access-Control-Allow-Headers' on the preflight response ('*' is not a wildcard with credentials).");
   });
 
   it('.not passes when each header is refused, fails when one is allowed', async () => {

@@ -22,6 +22,14 @@ describe('toAllowOrigin on a target', () => {
     expect(message).toContain("Fix: Send 'Access-Control-Allow-Origin: https://app.example'");
   });
 
+  it("fails on an opaque response: mode 'no-cors' resolves, but script cannot read it", async () => {
+    const message = await failureOf(() => expect(privateApi()).toAllowOrigin(APP, { mode: 'no-cors' }));
+    expect(message).toContain('Received: chromium, firefox, webkit: allowed, opaque response: script cannot read it');
+    expect(message).toContain("With mode 'no-cors' the fetch resolves with an opaque response");
+    await expect(publicApi()).not.toAllowOrigin(APP, { mode: 'no-cors' });
+    await expect(publicApi()).not.toAllowCredentials(APP, { mode: 'no-cors' });
+  });
+
   it('.not passes when every engine blocks the origin', async () => {
     await expect(allowListApi()).not.toAllowOrigin(EVIL);
     await expect(privateApi()).not.toAllowOrigin(APP);

@@ -42,7 +42,7 @@ async function run(s: Scenario, engine: EngineName): Promise<Outcome> {
 
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 /** Reason codes for which Chromium prints no "blocked by CORS policy" line: network errors, redirect limits, TypeErrors at fetch(). */
-const CHROMIUM_SILENT: readonly ReasonCode[] = ['NetworkError', 'Timeout', 'TooManyRedirects', 'UnexpectedRedirect', 'ForbiddenMethod', 'MethodNotAllowedInNoCors', 'SameOriginModeCrossOrigin'];
+const CHROMIUM_SILENT: readonly ReasonCode[] = ['NetworkError', 'Timeout', 'TooManyRedirects', 'UnexpectedRedirect', 'ForbiddenMethod', 'MethodNotAllowedInNoCors'];
 /** Failures of the preflight itself. */
 const PREFLIGHT_CODES: readonly ReasonCode[] = [
   'PreflightInvalidStatus', 'PreflightDisallowedRedirect', 'PreflightWildcardOriginNotAllowed', 'PreflightMissingAllowOriginHeader',

@@ -49,6 +49,8 @@ test('misuse does not compile', async () => {
   await expect(app).toPassPreflight({ method: 'PUT' });
   // @ts-expect-error toAllowMethods needs a request with the origin
   await expect(app).toAllowMethods(['PUT']);
+  // @ts-expect-error on a target toExposeHeaders needs a request with the origin
+  await expect(app).toExposeHeaders('x-total-count');
   // @ts-expect-error reason codes are checked
   await expect(app).toBeBlockedByCors('NoSuchReason', { origin });
   // @ts-expect-error engine names are checked
