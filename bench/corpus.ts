@@ -23,13 +23,25 @@ export interface CorpusFigures {
   rate: Rate;
   /** Milliseconds for one pass over the corpus, steady state. */
   passMs: number;
-  /** Milliseconds of the first pass in this process (cold JIT for this engine's paths). */
+  /**
+   * Milliseconds of this engine's first pass in this process. Only the first engine measured runs cold (no
+   * code compiled yet); later engines share most of its compiled code.
+   */
   firstPassMs: number;
   allowed: number;
   blocked: number;
 }
 
-export async function benchCorpus(scenarios: readonly ScenarioSpec[], engine: EngineName, rounds: number): Promise<CorpusFigures> {
+export interface CorpusOptions {
+  /** Timed rounds. */
+  rounds: number;
+  /** Passes over the corpus per round. */
+  passesPerRound: number;
+  /** Untimed passes before the rounds, so the JIT has compiled the hot paths. */
+  warmupPasses: number;
+}
+
+export async function benchCorpus(scenarios: readonly ScenarioSpec[], engine: EngineName, options: CorpusOptions): Promise<CorpusFigures> {
   let allowed = 0;
   let blocked = 0;
   const firstPassMs = await timeBatch(async () => {
@@ -37,8 +49,10 @@ export async function benchCorpus(scenarios: readonly ScenarioSpec[], engine: En
     for (const v of verdicts.values()) v.allowed ? allowed++ : blocked++;
   }, 1);
   if (allowed + blocked !== scenarios.length) throw new Error(`${engine}: ${allowed + blocked} verdicts for ${scenarios.length} scenarios`);
-  // One operation = one pass over the corpus; the rate is then scaled to verdicts.
-  const pass = await measureRate(() => replay(scenarios, engine), { batch: 1, rounds, warmupRounds: 5 });
+  // One operation = one pass over the corpus; the rate is then scaled to verdicts. Several passes a round,
+  // so one garbage collection does not decide a round.
+  for (let i = 0; i < options.warmupPasses; i++) await replay(scenarios, engine);
+  const pass = await measureRate(() => replay(scenarios, engine), { batch: options.passesPerRound, rounds: options.rounds, warmupRounds: 0 });
   const passMs = pass.micros / 1000;
   return {
     engine,

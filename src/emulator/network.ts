@@ -4,31 +4,56 @@
  */
 import { TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
-import type { Transport, WireRequest, WireResponse } from '../types.js';
+import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; kind: 'timeout' | 'network'; message: string };
 
-export async function sendWithDeadline(transport: Transport, wire: WireRequest, timeoutMs: number): Promise<SendResult> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new TransportError('timeout', `no response within ${timeoutMs} ms`);
-      controller.abort(error);
-      reject(error);
+export function sendWithDeadline(transport: Transport, wire: WireRequest, timeoutMs: number): Promise<SendResult> {
+  return new Promise<SendResult>((resolve) => {
+    // The signal is made when the transport first reads it: many transports never do, and an AbortSignal is
+    // an event target that costs more to make than a simple in-process exchange. Read after the deadline, it
+    // comes already aborted.
+    let controller: AbortController | undefined;
+    let expired: TransportError | undefined;
+    const context: TransportContext = {
+      get signal(): AbortSignal {
+        if (controller === undefined) {
+          controller = new AbortController();
+          if (expired) controller.abort(expired);
+        }
+        return controller.signal;
+      },
+    };
+    // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
+    // the transport's signal, so a transport that honours it releases what it holds).
+    const timer = setTimeout(() => {
+      const message = `no response within ${timeoutMs} ms`;
+      expired = new TransportError('timeout', message);
+      controller?.abort(expired);
+      resolve({ ok: false, kind: 'timeout', message });
     }, timeoutMs);
+    let sending: Promise<WireResponse>;
+    try {
+      sending = Promise.resolve(transport.send(wire, context));
+    } catch (error) {
+      sending = Promise.reject(error);
+    }
+    const failed = (error: unknown): void => {
+      clearTimeout(timer);
+      const kind = error instanceof TransportError && error.kind === 'timeout' ? 'timeout' : 'network';
+      resolve({ ok: false, kind, message: error instanceof Error ? error.message : String(error) });
+    };
+    sending.then((response) => {
+      clearTimeout(timer);
+      try {
+        const problem = validateResponse(response);
+        resolve(problem ? { ok: false, kind: 'network', message: problem } : { ok: true, response: normalizeResponse(response) });
+      } catch (error) {
+        // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
+        failed(error);
+      }
+    }, failed);
   });
-  try {
-    const response = await Promise.race([transport.send(wire, { signal: controller.signal }), deadline]);
-    const problem = validateResponse(response);
-    if (problem) return { ok: false, kind: 'network', message: problem };
-    return { ok: true, response: normalizeResponse(response) };
-  } catch (error) {
-    const kind = error instanceof TransportError && error.kind === 'timeout' ? 'timeout' : 'network';
-    return { ok: false, kind, message: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function validateResponse(response: unknown): string | null {

@@ -120,13 +120,10 @@ function resolveUrl(input: unknown, baseUrl?: string): string {
 
 function* headerEntries(headers: CorsRequest['headers']): Iterable<[string, string]> {
   if (headers === undefined || headers === null) return;
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    yield* headers as unknown as Iterable<[string, string]>;
-    return;
-  }
   if (typeof headers !== 'object') {
     throw new InvalidArgumentError('request.headers', `expected an object, Headers or [name, value] pairs, got ${typeof headers}`, "Pass e.g. { 'content-type': 'application/json' }.");
   }
+  // Arrays of pairs, `Headers` (which iterates as lower-cased, combined pairs) and any other iterable of pairs.
   if (Symbol.iterator in headers) {
     for (const pair of headers as Iterable<readonly [string, string]>) {
       if (!Array.isArray(pair) || pair.length !== 2) {

@@ -17,7 +17,7 @@ describe('bench parts at a tiny size', () => {
     const scenarios = loadCorpus();
     expect(scenarios.length).toBe(600);
     for (const engine of ['chromium', 'firefox', 'webkit'] as const) {
-      const figures = await benchCorpus(scenarios, engine, 1);
+      const figures = await benchCorpus(scenarios, engine, { rounds: 1, passesPerRound: 1, warmupPasses: 0 });
       expect(figures.allowed + figures.blocked).toBe(600);
       expect(figures.allowed).toBeGreaterThan(100);
       expect(figures.rate.perSecond).toBeGreaterThan(0);

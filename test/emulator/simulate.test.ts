@@ -281,6 +281,27 @@ describe('failures are verdicts, bad input is a typed error', () => {
     expect(v.reason).toMatchObject({ code: 'NetworkError' });
     expect(v.exchanges[0].error).toContain('boom');
   });
+  it('a transport that throws synchronously, or answers an object whose fields throw: NetworkError verdicts', async () => {
+    const sync = await simulate(req(), { transport: { name: 'sync', send: () => { throw new Error('sync boom'); } } });
+    expect([sync.reason?.code, sync.exchanges[0].error]).toEqual(['NetworkError', 'sync boom']);
+    const hostile = { get status(): number { throw new Error('status getter boom'); }, headers: [], body: new Uint8Array(0) };
+    const v = await simulate(req(), { transport: { name: 'hostile', send: async () => hostile as never }, timeoutMs: 60_000 });
+    expect([v.reason?.code, v.exchanges[0].error]).toEqual(['NetworkError', 'status getter boom']);
+  });
+  it("the transport's signal aborts at the deadline, and reads as aborted when first read after it", async () => {
+    const seen: boolean[] = [];
+    const early = { name: 'early', send: (_w: unknown, { signal }: { signal: AbortSignal }) => new Promise<never>((_, reject) => {
+      seen.push(signal.aborted);
+      signal.addEventListener('abort', () => reject(signal.reason));
+    }) };
+    expect((await simulate(req(), { transport: early as never, timeoutMs: 30 })).reason?.code).toBe('Timeout');
+    let context: { signal: AbortSignal } | undefined;
+    const late = { name: 'late', send: (_w: unknown, c: { signal: AbortSignal }) => { context = c; return new Promise<never>(() => undefined); } };
+    expect((await simulate(req(), { transport: late as never, timeoutMs: 30 })).reason?.code).toBe('Timeout');
+    expect(seen).toEqual([false]);
+    expect(context?.signal.aborted).toBe(true);
+    expect(context?.signal.reason).toMatchObject({ name: 'TransportError', kind: 'timeout' });
+  });
   it('a handler that never answers gives a Timeout verdict within timeoutMs', async () => {
     const started = Date.now();
     const v = await simulate(req(), { transport: () => new Promise<Response>(() => {}), timeoutMs: 50 });
