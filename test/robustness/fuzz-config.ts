@@ -1,8 +1,7 @@
 /**
  * How long the robustness properties run. By default a small number of runs with a fixed seed, so
  * `npx vitest run test/robustness` stays well under a minute and any failure reproduces as is. Environment:
- * - `CORSPROOF_FUZZ_RUNS=<n>` runs every property n times (`npm run fuzz` uses 20 000) and every load test at
- *   full size;
+ * - `CORSPROOF_FUZZ_RUNS=<n>` runs every property n times (`npm run fuzz` uses 20 000);
  * - `CORSPROOF_FUZZ_SEED=<int>` uses another seed;
  * - `CORSPROOF_FUZZ_PATH=<path>` replays the shrink path fast-check printed for one failing property (use it
  *   with `-t '<test name>'`: a path only means something for the property it came from).
