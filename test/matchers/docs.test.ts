@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corsMatchers, REASON_CODES } from '../../src/matchers/index.js';
+import { collectChecks, instrumentChecks, type DocCheck } from '../docs/doc-checks.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
@@ -66,8 +67,6 @@ function anchorsOf(markdown: string): string[] {
   );
 }
 
-const CHECK = /^(\s*)console\.log\((.*)\);\s*\/\/\s*(.*)$/;
-
 /** Import specifiers as a user writes them, mapped to the sources (relative `.js`, as tsc and Vite both resolve). */
 const IMPORTS: Record<string, string> = {
   corsproof: '../../../src/index.js',
@@ -77,16 +76,8 @@ const IMPORTS: Record<string, string> = {
 };
 
 function instrument(source: string): string {
-  const lines = source
-    .replace(/(from |import )'(corsproof(?:\/matchers|\/vitest)?|vitest)'/g, (_, keyword: string, specifier: string) => `${keyword}'${IMPORTS[specifier]}'`)
-    .split('\n')
-    .map((line) => {
-      const match = CHECK.exec(line);
-      if (!match) return line;
-      const [, indent, expression, expected] = match;
-      return `${indent}(globalThis as any).__docCheck(${JSON.stringify(line.trim())}, ${expression}, ${JSON.stringify(expected.trim())});`;
-    });
-  return `${lines.join('\n')}\nexport {};\n`;
+  const mapped = source.replace(/(from |import )'(corsproof(?:\/matchers|\/vitest)?|vitest)'/g, (_, keyword: string, specifier: string) => `${keyword}'${IMPORTS[specifier]}'`);
+  return `${instrumentChecks(mapped)}\nexport {};\n`;
 }
 
 /** What the blocks import from 'vitest': the real `expect`, and `test` / `it` / `describe` that only register. */
@@ -117,12 +108,6 @@ export function describe(name: string, fn: () => void): void {
 }
 `;
 
-interface Check {
-  line: string;
-  actual: string;
-  expected: string;
-}
-
 interface Failure {
   name: string;
   error: unknown;
@@ -134,12 +119,11 @@ function messageOf(error: unknown): string {
 }
 
 /** Import one example and run the tests it declares, in order; collect what failed and what it printed. */
-async function run(example: Example): Promise<{ failures: Failure[]; checks: Check[] }> {
-  const checks: Check[] = [];
+async function run(example: Example): Promise<{ failures: Failure[]; checks: DocCheck[] }> {
+  const checks: DocCheck[] = [];
   const registered: Array<{ name: string; fn: () => unknown }> = [];
-  const g = globalThis as Record<string, unknown>;
-  g.__docCheck = (line: string, actual: unknown, expected: string) => checks.push({ line, actual: String(actual), expected });
-  g.__docTests = registered;
+  collectChecks(checks);
+  (globalThis as Record<string, unknown>).__docTests = registered;
   const failures: Failure[] = [];
   try {
     await import(pathToFileURL(example.file).href);

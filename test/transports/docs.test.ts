@@ -6,31 +6,16 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
+import { collectChecks, instrumentChecks, type DocCheck } from '../docs/doc-checks.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const doc = readFileSync(join(here, '../../docs/targets.md'), 'utf8');
 const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
 const outDir = join(here, '.docs-generated');
 
-interface Check {
-  line: string;
-  actual: string;
-  expected: string;
-}
-
-const CHECK = /^(\s*)console\.log\((.*)\);\s*\/\/\s*(.*)$/;
-
 function instrument(source: string): string {
-  const lines = source
-    .replaceAll("from 'corsproof'", `from ${JSON.stringify(pathToFileURL(join(here, '../../src/index.ts')).href)}`)
-    .split('\n')
-    .map((line) => {
-      const match = CHECK.exec(line);
-      if (!match) return line;
-      const [, indent, expression, expected] = match;
-      return `${indent}(globalThis as any).__docCheck(${JSON.stringify(line.trim())}, ${expression}, ${JSON.stringify(expected.trim())});`;
-    });
-  return `${lines.join('\n')}\nexport {};\n`;
+  const mapped = source.replaceAll("from 'corsproof'", `from ${JSON.stringify(pathToFileURL(join(here, '../../src/index.ts')).href)}`);
+  return `${instrumentChecks(mapped)}\nexport {};\n`;
 }
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -45,9 +30,8 @@ blocks.forEach((block, index) => {
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, `example-${index + 1}.ts`);
     writeFileSync(file, instrument(block));
-    const checks: Check[] = [];
-    (globalThis as Record<string, unknown>).__docCheck = (line: string, actual: unknown, expected: string) =>
-      checks.push({ line, actual: String(actual), expected });
+    const checks: DocCheck[] = [];
+    collectChecks(checks);
     await import(pathToFileURL(file).href);
     expect(checks.length).toBeGreaterThan(0);
     for (const check of checks) expect(check.actual, check.line).toBe(check.expected);
