@@ -3,16 +3,11 @@
  */
 import http from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditJson } from '../../src/cli/audit.js';
-import { cli, listen, requireBuild, startExampleServer, type Running } from './helpers.js';
+import { cli, listen, useExampleServer } from './helpers.js';
 
-let api: Running;
-beforeAll(async () => {
-  requireBuild();
-  api = await startExampleServer();
-});
-afterAll(() => api?.close());
+const api = useExampleServer();
 
 const ORIGIN = 'https://app.example';
 

@@ -2,16 +2,11 @@
  * `corsproof check`, the built command, against the example API on a real loopback socket.
  */
 import { createServer as createNetServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckJson } from '../../src/cli/check.js';
-import { cli, listen, requireBuild, startExampleServer, type Running } from './helpers.js';
+import { cli, listen, useExampleServer } from './helpers.js';
 
-let api: Running;
-beforeAll(async () => {
-  requireBuild();
-  api = await startExampleServer();
-});
-afterAll(() => api?.close());
+const api = useExampleServer();
 
 const ORIGIN = 'https://app.example';
 

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, requireBuild, startExampleServer, type Running } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cli, useExampleServer } from './helpers.js';
 
 const DOC_BASE = 'http://127.0.0.1:8080';
 const doc = readFileSync(fileURLToPath(new URL('../../docs/cli.md', import.meta.url)), 'utf8');
@@ -77,12 +77,7 @@ const normalize = (text: string, base: string) =>
     .replace(/(< Date: ).*/g, '$1DATE')
     .trimEnd();
 
-let api: Running;
-beforeAll(async () => {
-  requireBuild();
-  api = await startExampleServer();
-});
-afterAll(() => api?.close());
+const api = useExampleServer();
 
 const all = samples();
 

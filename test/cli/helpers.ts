@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer } from '../../examples/server.mjs';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -72,6 +73,25 @@ export async function listen(server: Server): Promise<Running> {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For a test file that runs the built CLI against the example API: checks the build and starts the API before
+ * the file's tests, stops it after them. Read `.url` inside tests.
+ */
+export function useExampleServer(): { readonly url: string } {
+  let running: Running | undefined;
+  beforeAll(async () => {
+    requireBuild();
+    running = await startExampleServer();
+  });
+  afterAll(() => running?.close());
+  return {
+    get url(): string {
+      if (!running) throw new Error('the example API is not running: read .url inside a test');
+      return running.url;
+    },
   };
 }
 

@@ -3,15 +3,10 @@
  * trace, nothing on stdout, no request sent. Plus --help, --version and colour rules.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, requireBuild, startExampleServer, type Running } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { cli, useExampleServer } from './helpers.js';
 
-let api: Running;
-beforeAll(async () => {
-  requireBuild();
-  api = await startExampleServer();
-});
-afterAll(() => api?.close());
+const api = useExampleServer();
 
 const ORIGIN = 'https://app.example';
 
