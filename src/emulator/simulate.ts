@@ -79,6 +79,8 @@ class FetchRun {
   /** https://fetch.spec.whatwg.org/#use-cors-preflight-flag (never set by fetch(); engines may set it on redirects). */
   private useCorsPreflight = false;
   private readonly exchanges: Exchange[] = [];
+  /** The `Origin` header the previous request on the wire carried (null: none), for engines that keep it. */
+  private previousOriginHeader: string | null = null;
 
   constructor(
     private readonly request: PreparedRequest,
@@ -231,10 +233,36 @@ class FetchRun {
   private actualWire(): WireRequest {
     const headers: Array<[string, string]> = [...this.headers];
     if (!headers.some(([n]) => n.toLowerCase() === 'accept')) headers.push(['Accept', '*/*']);
-    if (this.tainting === 'cors' || (this.method !== 'GET' && this.method !== 'HEAD')) {
-      headers.push(['Origin', this.serializedOrigin()]);
-    }
+    const origin = this.originHeader();
+    if (origin !== null) headers.push(['Origin', origin]);
+    this.previousOriginHeader = origin;
     return { method: this.method, url: this.currentUrl, headers, body: this.body };
+  }
+
+  /**
+   * https://fetch.spec.whatwg.org/#append-a-request-origin-header: the serialized request origin when the
+   * response tainting is "cors", or when the method is neither `GET` nor `HEAD`; otherwise none. Engines differ
+   * after redirects (see the profile): Chromium nulls it in no-cors mode once a redirect crossed origins, WebKit
+   * keeps the previous request's header across a same-origin redirect.
+   */
+  private originHeader(): string | null {
+    if (this.tainting === 'cors' || (this.method !== 'GET' && this.method !== 'HEAD')) {
+      if (this.request.mode === 'no-cors' && this.engine.noCorsCrossOriginRedirectNullsOrigin && this.crossedOrigins()) return 'null';
+      return this.serializedOrigin();
+    }
+    if (this.engine.sameOriginRedirectKeepsOrigin && this.urlList.length > 1 && this.previousOriginHeader !== null) {
+      const previous = this.urlList[this.urlList.length - 2];
+      if (sameOrigin(originOf(previous), originOf(this.currentUrl))) return this.previousOriginHeader;
+    }
+    return null;
+  }
+
+  /** Whether any redirect so far went to another origin than the URL it came from. */
+  private crossedOrigins(): boolean {
+    for (let k = 1; k < this.urlList.length; k++) {
+      if (!sameOrigin(originOf(this.urlList[k - 1]), originOf(this.urlList[k]))) return true;
+    }
+    return false;
   }
 
   /** https://fetch.spec.whatwg.org/#http-redirect-fetch */

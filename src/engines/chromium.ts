@@ -21,6 +21,8 @@ export const chromium: EngineProfile = {
   redirectDropsAuthorization: true,
   wildcardCoversAuthorization: true,
   sameOriginPreflightSkipsCorsCheck: false,
+  noCorsCrossOriginRedirectNullsOrigin: true,
+  sameOriginRedirectKeepsOrigin: false,
   maxAgeCapSeconds: 7200,
   defaultMaxAgeSeconds: 5,
 };

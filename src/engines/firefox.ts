@@ -13,6 +13,8 @@ export const firefox: EngineProfile = {
   redirectDropsAuthorization: true,
   wildcardCoversAuthorization: true,
   sameOriginPreflightSkipsCorsCheck: true,
+  noCorsCrossOriginRedirectNullsOrigin: false,
+  sameOriginRedirectKeepsOrigin: false,
   maxAgeCapSeconds: 86400,
   defaultMaxAgeSeconds: 5,
 };

@@ -56,6 +56,19 @@ export interface EngineProfile {
   readonly sameOriginPreflightSkipsCorsCheck: boolean;
   /** Max-age used when the header is absent or invalid. */
   readonly defaultMaxAgeSeconds: number;
+  /**
+   * In mode `no-cors`, once a redirect goes to another origin than the URL it came from, the request's `Origin`
+   * header says `null`, even where the standard's redirect-taint rule keeps the page's origin (Chromium: its
+   * network stack nulls the Origin of every cross-origin redirect it follows itself; recorded: a no-cors POST
+   * redirected by 307 from the page's own origin to another origin carries `Origin: null`).
+   */
+  readonly noCorsCrossOriginRedirectNullsOrigin: boolean;
+  /**
+   * A redirect to the same origin keeps the previous request's `Origin` header, even where the standard sends
+   * none (WebKit; recorded: a POST redirected by 301, 302 or 303 to the same origin becomes a GET that still
+   * carries `Origin`, in every mode; across origins the header goes as the standard says).
+   */
+  readonly sameOriginRedirectKeepsOrigin: boolean;
 }
 
 /**

@@ -14,6 +14,8 @@ export const spec: EngineProfile = {
   redirectDropsAuthorization: true,
   wildcardCoversAuthorization: false,
   sameOriginPreflightSkipsCorsCheck: false,
+  noCorsCrossOriginRedirectNullsOrigin: false,
+  sameOriginRedirectKeepsOrigin: false,
   maxAgeCapSeconds: Number.POSITIVE_INFINITY,
   defaultMaxAgeSeconds: 5,
 };

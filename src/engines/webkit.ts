@@ -28,6 +28,8 @@ export const webkit: EngineProfile = {
   redirectDropsAuthorization: false,
   wildcardCoversAuthorization: true,
   sameOriginPreflightSkipsCorsCheck: false,
+  noCorsCrossOriginRedirectNullsOrigin: false,
+  sameOriginRedirectKeepsOrigin: true,
   maxAgeCapSeconds: 600,
   defaultMaxAgeSeconds: 5,
 };

@@ -275,6 +275,36 @@ describe('engines', () => {
   });
 });
 
+describe('the Origin header after redirects (engine differences, recorded in test/conformance/recorded/redirect-origin)', () => {
+  const PAGE = 'https://app.example';
+  /** A POST with the given mode, redirected once with `status` from `from` to `to`; returns the Origin each hop carried. */
+  async function origins(engine: EngineName, mode: 'no-cors' | 'cors', status: number, from: string, to: string): Promise<Array<string | null>> {
+    const transport = async (request: Request) => {
+      const url = new URL(request.url);
+      const cors = { 'access-control-allow-origin': PAGE, 'access-control-allow-credentials': 'true' };
+      if (url.pathname === '/start') return new Response(null, { status, headers: { location: `${to}/end`, ...cors } });
+      return new Response('ok', { headers: cors });
+    };
+    const verdict = await simulate({ url: `${from}/start`, origin: PAGE, method: 'POST', body: 'x', mode }, { transport, engine });
+    expect(verdict.allowed).toBe(true);
+    return verdict.exchanges.map((e) => e.request.headers.find(([n]) => n === 'Origin')?.[1] ?? null);
+  }
+
+  it("no-cors, 307 from the page's origin to another: the standard keeps the origin, Chromium says null", async () => {
+    for (const engine of ['spec', 'firefox', 'webkit'] as const) expect(await origins(engine, 'no-cors', 307, PAGE, 'https://api.example')).toEqual([PAGE, PAGE]);
+    expect(await origins('chromium', 'no-cors', 307, PAGE, 'https://api.example')).toEqual([PAGE, 'null']);
+    // In cors mode Chromium follows the standard.
+    expect(await origins('chromium', 'cors', 307, PAGE, 'https://api.example')).toEqual([PAGE, PAGE]);
+  });
+
+  it('a 303 to the same origin turns the POST into a GET: WebKit keeps its Origin header, the others send none', async () => {
+    for (const engine of ['spec', 'chromium', 'firefox'] as const) expect(await origins(engine, 'no-cors', 303, 'https://api.example', 'https://api.example')).toEqual([PAGE, null]);
+    expect(await origins('webkit', 'no-cors', 303, 'https://api.example', 'https://api.example')).toEqual([PAGE, PAGE]);
+    // Across origins WebKit drops it as the standard does.
+    expect(await origins('webkit', 'no-cors', 303, 'https://api.example', 'https://other.example')).toEqual([PAGE, null]);
+  });
+});
+
 describe('failures are verdicts, bad input is a typed error', () => {
   it('a handler that throws gives a NetworkError verdict', async () => {
     const v = await simulate(req(), { transport: () => { throw new Error('boom'); } });
