@@ -90,6 +90,17 @@ function buildRequest(s: ScenarioSpec): CorsRequest {
 const OUR_PORTS = { page: PORTS.page, api: PORTS.api, other: PORTS.other };
 
 /** Run every scenario under one engine and return the verdicts with what reached the servers. */
+/**
+ * Every scenario's verdict under one engine, dropped as it comes (nothing recorded): what the benchmark times.
+ * Returns how many were allowed.
+ */
+export async function replayVerdicts(scenarios: readonly ScenarioSpec[], engine: EngineName, byId: ReadonlyMap<string, ScenarioSpec>): Promise<number> {
+  const transport = scenarioTransport(byId, null);
+  let allowed = 0;
+  for (const s of scenarios) if ((await simulate(scenarioRequest(s), { transport, engine })).allowed) allowed++;
+  return allowed;
+}
+
 export async function replay(scenarios: readonly ScenarioSpec[], engine: EngineName) {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const received = new Map<string, Received[]>();

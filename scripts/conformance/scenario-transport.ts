@@ -77,7 +77,8 @@ function serve(s: ScenarioSpec, answer: HopAnswer, preflight: boolean): Served {
   return out;
 }
 
-export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, received: Map<string, Received[]>): Transport {
+/** `received`: where to record what reached each host, as the harness does (null: record nothing). */
+export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, received: Map<string, Received[]> | null): Transport {
   return {
     name: 'conformance',
     async send(wire: WireRequest): Promise<WireResponse> {
@@ -88,14 +89,16 @@ export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, recei
       const k = m ? Number(m[3]) : -1;
       const hop = s?.hops[k];
       if (!host || !s || !hop) return { status: 404, statusText: 'Not Found', headers: [], body: new Uint8Array(0) };
-      let list = received.get(s.id);
-      if (!list) received.set(s.id, (list = []));
-      list.push({ host, hop: k, method: wire.method, headers: wire.headers.map(([n, v]) => [n.toLowerCase(), v]) });
+      if (received) {
+        let list = received.get(s.id);
+        if (!list) received.set(s.id, (list = []));
+        list.push({ host, hop: k, method: wire.method, headers: wire.headers.map(([n, v]) => [n.toLowerCase(), v]) });
+      }
       const isPreflight = wire.method === 'OPTIONS' && wire.headers.some(([n]) => n.toLowerCase() === 'access-control-request-method');
       const preflight = isPreflight && hop.preflight !== undefined;
       const answer = serve(s, preflight ? hop.preflight! : hop.response, preflight);
-      // A fresh header list and body per response, as off the wire: the emulator may keep them in the verdict.
-      return { status: answer.status, statusText: '', headers: answer.headers.map(([n, v]) => [n, v]), body: answer.body.slice() };
+      // A fresh header list per response, as off the wire; the body's bytes are shared (nothing writes to them).
+      return { status: answer.status, statusText: '', headers: answer.headers.map(([n, v]) => [n, v]), body: answer.body };
     },
   };
 }

@@ -20,7 +20,7 @@ export interface PreflightContext {
   url: string;
   method: string;
   /** The CORS-unsafe request-header names of the request's header list, sorted and lower-cased. */
-  unsafeNames: string[];
+  unsafeNames: readonly string[];
   /** Every header name of the request's header list, lower-cased. */
   headerNames: string[];
   /** The serialized request origin (`null` when redirect-tainted). */

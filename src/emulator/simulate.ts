@@ -79,6 +79,9 @@ class FetchRun {
   /** https://fetch.spec.whatwg.org/#use-cors-preflight-flag (never set by fetch(); engines may set it on redirects). */
   private useCorsPreflight = false;
   private readonly exchanges: Exchange[] = [];
+  /** The header list `unsafe` was worked out for: a redirect that drops headers makes a new list. */
+  private unsafeFor: ReadonlyArray<readonly [string, string]> | null = null;
+  private unsafe: readonly string[] = [];
   /** The `Origin` header the previous request on the wire carried (null: none), for engines that keep it. */
   private previousOriginHeader: string | null = null;
 
@@ -176,8 +179,13 @@ class FetchRun {
     }
   }
 
-  private unsafeNames(): string[] {
-    return corsUnsafeRequestHeaderNames(this.headers, this.engine.safelist);
+  /** The CORS-unsafe request-header names of the current header list (worked out once per list). */
+  private unsafeNames(): readonly string[] {
+    if (this.unsafeFor !== this.headers) {
+      this.unsafeFor = this.headers;
+      this.unsafe = corsUnsafeRequestHeaderNames(this.headers, this.engine.safelist);
+    }
+    return this.unsafe;
   }
 
   private serializedOrigin(): string {
