@@ -24,7 +24,7 @@ const MATCHER = 'toAllowHeaders';
  * MIME type). Engines that safelist more (Chromium's client hints, such as `DPR`) still send these without a
  * preflight, and the verdict says so.
  */
-export function placeholderValue(lowerName: string): string {
+function placeholderValue(lowerName: string): string {
   if (lowerName === 'content-type') return 'application/json';
   return isCorsSafelistedRequestHeader(lowerName, 'corsproof') ? '{corsproof}' : 'corsproof';
 }

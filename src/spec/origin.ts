@@ -9,22 +9,30 @@ export type SerializedOrigin = string;
 /** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin — via the URL parser. */
 export function originOf(url: string | URL): SerializedOrigin {
   if (typeof url !== 'string') return url.origin;
-  let origin = recentOrigins.get(url);
-  if (origin === undefined) {
-    origin = new URL(url).origin;
-    if (recentOrigins.size >= RECENT_ORIGINS_MAX) recentOrigins.clear();
-    recentOrigins.set(url, origin);
-  }
-  return origin;
+  return remembered(recentOrigins, url, urlOrigin);
 }
 
 /**
  * One fetch asks for the origin of the same few URLs many times (same-origin test, request origin
- * serialization, preflight cache keys), and URL parsing dominates that cost: remember the last URLs' origins.
- * Only successful parses are kept, so an invalid URL still throws every time.
+ * serialization, preflight cache keys), and a test passes the same few page origins thousands of times; URL
+ * parsing dominates both. The last results are remembered, in maps of at most 256 entries (emptied when full).
+ * Only successful parses are kept, so invalid input still throws every time.
  */
-const RECENT_ORIGINS_MAX = 256;
+const REMEMBERED_MAX = 256;
 const recentOrigins = new Map<string, SerializedOrigin>();
+const validOrigins = new Map<string, SerializedOrigin>();
+
+const urlOrigin = (url: string): SerializedOrigin => new URL(url).origin;
+
+function remembered(cache: Map<string, SerializedOrigin>, key: string, compute: (key: string) => SerializedOrigin): SerializedOrigin {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= REMEMBERED_MAX) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#same-origin */
 export function sameOrigin(a: SerializedOrigin, b: SerializedOrigin): boolean {
@@ -41,16 +49,8 @@ export function parseOrigin(input: unknown, argument = 'origin'): SerializedOrig
     throw new InvalidArgumentError(argument, `expected an origin string such as 'https://app.example', got ${typeof input === 'string' ? 'an empty string' : typeof input}`, "Pass the page's origin: scheme, host and optional port.");
   }
   if (input === 'null') return 'null';
-  // A test passes the same few origins thousands of times: remember the ones that were valid.
-  const known = validOrigins.get(input);
-  if (known !== undefined) return known;
-  const origin = parseNewOrigin(input, argument);
-  if (validOrigins.size >= RECENT_ORIGINS_MAX) validOrigins.clear();
-  validOrigins.set(input, origin);
-  return origin;
+  return remembered(validOrigins, input, (origin) => parseNewOrigin(origin, argument));
 }
-
-const validOrigins = new Map<string, SerializedOrigin>();
 
 function parseNewOrigin(input: string, argument: string): SerializedOrigin {
   let url: URL;

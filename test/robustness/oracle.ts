@@ -149,13 +149,16 @@ const latin1 = new TextDecoder('latin1');
 /** undici's multipart boundary is random per extraction: mask it so two runs of one FormData body compare equal. */
 const maskBoundary = (text: string) => text.replace(/formdata-undici-\d+/g, 'formdata-undici-BOUNDARY');
 
+/** What script sees of the response, as plain data (`text()` called, bytes as text). */
+const scriptResponse = (v: Verdict) => v.response && { ...v.response, body: latin1.decode(v.response.body), text: v.response.text() };
+
 /** Everything a verdict says, as plain data (functions called, bytes as text), to compare two runs exactly. */
 export function fullProjection(v: Verdict): unknown {
   return {
     engine: v.engine,
     allowed: v.allowed,
     reason: v.reason,
-    response: v.response && { ...v.response, body: latin1.decode(v.response.body), text: v.response.text() },
+    response: scriptResponse(v),
     exchanges: v.exchanges.map((e) => ({
       kind: e.kind,
       request: { ...e.request, headers: e.request.headers.map(([n, val]) => [n, maskBoundary(val)]), body: e.request.body && maskBoundary(latin1.decode(e.request.body)) },
@@ -185,7 +188,7 @@ export function outcomeProjection(v: Verdict): unknown {
     engine: v.engine,
     allowed: v.allowed,
     reason: v.reason,
-    response: v.response && { ...v.response, body: latin1.decode(v.response.body), text: v.response.text() },
+    response: scriptResponse(v),
     exchanges: v.exchanges.map((e) => ({ kind: e.kind, method: e.request.method, url: e.request.url, status: e.response?.status, failed: e.error !== undefined })),
   };
 }
