@@ -2,6 +2,10 @@
  * corsproof: make CORS testable.
  */
 export { simulate } from './emulator/simulate.js';
+export { simulateEngines } from './emulator/simulate-engines.js';
+export type { SimulateEnginesOptions } from './emulator/simulate-engines.js';
+export { consoleLine, consoleMessage, fixSentence } from './report/describe.js';
+export type { ConsoleLine } from './report/describe.js';
 export { PreflightCache } from './spec/preflight-cache.js';
 export type { PreflightCacheOptions } from './spec/preflight-cache.js';
 export { corsCheck } from './spec/cors-check.js';

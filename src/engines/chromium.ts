@@ -7,6 +7,7 @@ const CLIENT_HINTS = new Set(['device-memory', 'dpr', 'width', 'viewport-width',
 export const chromium: EngineProfile = {
   name: 'chromium',
   label: 'Chromium',
+  fetchFailureMessage: 'Failed to fetch',
   safelist(lowerName, value) {
     if (CLIENT_HINTS.has(lowerName)) return value.length <= 128;
     return undefined;

@@ -4,6 +4,7 @@ import { standardRedirectMethod, type EngineProfile } from './profile.js';
 export const firefox: EngineProfile = {
   name: 'firefox',
   label: 'Firefox',
+  fetchFailureMessage: 'NetworkError when attempting to fetch resource.',
   extraForbiddenRequestHeaders: new Set(),
   preflightStatusFirst: true,
   redirectKeepsPreflight: true,

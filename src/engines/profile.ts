@@ -9,6 +9,8 @@ export interface EngineProfile {
   readonly name: EngineName;
   /** Human name used in messages. */
   readonly label: string;
+  /** The message of the `TypeError` this engine's `fetch()` rejects with on a network (or CORS) error. */
+  readonly fetchFailureMessage: string;
   /** Extra or different CORS-safelisted request-headers (`undefined` from the hook defers to the standard). */
   readonly safelist?: SafelistHook;
   /** Request headers the engine drops from script's request on top of the standard's forbidden list. */

@@ -5,6 +5,7 @@ import { standardRedirectMethod, type EngineProfile } from './profile.js';
 export const spec: EngineProfile = {
   name: 'spec',
   label: 'Fetch Standard',
+  fetchFailureMessage: 'Failed to fetch',
   extraForbiddenRequestHeaders: new Set(),
   preflightStatusFirst: true,
   redirectKeepsPreflight: false,

@@ -18,6 +18,7 @@ function soupRedirectMethod(status: number, method: string, crossOrigin: boolean
 export const webkit: EngineProfile = {
   name: 'webkit',
   label: 'WebKit',
+  fetchFailureMessage: 'Load failed',
   extraForbiddenRequestHeaders: new Set(),
   preflightStatusFirst: true,
   // Recorded: a DELETE preflighted, then redirected across origins as a GET, is preflighted again.

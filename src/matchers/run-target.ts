@@ -2,7 +2,7 @@
  * Run the matcher's requests against a target (anything `toTransport` accepts), once per engine, and collect
  * the verdicts. All runs go out together so a hanging server costs one timeout, not one per engine.
  */
-import { simulate } from '../emulator/simulate.js';
+import { simulateEngines } from '../emulator/simulate-engines.js';
 import { InvalidArgumentError } from '../errors.js';
 import { toTransport, type Target } from '../transports/index.js';
 import type { CorsRequest, EngineName, Transport, Verdict } from '../types.js';
@@ -23,21 +23,17 @@ export interface ProbeResult {
 
 export async function runProbes(target: unknown, input: MatcherInput, probes: readonly Probe[], matcher: string): Promise<ProbeResult[]> {
   const transport: Transport = toTransport(target as Target, input.baseUrl === undefined ? undefined : { baseUrl: input.baseUrl });
-  const runs: Array<Promise<ProbeResult>> = [];
+  const runs: Array<Promise<ProbeResult[]>> = [];
   for (const probe of probes) {
     const request = withUrl(probe.request, transport, matcher);
-    for (const engine of input.engines) {
-      runs.push(
-        simulate(request, { transport, engine, ...(input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs }) }).then((verdict) => ({
-          label: probe.label,
-          engine,
-          request,
-          verdict,
-        })),
-      );
-    }
+    const timeout = input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs };
+    runs.push(
+      simulateEngines(request, { transport, engines: input.engines, ...timeout }).then((verdicts) =>
+        verdicts.map((verdict, k) => ({ label: probe.label, engine: input.engines[k], request, verdict })),
+      ),
+    );
   }
-  return Promise.all(runs);
+  return (await Promise.all(runs)).flat();
 }
 
 /** Without a `url`, the request goes to the target's base URL (the URL itself for a URL target). */

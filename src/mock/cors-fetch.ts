@@ -8,6 +8,7 @@ import { getEngine } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { parseOrigin } from '../spec/origin.js';
 import { PreflightCache } from '../spec/preflight-cache.js';
+import { consoleMessage, fixSentence } from '../report/describe.js';
 import { toTransport, type Target } from '../transports/index.js';
 import type { CorsRequest, EngineName, FilteredResponse, Verdict } from '../types.js';
 
@@ -25,13 +26,6 @@ export interface CorsFetchOptions {
   timeoutMs?: number;
 }
 
-/** What each engine's `fetch()` rejects with when the network (or CORS) fails. */
-const FAILURE_MESSAGES: Record<EngineName, string> = {
-  chromium: 'Failed to fetch',
-  firefox: 'NetworkError when attempting to fetch resource.',
-  webkit: 'Load failed',
-  spec: 'Failed to fetch',
-};
 
 /** The `TypeError` a blocked `fetch()` rejects with; `verdict` says why. */
 export interface CorsFetchError extends TypeError {
@@ -43,17 +37,18 @@ export function createCorsFetch(options: CorsFetchOptions): (input: RequestInfo 
     throw new InvalidArgumentError('options', 'expected { origin, target }', "Pass e.g. { origin: 'https://app.example', target: handlers }.");
   }
   const origin = parseOrigin(options.origin, 'options.origin');
-  const engine = getEngine(options.engine ?? 'chromium').name;
+  const profile = getEngine(options.engine ?? 'chromium');
+  const engine = profile.name;
   const transport = toTransport(options.target, { baseUrl: origin });
   const cache = options.preflightCache === false ? undefined : options.preflightCache ?? new PreflightCache();
-  const onBlocked = options.onBlocked ?? ((v: Verdict) => console.error(v.reason?.chromium || v.reason?.firefox.message || v.reason?.fix));
+  const onBlocked = options.onBlocked ?? ((v: Verdict) => console.error(consoleMessage(v) || fixSentence(v)));
 
   return async function corsFetch(input, init) {
     const request = await toCorsRequest(input, init, origin);
     const verdict = await simulate(request, { transport, engine, preflightCache: cache, timeoutMs: options.timeoutMs });
     if (!verdict.allowed || !verdict.response) {
       onBlocked(verdict);
-      const error = new TypeError(FAILURE_MESSAGES[engine], { cause: verdict.reason }) as CorsFetchError;
+      const error = new TypeError(profile.fetchFailureMessage, { cause: verdict.reason }) as CorsFetchError;
       error.verdict = verdict;
       throw error;
     }
