@@ -117,8 +117,13 @@ export interface BlockReason {
   url: string;
   /** Chromium's console message, word for word (empty when Chromium prints none). */
   chromium: string;
-  /** Firefox's reason (a `CORS...` code from Firefox's docs) and its console message. */
+  /**
+   * Firefox's reason (its key in security.properties, e.g. `CORSMissingAllowOrigin2`) and its console message
+   * (one line per message Firefox prints).
+   */
   firefox: { code: string; message: string };
+  /** WebKit's console message, word for word (one line per message; empty when WebKit prints none). */
+  webkit: string;
   /** One line saying what to change on the server. */
   fix: string;
 }
@@ -148,6 +153,7 @@ export type ReasonCode =
   | 'TooManyRedirects'
   | 'ForbiddenMethod'
   | 'MethodNotAllowedInNoCors'
+  | 'NoCorsRedirectModeNotFollow'
   | 'NetworkError'
   | 'Timeout';
 

@@ -1,26 +1,99 @@
 // Turn a harness.mjs recording into a compact fixture for test/conformance/recorded/<name>/.
-// usage: node scripts/conformance/import-recording.mjs RESULTS.json OUT.json
-// Chromium's console messages are read from RESULTS.json.log (lines with "Access to fetch at") into `console`;
-// of each received request only the headers that agreement compares are kept (origin, access-control-request-*).
+// usage: node scripts/conformance/import-recording.mjs RESULTS.json OUT.json [--wire all]
+//
+// Console messages go into each result's `console` (each step's, for scenarios with several fetches):
+//  - Chromium: the `Access to fetch at ...` line(s) of its log (RESULTS.json.log), one message;
+//  - Firefox: the page's error and warning messages received through WebDriver BiDi (`consoleEntries`), in order,
+//    one per line;
+//  - WebKit: the page's console lines from RESULTS.json.log (`CONSOLE <source> <level> <text>`), the text of each,
+//    one per line.
+// Recordings made with scripts/conformance/harness.mjs mark where each scenario (and step) starts in the
+// console; older ones (../shared/conformance/harness.mjs, Chromium only) are matched by the scenario id in the URL.
+// Of each received request only the headers agreement compares are kept (origin, access-control-request-*),
+// unless `--wire all`: then every header but the connection-level ones (host, connection, content-length), and
+// the file says so in `wireHeaders: "all"`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-const [, , input, output] = process.argv;
-if (!input || !output) {
-  console.error('usage: node scripts/conformance/import-recording.mjs RESULTS.json OUT.json');
+const [, , input, output, flag, flagValue] = process.argv;
+if (!input || !output || (flag && !(flag === '--wire' && flagValue === 'all'))) {
+  console.error('usage: node scripts/conformance/import-recording.mjs RESULTS.json OUT.json [--wire all]');
   process.exit(2);
 }
+const wireAll = flag === '--wire';
 const recorded = JSON.parse(readFileSync(input, 'utf8'));
+const engine = recorded.engine;
 const keep = new Set(['origin', 'access-control-request-method', 'access-control-request-headers']);
+const connectionLevel = new Set(['host', 'connection', 'content-length']);
 const log = existsSync(`${input}.log`) ? readFileSync(`${input}.log`, 'utf8') : '';
-for (const line of log.split('\n')) {
-  const m = /(Access to fetch at .*?)(", source|$)/.exec(line);
-  const id = m && /\/s\/([^/]+)\//.exec(m[1])?.[1];
-  if (id && recorded.results[id]?.outcome === 'blocked' && !recorded.results[id].console) recorded.results[id].console = m[1];
+
+/** Console messages by scenario id and step: Map<id, string[][]>. */
+const messages = new Map();
+let current = null;
+function add(id, step, text) {
+  if (!messages.has(id)) messages.set(id, []);
+  const steps = messages.get(id);
+  while (steps.length <= step) steps.push([]);
+  steps[step].push(text);
 }
-for (const r of Object.values(recorded.results)) {
+function marker(text) {
+  const m = /corsproof-(scenario|step) (\S+)(?: (\d+))?/.exec(text);
+  if (!m) return false;
+  current = { id: m[2], step: m[1] === 'step' ? Number(m[3]) : 0 };
+  return true;
+}
+
+if (engine === 'firefox' && recorded.consoleEntries) {
+  for (const entry of recorded.consoleEntries) {
+    if (marker(entry.text)) continue;
+    if (current && entry.type === 'javascript') add(current.id, current.step, entry.text);
+  }
+} else if (engine === 'webkit') {
+  for (const line of log.split('\n')) {
+    const m = /CONSOLE (?:(\w+) )?(ERROR|WARNING|WARN|LOG|INFO|DEBUG) (.*)$/.exec(line);
+    if (!m) continue;
+    if (marker(m[3])) continue;
+    if (current && m[2] !== 'INFO' && m[2] !== 'LOG' && m[2] !== 'DEBUG') add(current.id, current.step, m[3]);
+  }
+} else {
+  for (const line of log.split('\n')) {
+    if (/"corsproof-/.test(line) && marker(line)) continue;
+    const m = /(Access to fetch at .*?)(", source|$)/.exec(line);
+    if (!m) continue;
+    const id = current?.id ?? /\/s\/([^/]+)\//.exec(m[1])?.[1];
+    if (id) add(id, current?.step ?? 0, m[1]);
+  }
+}
+
+/** Chromium prints one message per failed fetch (the first); Firefox and WebKit several lines. */
+function consoleText(lines) {
+  if (!lines || lines.length === 0) return undefined;
+  return engine === 'firefox' || engine === 'webkit' ? lines.join('\n') : lines[0];
+}
+
+function strip(r) {
   delete r.ms;
   delete r.error;
-  r.received = (r.received ?? []).map((x) => ({ ...x, headers: x.headers.filter(([n]) => keep.has(n)) }));
 }
+
+for (const [id, r] of Object.entries(recorded.results)) {
+  const found = messages.get(id) ?? [];
+  if (r.steps) {
+    r.steps.forEach((step, k) => {
+      strip(step);
+      const text = step.outcome === 'blocked' ? consoleText(found[k]) : undefined;
+      if (text !== undefined) step.console = text;
+    });
+  } else if (r.outcome === 'blocked' && !r.console) {
+    const text = consoleText(found[0]);
+    if (text !== undefined) r.console = text;
+  }
+  strip(r);
+  r.received = (r.received ?? []).map((x) => ({
+    ...x,
+    headers: x.headers.filter(([n]) => (wireAll ? !connectionLevel.has(n) : keep.has(n))),
+  }));
+}
+delete recorded.consoleEntries;
+if (wireAll) recorded.wireHeaders = 'all';
 writeFileSync(output, JSON.stringify(recorded));
 console.log(`${output}: ${Object.keys(recorded.results).length} results`);

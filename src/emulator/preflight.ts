@@ -9,7 +9,7 @@ import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { preflightMaxAge, type CacheKeyParts, type PreflightCache } from '../spec/preflight-cache.js';
 import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
-import type { Exchange, ReasonCode, Transport, Verdict, WireRequest } from '../types.js';
+import type { Exchange, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
 import { sendWithDeadline } from './network.js';
 
 export interface PreflightContext {
@@ -21,8 +21,8 @@ export interface PreflightContext {
   method: string;
   /** The CORS-unsafe request-header names of the request's header list, sorted and lower-cased. */
   unsafeNames: readonly string[];
-  /** Every header name of the request's header list, lower-cased. */
-  headerNames: string[];
+  /** The request's header list. */
+  headers: ReadonlyArray<readonly [string, string]>;
   /** The serialized request origin (`null` when redirect-tainted). */
   origin: string;
   /** The page's own origin. */
@@ -30,7 +30,19 @@ export interface PreflightContext {
   credentials: 'omit' | 'same-origin' | 'include';
   cacheParts: CacheKeyParts;
   exchanges: Exchange[];
-  fail(code: ReasonCode, hint?: string, status?: number, detail?: string): Verdict;
+  fail(code: ReasonCode, hint?: string, status?: number, detail?: string, redirectTo?: string): Verdict;
+}
+
+/** Where a preflight answered with a redirect points (for the words of a failure on it). */
+function redirectTarget(status: number, list: WireResponse['headers'], url: string): string | undefined {
+  if (!isRedirectStatus(status)) return undefined;
+  const location = getHeader(list, 'location');
+  if (location === null) return undefined;
+  try {
+    return new URL(location, url).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Returns null when the preflight passed (and the cache was filled), or the blocked verdict. */
@@ -74,29 +86,35 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
     return ctx.fail(isRedirectStatus(response.status) ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', String(response.status), response.status);
   };
   // The standard reports one network error; engines check in different orders, which decides the message.
-  if (!statusOk && (ctx.engine.preflightStatusFirst || isRedirectStatus(response.status))) return statusFailure();
+  const order = ctx.engine.preflightCheckOrder;
+  if (!statusOk && (order === 'status-first' || (order === 'redirect-first' && isRedirectStatus(response.status)))) return statusFailure();
   if (!check.ok) {
     ctx.cache.clearFor(ctx.cacheParts);
-    return ctx.fail(asPreflightCode(check.code), check.hint, response.status);
+    return ctx.fail(asPreflightCode(check.code), check.hint, response.status, undefined, redirectTarget(response.status, list, ctx.url));
   }
   if (!statusOk) return statusFailure();
 
   //  1. Let methods be the result of extracting header list values given `Access-Control-Allow-Methods`.
   //  2. Let headerNames be the result of extracting header list values given `Access-Control-Allow-Headers`.
   //  3. If either methods or headerNames is failure, return a network error.
+  const wholeValue = ctx.engine.invalidListHint === 'value';
   const methods = extractTokenList(list, 'access-control-allow-methods');
-  if (methods && !methods.ok) return ctx.fail('InvalidAllowMethodsPreflightResponse', methods.invalid, response.status);
-  const headerNames = extractTokenList(list, 'access-control-allow-headers');
-  if (headerNames && !headerNames.ok) return ctx.fail('InvalidAllowHeadersPreflightResponse', headerNames.invalid, response.status);
+  if (methods && !methods.ok) {
+    return ctx.fail('InvalidAllowMethodsPreflightResponse', wholeValue ? getHeader(list, 'access-control-allow-methods') ?? '' : methods.invalid, response.status);
+  }
   const methodList = methods?.values ?? [];
-  const nameList = (headerNames?.values ?? []).map((n) => n.toLowerCase());
   const include = ctx.credentials === 'include';
-
   //  5. If request's method is not in methods, request's method is not a CORS-safelisted method, and request's
   //     credentials mode is "include" or methods does not contain `*`, then return a network error.
-  if (!methodList.includes(ctx.method) && !isCorsSafelistedMethod(ctx.method) && (include || !methodList.includes('*'))) {
-    return ctx.fail('MethodDisallowedByPreflightResponse', ctx.method, response.status);
+  //  (Firefox checks the method before it parses `Access-Control-Allow-Headers`: profile.methodCheckedFirst.)
+  const methodAllowed = methodList.includes(ctx.method) || isCorsSafelistedMethod(ctx.method) || (!include && methodList.includes('*'));
+  if (!methodAllowed && ctx.engine.methodCheckedFirst) return ctx.fail('MethodDisallowedByPreflightResponse', ctx.method, response.status);
+  const headerNames = extractTokenList(list, 'access-control-allow-headers');
+  if (headerNames && !headerNames.ok) {
+    return ctx.fail('InvalidAllowHeadersPreflightResponse', wholeValue ? getHeader(list, 'access-control-allow-headers') ?? '' : headerNames.invalid, response.status);
   }
+  const nameList = (headerNames?.values ?? []).map((n) => n.toLowerCase());
+  if (!methodAllowed) return ctx.fail('MethodDisallowedByPreflightResponse', ctx.method, response.status);
   //  6. If one of request's header list's names is a CORS non-wildcard request-header name and is not a
   //     byte-case-insensitive match for an item in headerNames, then return a network error.
   //  7. For each unsafeName of the CORS-unsafe request-header names with request's header list: if unsafeName
@@ -104,10 +122,12 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //     "include" or headerNames does not contain `*`, return a network error.
   //  (Engines still let `*` cover Authorization: profile.wildcardCoversAuthorization.)
   const wildcard = !include && nameList.includes('*');
-  for (const name of ctx.unsafeNames) {
+  const unsafe = new Set(ctx.unsafeNames);
+  const checkOrder = ctx.engine.headerCheckOrder?.(ctx.headers).filter(([, lower]) => unsafe.has(lower)) ?? ctx.unsafeNames.map((n) => [n, n] as const);
+  for (const [printed, name] of checkOrder) {
     if (nameList.includes(name)) continue;
     if (wildcard && (ctx.engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name))) continue;
-    return ctx.fail('HeaderDisallowedByPreflightResponse', name, response.status);
+    return ctx.fail('HeaderDisallowedByPreflightResponse', printed, response.status);
   }
 
   //  8. Let max-age be the result of extracting header list values given `Access-Control-Max-Age`; failure or

@@ -102,10 +102,11 @@ class FetchRun {
     return this.urlList[this.urlList.length - 1];
   }
 
-  private fail(code: ReasonCode, hint = '', preflight = false, extra: { status?: number; detail?: string } = {}): Verdict {
+  private fail(code: ReasonCode, hint = '', preflight = false, extra: { status?: number; detail?: string; requestOrigin?: string; redirectTo?: string } = {}): Verdict {
     return blocked(this.engine, this.exchanges, makeReason({
       code, hint, preflight, url: this.currentUrl, initialUrl: this.urlList[0], origin: this.request.origin,
       engine: this.engine.name, status: extra.status, detail: extra.detail, credentialed: this.request.credentials === 'include',
+      requestOrigin: extra.requestOrigin ?? this.serializedOrigin(), redirectTo: extra.redirectTo, redirectMode: this.request.redirect,
     }));
   }
 
@@ -124,7 +125,7 @@ class FetchRun {
       } else if (request.mode === 'no-cors') {
         // "request's mode is "no-cors"": 1. If request's redirect mode is not "follow", then return a network
         // error. 2. Set request's response tainting to "opaque".
-        if (request.redirect !== 'follow') return this.fail('NetworkError', '', false, { detail: `redirect mode '${request.redirect}' is not allowed with mode 'no-cors'` });
+        if (request.redirect !== 'follow') return this.fail('NoCorsRedirectModeNotFollow', request.redirect);
         this.tainting = 'opaque';
       } else {
         // Otherwise: 1. Set request's response tainting to "cors". 2. Let corsWithPreflightResponse be the
@@ -163,7 +164,7 @@ class FetchRun {
           credentials: request.credentials,
           engine: this.engine.name,
         });
-        if (!check.ok) return this.fail(check.code, check.hint, false, { status: response.status });
+        if (!check.ok) return this.fail(check.code, check.hint, false, { status: response.status, redirectTo: this.redirectTarget(response) });
       }
 
       // HTTP fetch step 6: "If internalResponse's status is a redirect status:"
@@ -223,13 +224,14 @@ class FetchRun {
       url: this.currentUrl,
       method: this.method,
       unsafeNames: this.unsafeNames(),
-      headerNames: this.headers.map(([n]) => n.toLowerCase()),
+      headers: this.headers,
       origin: this.preflightOrigin(),
       pageOrigin: this.request.origin,
       credentials: this.request.credentials,
       cacheParts: this.cacheParts(),
       exchanges: this.exchanges,
-      fail: (code: ReasonCode, hint?: string, status?: number, detail?: string) => this.fail(code, hint, true, { status, detail }),
+      fail: (code: ReasonCode, hint?: string, status?: number, detail?: string, redirectTo?: string) =>
+        this.fail(code, hint, true, { status, detail, requestOrigin: this.preflightOrigin(), redirectTo }),
     };
   }
 
@@ -271,6 +273,18 @@ class FetchRun {
       if (!sameOrigin(originOf(this.urlList[k - 1]), originOf(this.urlList[k]))) return true;
     }
     return false;
+  }
+
+  /** Where a redirect response points (for the words of a failure on it). */
+  private redirectTarget(response: WireResponse): string | undefined {
+    if (!isRedirectStatus(response.status)) return undefined;
+    const location = getHeader(response.headers, 'location');
+    if (location === null) return undefined;
+    try {
+      return new URL(location, this.currentUrl).href;
+    } catch {
+      return undefined;
+    }
   }
 
   /** https://fetch.spec.whatwg.org/#http-redirect-fetch */

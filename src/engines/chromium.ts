@@ -14,7 +14,7 @@ export const chromium: EngineProfile = {
   },
   // Chromium still forbids script from setting User-Agent (recorded: dropped, never preflighted).
   extraForbiddenRequestHeaders: new Set(['user-agent']),
-  preflightStatusFirst: false,
+  preflightCheckOrder: 'redirect-first',
   redirectKeepsPreflight: false,
   preflightIgnoresTaint: false,
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
@@ -24,6 +24,8 @@ export const chromium: EngineProfile = {
   sameOriginPreflightSkipsCorsCheck: false,
   noCorsCrossOriginRedirectNullsOrigin: true,
   sameOriginRedirectKeepsOrigin: false,
+  methodCheckedFirst: false,
+  invalidListHint: 'token',
   maxAgeCapSeconds: 7200,
   defaultMaxAgeSeconds: 5,
 };

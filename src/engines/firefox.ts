@@ -6,7 +6,7 @@ export const firefox: EngineProfile = {
   label: 'Firefox',
   fetchFailureMessage: 'NetworkError when attempting to fetch resource.',
   extraForbiddenRequestHeaders: new Set(),
-  preflightStatusFirst: true,
+  preflightCheckOrder: 'cors-first',
   redirectKeepsPreflight: true,
   preflightIgnoresTaint: true,
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
@@ -16,6 +16,8 @@ export const firefox: EngineProfile = {
   sameOriginPreflightSkipsCorsCheck: true,
   noCorsCrossOriginRedirectNullsOrigin: false,
   sameOriginRedirectKeepsOrigin: false,
+  methodCheckedFirst: true,
+  invalidListHint: 'token',
   maxAgeCapSeconds: 86400,
   defaultMaxAgeSeconds: 5,
 };

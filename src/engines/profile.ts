@@ -18,11 +18,14 @@ export interface EngineProfile {
   /** Cap on `Access-Control-Max-Age`, in seconds (the standard leaves it to the user agent). */
   readonly maxAgeCapSeconds: number;
   /**
-   * Whether a preflight's status is checked before its CORS headers. Chromium rejects a redirect first, then
-   * checks `Access-Control-Allow-Origin`/`-Credentials`, then the ok status (recorded: a 404 preflight without
-   * the header reports the missing header; a 302 reports the redirect whatever its headers).
+   * The order a preflight response's checks run in (the standard reports one network error, so only the reason
+   * differs): `status-first` checks the ok status (a redirect is not ok) before `Access-Control-Allow-Origin`/
+   * `-Credentials` (WebKit); `redirect-first` rejects a redirect, then checks the headers, then the ok status
+   * (Chromium; recorded: a 404 preflight without the header reports the missing header, a 302 the redirect);
+   * `cors-first` checks the headers first, then the redirect, then the status (Firefox; recorded: a 302 or 404
+   * preflight with a mismatching header reports the header).
    */
-  readonly preflightStatusFirst: boolean;
+  readonly preflightCheckOrder: 'status-first' | 'redirect-first' | 'cors-first';
   /**
    * Once a request needed a preflight, every redirect hop is preflighted again, as if the standard's
    * use-CORS-preflight flag were set (Firefox; recorded: a POST preflighted, redirected by 303 to a plain GET,
@@ -56,6 +59,23 @@ export interface EngineProfile {
    * same-origin request; recorded after a redirect back to the page's own server).
    */
   readonly sameOriginPreflightSkipsCorsCheck: boolean;
+  /**
+   * The order an engine goes through the request's headers when it looks for one the preflight did not allow, and
+   * the spelling it prints each in: `[printed name, lower-cased name]`. Absent: the standard's sorted, lower-cased
+   * CORS-unsafe request-header names. (Chromium goes by its header hash table's layout: not modelled.)
+   */
+  readonly headerCheckOrder?: (headers: ReadonlyArray<readonly [string, string]>) => Array<readonly [string, string]>;
+  /**
+   * What an engine names when `Access-Control-Allow-Methods` or `-Headers` does not parse: `token`, the first
+   * invalid item (the standard's failure; Firefox prints it), or `value`, the whole header value (WebKit).
+   */
+  readonly invalidListHint: 'token' | 'value';
+  /**
+   * Whether a preflight's method is checked as soon as `Access-Control-Allow-Methods` is parsed, before
+   * `Access-Control-Allow-Headers` is (Firefox; recorded: a credentialed DELETE against `*` and an unparsable
+   * header list reports the method). The standard parses both lists first.
+   */
+  readonly methodCheckedFirst: boolean;
   /** Max-age used when the header is absent or invalid. */
   readonly defaultMaxAgeSeconds: number;
   /**

@@ -7,7 +7,7 @@ export const spec: EngineProfile = {
   label: 'Fetch Standard',
   fetchFailureMessage: 'Failed to fetch',
   extraForbiddenRequestHeaders: new Set(),
-  preflightStatusFirst: true,
+  preflightCheckOrder: 'status-first',
   redirectKeepsPreflight: false,
   preflightIgnoresTaint: false,
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
@@ -17,6 +17,8 @@ export const spec: EngineProfile = {
   sameOriginPreflightSkipsCorsCheck: false,
   noCorsCrossOriginRedirectNullsOrigin: false,
   sameOriginRedirectKeepsOrigin: false,
+  methodCheckedFirst: false,
+  invalidListHint: 'token',
   maxAgeCapSeconds: Number.POSITIVE_INFINITY,
   defaultMaxAgeSeconds: 5,
 };

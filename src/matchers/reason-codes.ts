@@ -29,6 +29,7 @@ const CODES = {
   TooManyRedirects: true,
   ForbiddenMethod: true,
   MethodNotAllowedInNoCors: true,
+  NoCorsRedirectModeNotFollow: true,
   NetworkError: true,
   Timeout: true,
 } as const satisfies Record<ReasonCode, true>;

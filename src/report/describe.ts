@@ -19,6 +19,7 @@ export function consoleLine(verdict: Verdict, engine: EngineName = verdict.engin
   const reason = verdict.reason;
   if (verdict.allowed || !reason) return null;
   if (engine === 'firefox') return { engine, message: reason.firefox.message, code: reason.firefox.code || undefined };
+  if (engine === 'webkit') return { engine, message: reason.webkit };
   return { engine, message: reason.chromium };
 }
 

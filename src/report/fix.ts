@@ -51,6 +51,8 @@ export function fixHint(code: ReasonCode, hint: string, origin: string, credenti
       return `Browsers never send ${hint}; use another method.`;
     case 'MethodNotAllowedInNoCors':
       return `A 'no-cors' request can only use GET, HEAD or POST; use mode 'cors' and allow ${hint} on the server.`;
+    case 'NoCorsRedirectModeNotFollow':
+      return `A 'no-cors' request must follow redirects: drop redirect: '${hint || 'manual'}', or use mode 'cors' with CORS headers on the server.`;
     case 'DisallowedByMode':
       return "The request uses mode 'same-origin' but goes to another origin: use mode 'cors' (and CORS headers on the server) or call a same-origin URL.";
     case 'Timeout':

@@ -5,6 +5,7 @@ import type { BlockReason, EngineName, ReasonCode } from '../types.js';
 import { chromiumMessage } from './chromium-messages.js';
 import { firefoxReason } from './firefox-messages.js';
 import { fixHint } from './fix.js';
+import { webkitMessage } from './webkit-messages.js';
 
 export interface ReasonInput {
   code: ReasonCode;
@@ -23,6 +24,12 @@ export interface ReasonInput {
   detail?: string;
   /** Whether the request's credentials mode is `include` (it decides what `*` covers, so what the fix says). */
   credentialed?: boolean;
+  /** The serialized request origin the check used (`null` after a redirect-tainting redirect); default `origin`. */
+  requestOrigin?: string;
+  /** When the failing response is a redirect (with a `Location`): its target. */
+  redirectTo?: string;
+  /** The request's redirect mode (default `follow`). */
+  redirectMode?: 'follow' | 'manual' | 'error';
 }
 
 export function makeReason(input: ReasonInput): BlockReason {
@@ -32,7 +39,13 @@ export function makeReason(input: ReasonInput): BlockReason {
     preflight: input.preflight,
     url: input.url,
     chromium: chromiumMessage(input.code, hint, input.url, input.initialUrl ?? input.url, input.origin),
-    firefox: firefoxReason(input.code, hint, input.url, input.origin, input.status),
+    firefox: firefoxReason(input.code, hint, input.url, input.origin, input.status, {
+      preflight: input.preflight, redirect: input.redirectTo !== undefined, redirectMode: input.redirectMode,
+    }),
+    webkit: webkitMessage({
+      code: input.code, hint, url: input.url, origin: input.requestOrigin ?? input.origin,
+      status: input.status, redirectTo: input.redirectTo,
+    }),
     fix: fixHint(input.code, input.code === 'NetworkError' || input.code === 'Timeout' ? input.detail ?? hint : hint, input.origin, input.credentialed ?? false),
   };
 }
