@@ -36,7 +36,7 @@ function add(id, step, text) {
   steps[step].push(text);
 }
 function marker(text) {
-  const m = /corsproof-(scenario|step) (\S+)(?: (\d+))?/.exec(text);
+  const m = /corsproof-(scenario|step) ([\w.-]+)(?: (\d+))?/.exec(text);
   if (!m) return false;
   current = { id: m[2], step: m[1] === 'step' ? Number(m[3]) : 0 };
   return true;

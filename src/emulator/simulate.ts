@@ -184,7 +184,11 @@ class FetchRun {
   private unsafeNames(): readonly string[] {
     if (this.unsafeFor !== this.headers) {
       this.unsafeFor = this.headers;
-      this.unsafe = corsUnsafeRequestHeaderNames(this.headers, this.engine.safelist);
+      const engine = this.engine;
+      this.unsafe = corsUnsafeRequestHeaderNames(this.headers, {
+        hook: engine.safelist, combineRepeated: engine.safelistCombinesRepeatedNames, totalLimit: engine.safelistTotalLimit,
+        dedupe: engine.preflightHeaderNamesDeduplicated,
+      });
     }
     return this.unsafe;
   }

@@ -1,17 +1,20 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
-
-/** Client hints Chromium still treats as CORS-safelisted request-headers (recorded: no preflight for them). */
-const CLIENT_HINTS = new Set(['device-memory', 'dpr', 'width', 'viewport-width', 'rtt', 'downlink', 'ect', 'save-data']);
+import { CHROMIUM_RANGE_MAX, chromiumClientHint, isBoundedSingleRange } from './safelist.js';
 
 export const chromium: EngineProfile = {
   name: 'chromium',
   label: 'Chromium',
   fetchFailureMessage: 'Failed to fetch',
+  // Client hints with the grammar Chromium checks their values against; `Range` positions up to 2^63 - 2.
   safelist(lowerName, value) {
-    if (CLIENT_HINTS.has(lowerName)) return value.length <= 128;
-    return undefined;
+    if (value.length > 128) return false;
+    if (lowerName === 'range') return isBoundedSingleRange(value, CHROMIUM_RANGE_MAX);
+    return chromiumClientHint(lowerName, value);
   },
+  safelistCombinesRepeatedNames: true,
+  safelistTotalLimit: 1024,
+  preflightHeaderNamesDeduplicated: true,
   // Chromium still forbids script from setting User-Agent (recorded: dropped, never preflighted).
   extraForbiddenRequestHeaders: new Set(['user-agent']),
   preflightCheckOrder: 'redirect-first',

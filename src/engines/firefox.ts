@@ -1,10 +1,28 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
+import { hasFirefoxUnsafeByte, isBoundedSingleRange, isFirefoxSafelistedContentType, UINT64_MAX } from './safelist.js';
 
 export const firefox: EngineProfile = {
   name: 'firefox',
   label: 'Firefox',
   fetchFailureMessage: 'NetworkError when attempting to fetch resource.',
+  // Non-ASCII bytes are unsafe; Content-Type goes through Gecko's own parser; Range positions are 64-bit unsigned.
+  safelist(lowerName, value) {
+    if (value.length > 128) return false;
+    switch (lowerName) {
+      case 'accept':
+        return !hasFirefoxUnsafeByte(value);
+      case 'content-type':
+        return isFirefoxSafelistedContentType(value);
+      case 'range':
+        return isBoundedSingleRange(value, UINT64_MAX);
+      default:
+        return undefined;
+    }
+  },
+  safelistCombinesRepeatedNames: false,
+  safelistTotalLimit: null,
+  preflightHeaderNamesDeduplicated: false,
   extraForbiddenRequestHeaders: new Set(),
   preflightCheckOrder: 'cors-first',
   redirectKeepsPreflight: true,

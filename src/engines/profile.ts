@@ -13,6 +13,19 @@ export interface EngineProfile {
   readonly fetchFailureMessage: string;
   /** Extra or different CORS-safelisted request-headers (`undefined` from the hook defers to the standard). */
   readonly safelist?: SafelistHook;
+  /**
+   * The safelist sees a repeated header name's values combined (`a, b`), as the engine's header map holds them
+   * (Chromium, WebKit; recorded: two `Range: bytes=0-` headers, or three 120-byte `Accept` values, are
+   * preflighted). The standard and Firefox check each header on its own.
+   */
+  readonly safelistCombinesRepeatedNames: boolean;
+  /** The limit on the safelisted values' total length (the standard: 1024); `null`: none (Firefox, recorded). */
+  readonly safelistTotalLimit: number | null;
+  /**
+   * `Access-Control-Request-Headers` names a header once however often it was set (the standard's sorted set);
+   * Firefox lists each header set, so a name set twice in two spellings appears twice (recorded).
+   */
+  readonly preflightHeaderNamesDeduplicated: boolean;
   /** Request headers the engine drops from script's request on top of the standard's forbidden list. */
   readonly extraForbiddenRequestHeaders: ReadonlySet<string>;
   /** Cap on `Access-Control-Max-Age`, in seconds (the standard leaves it to the user agent). */

@@ -1,4 +1,5 @@
 import type { EngineProfile } from './profile.js';
+import { isWebKitSimpleRange } from './safelist.js';
 
 /**
  * WebKitGTK follows redirects in its libsoup network backend: a 303, or a 301/302 of a POST, becomes a GET
@@ -65,6 +66,14 @@ export const webkit: EngineProfile = {
   name: 'webkit',
   label: 'WebKit',
   fetchFailureMessage: 'Load failed',
+  // WebKit reads Range its own way (any case, `+`, vertical tab and form feed around numbers, 64-bit unsigned).
+  safelist(lowerName, value) {
+    if (lowerName === 'range') return value.length <= 128 && isWebKitSimpleRange(value);
+    return undefined;
+  },
+  safelistCombinesRepeatedNames: true,
+  safelistTotalLimit: 1024,
+  preflightHeaderNamesDeduplicated: true,
   extraForbiddenRequestHeaders: new Set(),
   preflightCheckOrder: 'status-first',
   // Recorded: a DELETE preflighted, then redirected across origins as a GET, is preflighted again.

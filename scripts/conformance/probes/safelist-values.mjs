@@ -136,4 +136,30 @@ scenario([['accept-language', 'en'], ['accept-language', 'é']], 'accept-languag
 // Methods: the same headers on POST (body: text/plain is added by fetch).
 for (const v of ['text/plain', 'application/json', 'text/plain;charset=UTF-8']) scenario([['content-type', v]], 'content-type on POST', 'POST');
 scenario([['range', 'bytes=0-']], 'range on POST', 'POST');
+// Edges found by the walks above, probed further: the content-type parsers' treatment of empty parameters,
+// trailing semicolons and commas; range numbers around 2^53, 2^63 and 2^64, signs, case and whitespace that
+// some parsers skip (0x0B, 0x0C).
+const EDGES = {
+  'content-type': [
+    'text/plain;;', 'text/plain; ;', 'text/plain;a', 'text/plain;a;', 'text/plain;a;b=c', 'text/plain;=', 'text/plain;==',
+    'text/plain;,', 'text/plain,', ',text/plain', 'text/plain;x=,', 'text/plain; charset=utf-8;', 'text/plain;charset=utf-8;;',
+    'text/plain;;charset=utf-8', 'text/plain;a=b;;', 'text/plain ;;', 'text/plain;;;', 'text/plain;charset;', 'text/plain;charset=;',
+    'text/plain;=x;', 'text/plain;x=y=z', 'text/plain;x =y', 'text/plain;x= y', 'text/plain; x', 'text/plain x',
+    'multipart/form-data;;', 'application/x-www-form-urlencoded;', 'text/plain;a; ', 'text/plain ; ', 'text/plain;\t;',
+    'text/plain\u000b', 'text/plain;\u000b', 'text/plain;x=\u000b', '\u000btext/plain', 'text/plain;x=\u0080',
+  ],
+  range: [
+    'bytes=9007199254740991-', 'bytes=9007199254740992-', 'bytes=9007199254740993-', 'bytes=1000000000000000-',
+    'bytes=10000000000000000-', 'bytes=100000000000000000-', 'bytes=1000000000000000000-', 'bytes=4611686018427387904-',
+    'bytes=9223372036854775806-', 'bytes=0-9007199254740992', 'bytes=0-9007199254740993', 'bytes=0-4611686018427387904',
+    'bytes=0-1000000000000000000', 'bytes=0-9223372036854775806', 'bytes=2-1', 'bytes=9007199254740992-9007199254740993',
+    'bytes=18446744073709551614-18446744073709551615', 'bytes=0-18446744073709551615', 'bytes=0-18446744073709551616',
+    'bytes=\u000b0-1', 'bytes=0\u000b-1', 'bytes=0-\u000b1', 'bytes=0-1\u000b', 'bytes\u000b=0-1', 'bytes=\u000c0-',
+    'bytes=0\u000c-', 'bytes=0-\u000c', 'bYtEs=0-', 'BYTES=0-1', 'bytes=+0-', 'bytes=-0', 'bytes=0-+1', 'bytes=1 ', 'bytes=0- 1',
+    'bytes=0 -1', 'bytes=0-1 ', 'bytes=-', 'bytes=00000000000000000000001-', 'bytes=0-00000000000000000000001',
+  ],
+  accept: ['\u0080', 'a\u00ff', 'text/html;q=0.9', 'a,b', '*'],
+  'accept-language': ['en-US\u000b', 'en\u0080'],
+};
+for (const [name, values] of Object.entries(EDGES)) for (const v of values) scenario([[name, v.replace(/\\u([0-9a-f]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16))).replace(/\\t/g, '\t')]], `${name} edge`);
 process.stdout.write(JSON.stringify(out));
