@@ -13,6 +13,7 @@ export type HeadersInit_ = Record<string, string> | Headers | Iterable<readonly 
 export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
 export type RequestCredentials_ = 'omit' | 'same-origin' | 'include';
 export type RequestRedirect_ = 'follow' | 'manual' | 'error';
+export type RequestCache_ = 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
 
 /** What the page's script asks `fetch()` to do. */
 export interface CorsRequest {
@@ -30,6 +31,11 @@ export interface CorsRequest {
   credentials?: RequestCredentials_;
   /** Default `follow`. */
   redirect?: RequestRedirect_;
+  /**
+   * The fetch() `cache` mode, default `default`. It decides, per engine, whether a shared preflight cache answers
+   * (`no-store`: never in Chromium and Firefox; WebKit ignores it) and which cache headers go on the wire.
+   */
+  cache?: RequestCache_;
 }
 
 /** A request as it goes on the wire. Header names keep the case they were given. */

@@ -118,6 +118,8 @@ function buildRequest(s: ScenarioSpec, r: ScenarioRequest, hop: number): CorsReq
     mode: (r.mode ?? 'cors') as 'cors' | 'no-cors' | 'same-origin',
     redirect: (r.redirect ?? 'follow') as 'follow' | 'manual' | 'error',
     ...(r.body != null ? { body: r.body } : {}),
+    // The recording page fetches with `cache: 'no-store'` unless the scenario says otherwise.
+    cache: (r.init?.cache ?? 'no-store') as CorsRequest['cache'],
   };
 }
 

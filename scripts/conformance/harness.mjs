@@ -43,6 +43,8 @@ function subst(s, v) {
   return String(v)
     .replaceAll('{origin}', base('page'))
     .replaceAll('{PORT}', String(ports.page))
+    .replaceAll('{API_PORT}', String(ports.api))
+    .replaceAll('{OTHER_PORT}', String(ports.other))
     .replaceAll('{api}', base('api'))
     .replaceAll('{other}', base('other'))
     .replace(/\{hop(\d+)\}/g, (_, k) => hopUrl(s, Number(k)));

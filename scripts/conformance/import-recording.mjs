@@ -2,7 +2,7 @@
 // usage: node scripts/conformance/import-recording.mjs RESULTS.json OUT.json [--wire all]
 //
 // Console messages go into each result's `console` (each step's, for scenarios with several fetches):
-//  - Chromium: the `Access to fetch at ...` line(s) of its log (RESULTS.json.log), one message;
+//  - Chromium: the page's console messages in its log (RESULTS.json.log): `Access to fetch at ...` and the others;
 //  - Firefox: the page's error and warning messages received through WebDriver BiDi (`consoleEntries`), in order,
 //    one per line;
 //  - WebKit: the page's console lines from RESULTS.json.log (`CONSOLE <source> <level> <text>`), the text of each,
@@ -54,20 +54,25 @@ if (engine === 'firefox' && recorded.consoleEntries) {
     if (marker(m[3])) continue;
     if (current && m[2] !== 'INFO' && m[2] !== 'LOG' && m[2] !== 'DEBUG') add(current.id, current.step, m[3]);
   }
+} else if (/:CONSOLE:\d+\] "corsproof-/.test(log)) {
+  // Chromium's log: `[pid:tid:time:INFO:CONSOLE:line] "<message>", source: <url> (line)`; a message may span lines.
+  for (const m of log.matchAll(/:CONSOLE:\d+\] "([\s\S]*?)", source: /g)) {
+    if (marker(m[1])) continue;
+    if (current) add(current.id, current.step, m[1]);
+  }
 } else {
+  // Recordings made without scenario markers (../shared/conformance/harness.mjs): CORS messages by their URL.
   for (const line of log.split('\n')) {
-    if (/"corsproof-/.test(line) && marker(line)) continue;
     const m = /(Access to fetch at .*?)(", source|$)/.exec(line);
-    if (!m) continue;
-    const id = current?.id ?? /\/s\/([^/]+)\//.exec(m[1])?.[1];
-    if (id) add(id, current?.step ?? 0, m[1]);
+    const id = m && /\/s\/([^/]+)\//.exec(m[1])?.[1];
+    if (id) add(id, 0, m[1]);
   }
 }
 
-/** Chromium prints one message per failed fetch (the first); Firefox and WebKit several lines. */
+/** The messages of one fetch, one per line (Chromium prints one; Firefox and WebKit several). */
 function consoleText(lines) {
   if (!lines || lines.length === 0) return undefined;
-  return engine === 'firefox' || engine === 'webkit' ? lines.join('\n') : lines[0];
+  return lines.join('\n');
 }
 
 function strip(r) {

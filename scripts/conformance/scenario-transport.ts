@@ -59,6 +59,8 @@ export function subst(s: ScenarioSpec, value: string): string {
   return value
     .replaceAll('{origin}', base('page'))
     .replaceAll('{PORT}', String(PORTS.page))
+    .replaceAll('{API_PORT}', String(PORTS.api))
+    .replaceAll('{OTHER_PORT}', String(PORTS.other))
     .replaceAll('{api}', base('api'))
     .replaceAll('{other}', base('other'))
     .replace(/\{hop(\d+)\}/g, (_, k) => hopUrl(s, Number(k)));

@@ -7,7 +7,7 @@ import { originOf, sameOrigin } from '../spec/origin.js';
 import { extractTokenList, getHeader } from '../spec/header-list.js';
 import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
-import { preflightMaxAge, type CacheKeyParts, type PreflightCache } from '../spec/preflight-cache.js';
+import type { CacheKeyParts, PreflightCache, RequestCacheMode } from '../spec/preflight-cache.js';
 import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
 import type { Exchange, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
 import { sendWithDeadline } from './network.js';
@@ -29,6 +29,8 @@ export interface PreflightContext {
   pageOrigin: string;
   credentials: 'omit' | 'same-origin' | 'include';
   cacheParts: CacheKeyParts;
+  /** The request's cache mode (it decides, per engine, whether the preflight is kept). */
+  cacheMode: RequestCacheMode;
   exchanges: Exchange[];
   fail(code: ReasonCode, hint?: string, status?: number, detail?: string, redirectTo?: string): Verdict;
 }
@@ -82,14 +84,14 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const statusOk = isOkStatus(response.status);
   const statusFailure = (): Verdict => {
     // Otherwise, return a network error. (Chromium names a redirect apart from other non-ok statuses.)
-    ctx.cache.clearFor(ctx.cacheParts);
+    ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
     return ctx.fail(isRedirectStatus(response.status) ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', String(response.status), response.status);
   };
   // The standard reports one network error; engines check in different orders, which decides the message.
   const order = ctx.engine.preflightCheckOrder;
   if (!statusOk && (order === 'status-first' || (order === 'redirect-first' && isRedirectStatus(response.status)))) return statusFailure();
   if (!check.ok) {
-    ctx.cache.clearFor(ctx.cacheParts);
+    ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
     return ctx.fail(asPreflightCode(check.code), check.hint, response.status, undefined, redirectTarget(response.status, list, ctx.url));
   }
   if (!statusOk) return statusFailure();
@@ -108,13 +110,21 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //     credentials mode is "include" or methods does not contain `*`, then return a network error.
   //  (Firefox checks the method before it parses `Access-Control-Allow-Headers`: profile.methodCheckedFirst.)
   const methodAllowed = methodList.includes(ctx.method) || isCorsSafelistedMethod(ctx.method) || (!include && methodList.includes('*'));
-  if (!methodAllowed && ctx.engine.methodCheckedFirst) return ctx.fail('MethodDisallowedByPreflightResponse', ctx.method, response.status);
+  const maxAge = getHeader(list, 'access-control-max-age');
+  // What the engine's preflight cache keeps of this response (CORS-preflight fetch steps 8-14; engines differ).
+  const keep = (headerNames: readonly string[], passed: boolean) =>
+    ctx.engine.preflightCache.store(ctx.cache, { parts: ctx.cacheParts, methods: methodList, headerNames, maxAge, passed, cacheMode: ctx.cacheMode });
+  const refuse = (code: ReasonCode, hint: string, headerNames: readonly string[]): Verdict => {
+    keep(headerNames, false);
+    return ctx.fail(code, hint, response.status);
+  };
+  if (!methodAllowed && ctx.engine.methodCheckedFirst) return refuse('MethodDisallowedByPreflightResponse', ctx.method, []);
   const headerNames = extractTokenList(list, 'access-control-allow-headers');
   if (headerNames && !headerNames.ok) {
     return ctx.fail('InvalidAllowHeadersPreflightResponse', wholeValue ? getHeader(list, 'access-control-allow-headers') ?? '' : headerNames.invalid, response.status);
   }
   const nameList = (headerNames?.values ?? []).map((n) => n.toLowerCase());
-  if (!methodAllowed) return ctx.fail('MethodDisallowedByPreflightResponse', ctx.method, response.status);
+  if (!methodAllowed) return refuse('MethodDisallowedByPreflightResponse', ctx.method, nameList);
   //  6. If one of request's header list's names is a CORS non-wildcard request-header name and is not a
   //     byte-case-insensitive match for an item in headerNames, then return a network error.
   //  7. For each unsafeName of the CORS-unsafe request-header names with request's header list: if unsafeName
@@ -127,14 +137,12 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   for (const [printed, name] of checkOrder) {
     if (nameList.includes(name)) continue;
     if (wildcard && (ctx.engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name))) continue;
-    return ctx.fail('HeaderDisallowedByPreflightResponse', printed, response.status);
+    return refuse('HeaderDisallowedByPreflightResponse', printed, nameList);
   }
 
   //  8. Let max-age be the result of extracting header list values given `Access-Control-Max-Age`; failure or
   //     null: 5. 9. Imposed limit. 10. If the user agent does not provide for a cache, then return response.
-  //  11-12. For each method in methods / headerName in headerNames: update or create a cache entry.
-  const maxAge = preflightMaxAge(getHeader(list, 'access-control-max-age'), ctx.engine.maxAgeCapSeconds);
-  for (const method of methodList) ctx.cache.add(ctx.cacheParts, 'method', method, maxAge);
-  for (const name of nameList) ctx.cache.add(ctx.cacheParts, 'header', name, maxAge);
+  //  11-14. For each method in methods / headerName in headerNames: update or create a cache entry.
+  keep(nameList, true);
   return null;
 }

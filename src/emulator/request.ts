@@ -10,7 +10,7 @@ import { isHeaderName, isHeaderValue, isMethod, normalizeHeaderValue } from '../
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from '../spec/methods.js';
 import { parseOrigin } from '../spec/origin.js';
 import { isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from '../spec/request-headers.js';
-import type { CorsRequest, ReasonCode, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
+import type { CorsRequest, ReasonCode, RequestCache_, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
 import { extractBody } from './body.js';
 
 export interface PreparedRequest {
@@ -23,6 +23,7 @@ export interface PreparedRequest {
   mode: RequestMode;
   credentials: RequestCredentials_;
   redirect: RequestRedirect_;
+  cache: RequestCache_;
 }
 
 export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; code: ReasonCode; hint: string; url: string; origin: string };
@@ -30,7 +31,8 @@ export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; cod
 const MODES = new Set(['cors', 'no-cors', 'same-origin']);
 const CREDENTIALS = new Set(['omit', 'same-origin', 'include']);
 const REDIRECTS = new Set(['follow', 'manual', 'error']);
-const KNOWN_KEYS = new Set(['url', 'origin', 'method', 'headers', 'body', 'mode', 'credentials', 'redirect']);
+const CACHE_MODES = new Set(['default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached']);
+const KNOWN_KEYS = new Set(['url', 'origin', 'method', 'headers', 'body', 'mode', 'credentials', 'redirect', 'cache']);
 
 export async function prepareRequest(input: CorsRequest, engine: EngineProfile, baseUrl?: string): Promise<Prepared> {
   if (input === null || typeof input !== 'object') {
@@ -46,6 +48,12 @@ export async function prepareRequest(input: CorsRequest, engine: EngineProfile, 
   const mode = pick(input.mode, 'cors', MODES, 'request.mode') as RequestMode;
   const credentials = pick(input.credentials, 'same-origin', CREDENTIALS, 'request.credentials') as RequestCredentials_;
   const redirect = pick(input.redirect, 'follow', REDIRECTS, 'request.redirect') as RequestRedirect_;
+  const cache = pick(input.cache, 'default', CACHE_MODES, 'request.cache') as RequestCache_;
+  // new Request() step 29: "If request's cache mode is "only-if-cached" and request's mode is not "same-origin",
+  // then throw a TypeError."
+  if (cache === 'only-if-cached' && mode !== 'same-origin') {
+    throw new InvalidArgumentError('request.cache', "'only-if-cached' needs mode 'same-origin'", "Use mode: 'same-origin' with cache: 'only-if-cached', or another cache mode.");
+  }
 
   const rawMethod = input.method ?? 'GET';
   if (typeof rawMethod !== 'string' || !isMethod(rawMethod)) {
@@ -89,7 +97,7 @@ export async function prepareRequest(input: CorsRequest, engine: EngineProfile, 
   // `Content-Type`, then append (`Content-Type`, type) to this's headers."
   if (type !== null && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', type]);
 
-  return { ok: true, request: { url, origin, method, headers, body: bytes, mode, credentials, redirect } };
+  return { ok: true, request: { url, origin, method, headers, body: bytes, mode, credentials, redirect, cache } };
 }
 
 function pick(value: unknown, fallback: string, allowed: Set<string>, argument: string): string {

@@ -214,9 +214,9 @@ class FetchRun {
    * request."
    */
   private preflightNeeded(): boolean {
-    const parts = this.cacheParts();
-    if ((this.useCorsPreflight || !isCorsSafelistedMethod(this.method)) && !this.cache.matchMethod(parts, this.method)) return true;
-    return this.unsafeNames().some((name) => !this.cache.matchHeader(parts, name, this.engine.wildcardCoversAuthorization));
+    return !this.engine.preflightCache.covers(this.cache, {
+      parts: this.cacheParts(), method: this.method, unsafeNames: this.unsafeNames(), useCorsPreflight: this.useCorsPreflight, cacheMode: this.request.cache,
+    });
   }
 
   private preflightContext() {
@@ -233,6 +233,7 @@ class FetchRun {
       pageOrigin: this.request.origin,
       credentials: this.request.credentials,
       cacheParts: this.cacheParts(),
+      cacheMode: this.request.cache,
       exchanges: this.exchanges,
       fail: (code: ReasonCode, hint?: string, status?: number, detail?: string, redirectTo?: string) =>
         this.fail(code, hint, true, { status, detail, requestOrigin: this.preflightOrigin(), redirectTo }),

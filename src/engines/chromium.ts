@@ -1,6 +1,7 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
 import { CHROMIUM_RANGE_MAX, chromiumClientHint, isBoundedSingleRange } from './safelist.js';
+import { chromiumPreflightCache } from './preflight-cache.js';
 
 export const chromium: EngineProfile = {
   name: 'chromium',
@@ -29,6 +30,5 @@ export const chromium: EngineProfile = {
   sameOriginRedirectKeepsOrigin: false,
   methodCheckedFirst: false,
   invalidListHint: 'token',
-  maxAgeCapSeconds: 7200,
-  defaultMaxAgeSeconds: 5,
+  preflightCache: chromiumPreflightCache,
 };

@@ -1,6 +1,7 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
 import { hasFirefoxUnsafeByte, isBoundedSingleRange, isFirefoxSafelistedContentType, UINT64_MAX } from './safelist.js';
+import { firefoxPreflightCache } from './preflight-cache.js';
 
 export const firefox: EngineProfile = {
   name: 'firefox',
@@ -36,6 +37,5 @@ export const firefox: EngineProfile = {
   sameOriginRedirectKeepsOrigin: false,
   methodCheckedFirst: true,
   invalidListHint: 'token',
-  maxAgeCapSeconds: 86400,
-  defaultMaxAgeSeconds: 5,
+  preflightCache: firefoxPreflightCache,
 };

@@ -4,6 +4,7 @@
  */
 import type { EngineName } from '../types.js';
 import type { SafelistHook } from '../spec/request-headers.js';
+import type { PreflightCacheModel } from '../spec/preflight-cache.js';
 
 export interface EngineProfile {
   readonly name: EngineName;
@@ -28,8 +29,11 @@ export interface EngineProfile {
   readonly preflightHeaderNamesDeduplicated: boolean;
   /** Request headers the engine drops from script's request on top of the standard's forbidden list. */
   readonly extraForbiddenRequestHeaders: ReadonlySet<string>;
-  /** Cap on `Access-Control-Max-Age`, in seconds (the standard leaves it to the user agent). */
-  readonly maxAgeCapSeconds: number;
+  /**
+   * How the engine keeps preflights: what lets a later request go without one, for how long
+   * (`Access-Control-Max-Age`, its default and cap), under which key, in which cache modes.
+   */
+  readonly preflightCache: PreflightCacheModel;
   /**
    * The order a preflight response's checks run in (the standard reports one network error, so only the reason
    * differs): `status-first` checks the ok status (a redirect is not ok) before `Access-Control-Allow-Origin`/
@@ -89,8 +93,6 @@ export interface EngineProfile {
    * header list reports the method). The standard parses both lists first.
    */
   readonly methodCheckedFirst: boolean;
-  /** Max-age used when the header is absent or invalid. */
-  readonly defaultMaxAgeSeconds: number;
   /**
    * In mode `no-cors`, once a redirect goes to another origin than the URL it came from, the request's `Origin`
    * header says `null`, even where the standard's redirect-taint rule keeps the page's origin (Chromium: its

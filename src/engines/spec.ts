@@ -1,5 +1,6 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
+import { specCacheModel } from '../spec/preflight-cache.js';
 
 /** The Fetch Standard to the letter, no engine quirks. */
 export const spec: EngineProfile = {
@@ -22,6 +23,5 @@ export const spec: EngineProfile = {
   sameOriginRedirectKeepsOrigin: false,
   methodCheckedFirst: false,
   invalidListHint: 'token',
-  maxAgeCapSeconds: Number.POSITIVE_INFINITY,
-  defaultMaxAgeSeconds: 5,
+  preflightCache: specCacheModel,
 };

@@ -1,5 +1,6 @@
 import type { EngineProfile } from './profile.js';
 import { isWebKitSimpleRange } from './safelist.js';
+import { webkitPreflightCache } from './preflight-cache.js';
 
 /**
  * WebKitGTK follows redirects in its libsoup network backend: a 303, or a 301/302 of a POST, becomes a GET
@@ -89,6 +90,5 @@ export const webkit: EngineProfile = {
   methodCheckedFirst: false,
   invalidListHint: 'value',
   headerCheckOrder: webkitHeaderMapOrder,
-  maxAgeCapSeconds: 600,
-  defaultMaxAgeSeconds: 5,
+  preflightCache: webkitPreflightCache,
 };

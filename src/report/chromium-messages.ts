@@ -59,6 +59,13 @@ function prefix(code: ReasonCode): string {
  * network error, too many redirects, a redirect with mode "error").
  */
 export function chromiumMessage(code: ReasonCode, hint: string, url: string, initialUrl: string, origin: string): string {
+  // Failures Blink's fetch reports itself, before or outside the CORS checks (recorded).
+  if (code === 'NoCorsRedirectModeNotFollow') return `Fetch API cannot load ${initialUrl}. Request mode is "no-cors" but the redirect mode is not "follow".`;
+  if (code === 'DisallowedByMode' && initialUrl !== url) {
+    // A `same-origin` request redirected to another origin: the frame's security check, page URL included (the
+    // emulator knows the page's origin only: its URL is taken to be the origin's root).
+    return `Unsafe attempt to load URL ${url} from frame with URL ${origin}/. Domains, protocols and ports must match.\n`;
+  }
   const detail = chromiumDetail(code, hint);
   if (detail === null) return '';
   const redirected = initialUrl !== url ? `(redirected from '${initialUrl}') ` : '';

@@ -41,4 +41,9 @@ const PAIRS = [
   ['priority', 'x-a'], ['x-a', 'priority'], ['pragma', 'cache-control'], ['cache-control', 'pragma'],
 ];
 for (const [a, b] of PAIRS) scenario([[a, a === 'content-type' ? 'application/json' : '1'], [b, b === 'content-type' ? 'application/json' : '1']], `${a} then ${b}`);
+// The same name set twice: how often Access-Control-Request-Headers names it.
+scenario([['x-a', '1'], ['x-a', '2']], 'x-a twice');
+scenario([['X-A', '1'], ['x-a', '2'], ['x-A', '3']], 'x-a three times in three spellings');
+scenario([['content-type', 'application/json'], ['content-type', 'text/plain']], 'content-type twice, first unsafe');
+scenario([['accept', '"'], ['accept', '"']], 'accept twice, both unsafe');
 process.stdout.write(JSON.stringify(out));

@@ -39,7 +39,7 @@ const MAX_AGES = [
 for (const m of MAX_AGES) scenario(`max-age ${JSON.stringify(m ?? null)}: fetched twice`, allowAll(m), [[put()], [put()]]);
 
 // How long: the same values over time (fetches at 0, 0, 2.5 s and 6.5 s).
-for (const m of [undefined, '1', '3', '10', '600', 'abc', '1.5', '2.9', '-1', '0', '+10', '5, 10', ['3', '10']]) {
+for (const m of [undefined, '1', '3', '10', '600', 'abc', '1.5', '2.9', '-1', '0', '+10', ' 10', '10 ', '\t10', '', '010', '5, 10', ['3', '10']]) {
   scenario(`max-age ${JSON.stringify(m ?? null)} over time`, allowAll(m), [[put()], [put()], [put(), 2500], [put(), 4000]]);
 }
 
