@@ -160,6 +160,9 @@ export type ReasonCode =
   | 'ForbiddenMethod'
   | 'MethodNotAllowedInNoCors'
   | 'NoCorsRedirectModeNotFollow'
+  | 'CorsDisabledScheme'
+  | 'InvalidRedirectLocation'
+  | 'BadPort'
   | 'NetworkError'
   | 'Timeout';
 

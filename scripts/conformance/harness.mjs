@@ -10,7 +10,8 @@
 //  - address spaces for Local Network Access probes: ADDRESS_SPACES="page=public,api=local" makes the
 //    browser treat that host's port as that address space (Chromium: --ip-address-space-overrides; Firefox:
 //    network.lna.address_space.*.override);
-//  - PERMISSIONS="local-network-access=granted" (Chromium, through the DevTools protocol) for LNA probes.
+//  - PERMISSIONS="local-network=granted,loopback-network=denied" for LNA probes (Chromium: through the DevTools
+//    protocol; Firefox: permissions.default.* prefs); the output records both settings in `config`.
 // usage: node harness.mjs SCENARIOS.json OUT.json chromium|firefox|webkit   (Node >= 22: WebSocket for Firefox)
 import http from 'node:http';
 import net from 'node:net';
@@ -185,9 +186,13 @@ if (engine === 'chromium') {
     'user_pref("app.update.enabled", false);',
     'user_pref("remote.log.level", "Warn");',
   ];
+  // Firefox names the address spaces public, private (Chromium's local) and local (Chromium's loopback).
+  const FIREFOX_SPACE = { public: 'public', local: 'private', loopback: 'local' };
   const bySpace = {};
-  for (const [host, space] of Object.entries(addressSpaces)) (bySpace[space] ||= []).push(`127.0.0.1:${ports[host]}`);
+  for (const [host, space] of Object.entries(addressSpaces)) (bySpace[FIREFOX_SPACE[space] ?? space] ||= []).push(`127.0.0.1:${ports[host]}`);
   for (const [space, list] of Object.entries(bySpace)) prefs.push(`user_pref("network.lna.address_space.${space}.override", "${list.join(',')}");`);
+  const FIREFOX_PERMISSION = { granted: 1, denied: 2, prompt: 0 };
+  for (const [name, setting] of Object.entries(permissions)) prefs.push(`user_pref("permissions.default.${name}", ${FIREFOX_PERMISSION[setting]});`);
   for (const line of (process.env.FIREFOX_PREFS || '').split(';').filter(Boolean)) {
     const [name, value] = line.split('=');
     prefs.push(`user_pref(${JSON.stringify(name)}, ${value});`);
@@ -252,9 +257,8 @@ if (engine === 'firefox') {
   }, 60000);
   remote = wsClient(version.webSocketDebuggerUrl, () => {});
   await remote.opened;
-  const names = { 'local-network-access': 'localNetworkAccess' };
   for (const [name, setting] of Object.entries(permissions)) {
-    await remote.send('Browser.setPermission', { permission: { name: names[name] ?? name }, setting, origin: base('page') });
+    await remote.send('Browser.setPermission', { permission: { name }, setting, origin: base('page') });
   }
   const { targetInfos } = await remote.send('Target.getTargets');
   const tab = targetInfos.find((t) => t.type === 'page');
@@ -277,7 +281,8 @@ for (const s of scenarios) {
 }
 function pairs(raw) { const o = []; for (let i = 0; i < raw.length; i += 2) o.push([raw[i].toLowerCase(), raw[i + 1]]); return o; }
 const extra = engine === 'firefox' ? { consoleEntries } : {};
-fs.writeFileSync(outFile, JSON.stringify({ engine, ports, results, ...extra }, null, 1));
+const config = Object.keys(addressSpaces).length || Object.keys(permissions).length ? { config: { addressSpaces, permissions } } : {};
+fs.writeFileSync(outFile, JSON.stringify({ engine, ports, ...config, results, ...extra }, null, 1));
 fs.writeFileSync(outFile + '.log', log);
 for (const s of Object.values(servers)) s.close();
 fs.rmSync(profile, { recursive: true, force: true });

@@ -78,7 +78,7 @@ export interface Received {
 const encoder = new TextEncoder();
 const HOST_BY_PORT = new Map(Object.entries(PORTS).map(([h, p]) => [String(p), h as HostName]));
 /** The emulator hands transports serialized URLs: scheme, host, port, path. Parsed as a server's router would. */
-const HOP_URL = /^http:\/\/127\.0\.0\.1:(\d+)\/s\/([^/?#]+)\/(\d+)/;
+const HOP_URL = /^http:\/\/(?:[^@/]*@)?127\.0\.0\.1:(\d+)\/s\/([^/?#]+)\/(\d+)/;
 
 interface Served {
   status: number;

@@ -11,6 +11,7 @@ import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
 import { PreflightCache } from '../spec/preflight-cache.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
+import { isBlockedBadPort } from '../spec/bad-port.js';
 import { makeReason } from '../report/reason.js';
 import { fromFetchHandler } from '../transports/fetch-handler.js';
 import type { Exchange, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse, CorsRequest } from '../types.js';
@@ -29,7 +30,7 @@ export async function simulate(request: CorsRequest, options: SimulateOptions): 
   const { engine, transport, cache, timeoutMs } = resolveOptions(options);
   const prepared = await prepareRequest(request, engine, transport.baseUrl);
   if (!prepared.ok) {
-    return blocked(engine, [], makeReason({ code: prepared.code, hint: prepared.hint, preflight: false, url: prepared.url, origin: prepared.origin, engine: engine.name }));
+    return blocked(engine, [], makeReason({ code: prepared.code, hint: prepared.hint, preflight: false, url: prepared.url, origin: prepared.origin, engine: engine.name, mode: request.mode }));
   }
   return new FetchRun(prepared.request, engine, transport, cache, timeoutMs).run();
 }
@@ -107,6 +108,7 @@ class FetchRun {
       code, hint, preflight, url: this.currentUrl, initialUrl: this.urlList[0], origin: this.request.origin,
       engine: this.engine.name, status: extra.status, detail: extra.detail, credentialed: this.request.credentials === 'include',
       requestOrigin: extra.requestOrigin ?? this.serializedOrigin(), redirectTo: extra.redirectTo, redirectMode: this.request.redirect,
+      mode: this.request.mode, previousUrl: this.urlList.length > 1 ? this.urlList[this.urlList.length - 2] : undefined,
     }));
   }
 
@@ -114,6 +116,9 @@ class FetchRun {
     const { request } = this;
     for (;;) {
       const url = this.currentUrl;
+      // Main fetch step 7: "If should request be blocked due to a bad port ... returns blocked, then set response
+      // to a network error." (https://fetch.spec.whatwg.org/#block-bad-port)
+      if (isBlockedBadPort(url)) return this.fail('BadPort', new URL(url).port);
       // Main fetch step 12 (https://fetch.spec.whatwg.org/#main-fetch): the first matching of
       let makePreflight = false;
       if (sameOrigin(originOf(url), request.origin) && this.tainting === 'basic') {
@@ -303,13 +308,11 @@ class FetchRun {
       next = new URL(location, this.currentUrl);
     } catch {
       // 5. If locationURL is failure, then return a network error.
-      return this.fail('NetworkError', '', false, { detail: `invalid Location '${location}'` });
+      return this.fail('InvalidRedirectLocation', location);
     }
     if (next.hash === '' && new URL(this.currentUrl).hash) next.hash = new URL(this.currentUrl).hash;
     // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return this.fail('NetworkError', '', false, { detail: `redirect to a ${next.protocol} URL` });
-    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') return this.fail('CorsDisabledScheme', next.href);
     // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
     if (this.redirectCount === MAX_REDIRECTS) return this.fail('TooManyRedirects');
     this.redirectCount++;
@@ -318,7 +321,8 @@ class FetchRun {
     //    origin with locationURL's origin, then return a network error.
     // 10. If request's response tainting is "cors" and locationURL includes credentials, then return a
     //    network error.
-    if (credentialed && ((this.request.mode === 'cors' && !sameOrigin(this.request.origin, next.origin)) || this.tainting === 'cors')) {
+    // (Chromium refuses such a redirect in every mode: profile.redirectRefusesCredentialsInAnyMode.)
+    if (credentialed && (this.engine.redirectRefusesCredentialsInAnyMode || (this.request.mode === 'cors' && !sameOrigin(this.request.origin, next.origin)) || this.tainting === 'cors')) {
       return this.fail('RedirectContainsCredentials', next.href);
     }
     // 12. If one of: internalResponse's status is 301 or 302 and request's method is `POST`; internalResponse's

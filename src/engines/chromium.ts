@@ -24,6 +24,7 @@ export const chromium: EngineProfile = {
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  redirectRefusesCredentialsInAnyMode: true,
   wildcardCoversAuthorization: true,
   sameOriginPreflightSkipsCorsCheck: false,
   noCorsCrossOriginRedirectNullsOrigin: true,

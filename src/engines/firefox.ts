@@ -31,6 +31,7 @@ export const firefox: EngineProfile = {
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  redirectRefusesCredentialsInAnyMode: false,
   wildcardCoversAuthorization: true,
   sameOriginPreflightSkipsCorsCheck: true,
   noCorsCrossOriginRedirectNullsOrigin: false,

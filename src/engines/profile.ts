@@ -67,6 +67,11 @@ export interface EngineProfile {
    */
   readonly redirectDropsAuthorization: boolean;
   /**
+   * A redirect to a URL with credentials (`user:pass@`) is refused in every mode, `no-cors` included (Chromium;
+   * recorded). The standard refuses it for CORS requests only.
+   */
+  readonly redirectRefusesCredentialsInAnyMode: boolean;
+  /**
    * Whether `*` in `Access-Control-Allow-Headers` also covers `Authorization`. The standard says no (a CORS
    * non-wildcard request-header name); all three engines recorded here still let `*` cover it.
    */

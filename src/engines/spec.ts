@@ -17,6 +17,7 @@ export const spec: EngineProfile = {
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  redirectRefusesCredentialsInAnyMode: false,
   wildcardCoversAuthorization: false,
   sameOriginPreflightSkipsCorsCheck: false,
   noCorsCrossOriginRedirectNullsOrigin: false,

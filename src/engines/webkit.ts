@@ -18,8 +18,9 @@ function soupRedirectMethod(status: number, method: string, crossOrigin: boolean
 }
 
 /**
- * The header names WebCore knows (Source/WebCore/platform/network/HTTPHeaderNames.in), that a page can set: its
- * HTTPHeaderMap keeps them apart from the others, prints them in this spelling, and iterates them first.
+ * The header names WebCore knows (Source/WebCore/platform/network/HTTPHeaderNames.in, as WebKitGTK 2.50 has them:
+ * recorded name by name, `Purpose` and `X-DNS-Prefetch-Control` are gone): its HTTPHeaderMap keeps them apart from
+ * the others, prints them in this spelling, and iterates them first.
  */
 const KNOWN_HEADER_NAMES = new Map(
   [
@@ -32,12 +33,12 @@ const KNOWN_HEADER_NAMES = new Map(
     'Cross-Origin-Opener-Policy', 'Cross-Origin-Opener-Policy-Report-Only', 'Cross-Origin-Resource-Policy', 'Date', 'DNT',
     'Default-Style', 'ETag', 'Expect', 'Expires', 'Host', 'If-Match', 'If-Modified-Since', 'If-None-Match', 'If-Range',
     'If-Unmodified-Since', 'Keep-Alive', 'Last-Event-ID', 'Last-Modified', 'Link', 'Location', 'Origin', 'Ping-From', 'Ping-To',
-    'Purpose', 'Pragma', 'Proxy-Authorization', 'Range', 'Referer', 'Referrer-Policy', 'Refresh', 'Report-To',
+    'Pragma', 'Proxy-Authorization', 'Range', 'Referer', 'Referrer-Policy', 'Refresh', 'Report-To',
     'Reporting-Endpoints', 'Sec-Fetch-Dest', 'Sec-Fetch-Mode', 'Sec-Fetch-Site', 'Sec-WebSocket-Accept', 'Sec-WebSocket-Extensions',
     'Sec-WebSocket-Key', 'Sec-WebSocket-Protocol', 'Sec-WebSocket-Version', 'Server-Timing', 'Service-Worker',
     'Service-Worker-Allowed', 'Service-Worker-Navigation-Preload', 'Set-Cookie', 'Set-Cookie2', 'SourceMap', 'TE',
     'Timing-Allow-Origin', 'Trailer', 'Transfer-Encoding', 'Upgrade', 'Upgrade-Insecure-Requests', 'User-Agent', 'Vary', 'Via',
-    'X-Content-Type-Options', 'X-DNS-Prefetch-Control', 'X-Frame-Options', 'X-SourceMap', 'X-XSS-Protection', 'X-Temp-Tablet',
+    'X-Content-Type-Options', 'X-Frame-Options', 'X-SourceMap', 'X-XSS-Protection', 'X-Temp-Tablet',
     'Icy-MetaInt', 'Icy-Metadata',
   ].map((name) => [name.toLowerCase(), name]),
 );
@@ -83,6 +84,7 @@ export const webkit: EngineProfile = {
   redirectMethod: soupRedirectMethod,
   redirectDropsHeaders: [],
   redirectDropsAuthorization: false,
+  redirectRefusesCredentialsInAnyMode: false,
   wildcardCoversAuthorization: true,
   sameOriginPreflightSkipsCorsCheck: false,
   noCorsCrossOriginRedirectNullsOrigin: false,

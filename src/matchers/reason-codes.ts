@@ -30,6 +30,9 @@ const CODES = {
   ForbiddenMethod: true,
   MethodNotAllowedInNoCors: true,
   NoCorsRedirectModeNotFollow: true,
+  CorsDisabledScheme: true,
+  InvalidRedirectLocation: true,
+  BadPort: true,
   NetworkError: true,
   Timeout: true,
 } as const satisfies Record<ReasonCode, true>;

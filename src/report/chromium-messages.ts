@@ -5,6 +5,10 @@
 import type { ReasonCode } from '../types.js';
 
 const PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
+/** SchemeRegistry::ListOfCorsEnabledURLSchemes() in Chromium 156 (recorded). */
+const CORS_ENABLED_SCHEMES = ['chrome', 'chrome-experimental-site-token-provider', 'chrome-extension', 'chrome-untrusted', 'data', 'http', 'https', 'isolated-app'];
+/** Schemes Chromium refuses a redirect to before its CORS checks, without a console message (recorded). */
+const SILENT_SCHEMES = new Set(['about:', 'blob:', 'data:', 'file:', 'filesystem:']);
 const VALID_VALUE = ' Have the server send the header with a valid value.';
 
 /** The part after "has been blocked by CORS policy: ", or null when Chromium prints no CORS message. */
@@ -43,7 +47,10 @@ export function chromiumDetail(code: ReasonCode, hint: string): string | null {
     case 'HeaderDisallowedByPreflightResponse':
       return `Request header field ${hint} is not allowed by Access-Control-Allow-Headers in preflight response.`;
     case 'RedirectContainsCredentials':
-      return `Redirect location '${hint}' contains a username and password, which is disallowed for cross-origin requests.`;
+      // Chromium leaves the failed parameter empty here (recorded: "Redirect location ''").
+      return "Redirect location '' contains a username and password, which is disallowed for cross-origin requests.";
+    case 'CorsDisabledScheme':
+      return `Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES.join(', ')}.`;
     default:
       return null;
   }
@@ -58,13 +65,21 @@ function prefix(code: ReasonCode): string {
  * '<origin>' has been blocked by CORS policy: <detail>". Empty when Chromium prints no CORS message (e.g. a
  * network error, too many redirects, a redirect with mode "error").
  */
-export function chromiumMessage(code: ReasonCode, hint: string, url: string, initialUrl: string, origin: string): string {
+export function chromiumMessage(code: ReasonCode, hint: string, url: string, initialUrl: string, origin: string, mode = 'cors'): string {
   // Failures Blink's fetch reports itself, before or outside the CORS checks (recorded).
   if (code === 'NoCorsRedirectModeNotFollow') return `Fetch API cannot load ${initialUrl}. Request mode is "no-cors" but the redirect mode is not "follow".`;
-  if (code === 'DisallowedByMode' && initialUrl !== url) {
+  if (code === 'DisallowedByMode') {
     // A `same-origin` request redirected to another origin: the frame's security check, page URL included (the
     // emulator knows the page's origin only: its URL is taken to be the origin's root).
-    return `Unsafe attempt to load URL ${url} from frame with URL ${origin}/. Domains, protocols and ports must match.\n`;
+    if (initialUrl !== url) return `Unsafe attempt to load URL ${url} from frame with URL ${origin}/. Domains, protocols and ports must match.\n`;
+    return `Fetch API cannot load ${url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${origin}.`;
+  }
+  // Outside mode `cors` these refusals are silent; a redirect to a local scheme is refused before CORS.
+  if ((code === 'CorsDisabledScheme' || code === 'RedirectContainsCredentials') && mode !== 'cors') return '';
+  if (code === 'CorsDisabledScheme') {
+    if (SILENT_SCHEMES.has(new URL(hint).protocol)) return '';
+    // The message names the redirect's target as the URL fetched.
+    return `Access to fetch at '${hint}' (redirected from '${initialUrl}') from origin '${origin}' has been blocked by CORS policy: ${chromiumDetail(code, hint)}`;
   }
   const detail = chromiumDetail(code, hint);
   if (detail === null) return '';

@@ -52,6 +52,29 @@ export interface FirefoxFacts {
   redirect?: boolean;
   /** The request's redirect mode (default `follow`). */
   redirectMode?: 'follow' | 'manual' | 'error';
+  /** The request's mode (default `cors`). */
+  mode?: string;
+  /** After a redirect: the URL that redirected to `url`. */
+  previousUrl?: string;
+}
+
+/** caps.properties: a load of a local file, or of a blob URL, the principal may not make. */
+const CHECK_LOAD_URI_ERROR = 'Security Error: Content at %1$S may not load or link to %2$S.';
+/** Schemes whose redirect Firefox refuses without naming the scheme (only the channel's failure is reported). */
+const SILENT_SCHEMES = new Set(['data:', 'javascript:', 'ws:', 'wss:']);
+
+/** A redirect to a URL that is not HTTP(S): what Firefox's console says (recorded per scheme and mode). */
+function redirectToOtherScheme(facts: FirefoxFacts): string[] {
+  const cors = (facts.mode ?? 'cors') === 'cors';
+  const scheme = new URL(facts.hint).protocol;
+  // In mode cors the redirecting URL is the content that may not load; otherwise the page.
+  const content = cors ? facts.url : `${facts.origin}/`;
+  const failed = format('CORSDidNotSucceed2', facts.url, '(null)');
+  let reason: string | null;
+  if (scheme === 'file:') reason = CHECK_LOAD_URI_ERROR.replace('%1$S', content).replace('%2$S', facts.hint);
+  else if (scheme === 'blob:') reason = CHECK_SAME_ORIGIN_ERROR.replace('%1$S', content).replace('%2$S', facts.hint);
+  else reason = cors && !SILENT_SCHEMES.has(scheme) ? format('CORSRequestNotHttp', facts.hint) : null;
+  return [...(reason === null ? [] : [reason]), ...(cors ? [failed] : [])];
 }
 
 /** The main reason key per reason code (preflight variants share their key). */
@@ -76,7 +99,6 @@ function reasonKey(code: ReasonCode): FirefoxKey | null {
     case 'PreflightInvalidStatus':
       return 'CORSPreflightDidNotSucceed3';
     case 'PreflightDisallowedRedirect':
-    case 'RedirectContainsCredentials':
       return 'CORSExternalRedirectNotAllowed';
     case 'InvalidAllowMethodsPreflightResponse':
       return 'CORSInvalidAllowMethod';
@@ -106,6 +128,18 @@ export function firefoxConsole(facts: FirefoxFacts): { code: string; lines: stri
   if (facts.code === 'DisallowedByMode') {
     return { code: 'CheckSameOriginError', lines: [CHECK_SAME_ORIGIN_ERROR.replace('%1$S', `${facts.origin}/`).replace('%2$S', facts.url)] };
   }
+  if (facts.code === 'CorsDisabledScheme') return { code: 'CORSRequestNotHttp', lines: redirectToOtherScheme(facts) };
+  // A redirect to a blocked port fails the redirecting channel (in mode cors, reported); a blocked port up front is
+  // refused silently.
+  if (facts.code === 'BadPort') {
+    const reported = (facts.mode ?? 'cors') === 'cors' && facts.previousUrl !== undefined;
+    return reported ? { code: 'CORSDidNotSucceed2', lines: [format('CORSDidNotSucceed2', facts.previousUrl!, '(null)')] } : { code: '', lines: [] };
+  }
+  // Refused redirects (a Location that does not parse, credentials in it, too many): in mode cors the channel's
+  // failure alone.
+  if (facts.code === 'InvalidRedirectLocation' || facts.code === 'RedirectContainsCredentials' || facts.code === 'TooManyRedirects') {
+    return (facts.mode ?? 'cors') === 'cors' ? { code: 'CORSDidNotSucceed2', lines: [format('CORSDidNotSucceed2', facts.url, '(null)')] } : { code: '', lines: [] };
+  }
   const key = reasonKey(facts.code);
   if (key === null) return { code: '', lines: [] };
   const follow = (facts.redirectMode ?? 'follow') === 'follow';
@@ -133,10 +167,15 @@ export interface FirefoxReasonOptions {
   preflight?: boolean;
   redirect?: boolean;
   redirectMode?: 'follow' | 'manual' | 'error';
+  mode?: string;
+  previousUrl?: string;
 }
 
 /** Firefox's reason key and console message (its lines, one per line) for a blocked fetch. */
 export function firefoxReason(code: ReasonCode, hint: string, url: string, origin: string, status?: number, options: FirefoxReasonOptions = {}): { code: string; message: string } {
-  const { code: key, lines } = firefoxConsole({ code, hint, url, origin, status, preflight: options.preflight ?? code.startsWith('Preflight'), redirect: options.redirect, redirectMode: options.redirectMode });
+  const { code: key, lines } = firefoxConsole({
+    code, hint, url, origin, status, preflight: options.preflight ?? code.startsWith('Preflight'), redirect: options.redirect, redirectMode: options.redirectMode, mode: options.mode,
+    previousUrl: options.previousUrl,
+  });
   return { code: key, message: lines.join('\n') };
 }

@@ -30,6 +30,10 @@ export interface ReasonInput {
   redirectTo?: string;
   /** The request's redirect mode (default `follow`). */
   redirectMode?: 'follow' | 'manual' | 'error';
+  /** The request's mode (default `cors`). */
+  mode?: 'cors' | 'no-cors' | 'same-origin';
+  /** After a redirect: the URL that redirected to `url`. */
+  previousUrl?: string;
 }
 
 export function makeReason(input: ReasonInput): BlockReason {
@@ -38,13 +42,13 @@ export function makeReason(input: ReasonInput): BlockReason {
     code: input.code,
     preflight: input.preflight,
     url: input.url,
-    chromium: chromiumMessage(input.code, hint, input.url, input.initialUrl ?? input.url, input.origin),
+    chromium: chromiumMessage(input.code, hint, input.url, input.initialUrl ?? input.url, input.origin, input.mode),
     firefox: firefoxReason(input.code, hint, input.url, input.origin, input.status, {
-      preflight: input.preflight, redirect: input.redirectTo !== undefined, redirectMode: input.redirectMode,
+      preflight: input.preflight, redirect: input.redirectTo !== undefined, redirectMode: input.redirectMode, mode: input.mode, previousUrl: input.previousUrl,
     }),
     webkit: webkitMessage({
       code: input.code, hint, url: input.url, origin: input.requestOrigin ?? input.origin,
-      status: input.status, redirectTo: input.redirectTo,
+      status: input.status, redirectTo: input.redirectTo, mode: input.mode, initialUrl: input.initialUrl ?? input.url,
     }),
     fix: fixHint(input.code, input.code === 'NetworkError' || input.code === 'Timeout' ? input.detail ?? hint : hint, input.origin, input.credentialed ?? false),
   };

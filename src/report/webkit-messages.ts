@@ -5,6 +5,7 @@
  * A blocked fetch prints the reason, then `Fetch API cannot load <the URL whose response failed> due to access
  * control checks.`
  */
+import { isBlockedBadPort } from '../spec/bad-port.js';
 import type { ReasonCode } from '../types.js';
 
 /** What WebKit's console needs to know about a blocked fetch. */
@@ -14,6 +15,10 @@ export interface WebKitFacts {
   hint: string;
   /** The URL whose response failed the check (after redirects: the last one). */
   url: string;
+  /** The URL fetch() was called with. */
+  initialUrl?: string;
+  /** The request's mode (default `cors`). */
+  mode?: string;
   /** The serialized request origin (`null` after a redirect-tainting redirect). */
   origin: string;
   /** The status of the response that failed the check. */
@@ -48,9 +53,33 @@ function accessControlReason(code: ReasonCode, facts: WebKitFacts): string | nul
   }
 }
 
+const NON_CORS_SCHEME = 'not allowed to follow a cross-origin CORS redirection with non CORS scheme';
+
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
+}
+
+/** A redirect to a URL that is not HTTP(S), in WebKit's words (recorded per scheme and mode). */
+function redirectToOtherScheme(facts: WebKitFacts, last: string): string[] {
+  const target = new URL(facts.hint);
+  if (target.protocol === 'ftp:') return ['FTP URLs are disabled', last];
+  if ((facts.mode ?? 'cors') === 'cors') return [`Cross-origin redirection to ${facts.hint} denied by Cross-Origin Resource Sharing policy: ${NON_CORS_SCHEME}`, last];
+  if (target.protocol === 'file:' || target.protocol === 'blob:') return [`Not allowed to load local resource: ${facts.hint}`, last];
+  if (target.port !== '' && isBlockedPort(target)) return [`Not allowed to use restricted network port ${target.port}: ${facts.hint}`];
+  return ['Redirection to URL with a scheme that is not HTTP(S).', `Fetch API cannot load ${facts.hint} due to access control checks.`];
+}
+
+function isBlockedPort(url: URL): boolean {
+  return isBlockedBadPort(`http://${url.hostname}:${url.port}/`);
+}
+
 /** The lines WebKit's console prints for a blocked fetch (none when it prints nothing). */
 export function webkitConsole(facts: WebKitFacts): string[] {
   const last = `Fetch API cannot load ${facts.url} due to access control checks.`;
+  const cors = (facts.mode ?? 'cors') === 'cors';
   const check = accessControlReason(facts.code, facts);
   if (check !== null) {
     return [facts.redirectTo !== undefined ? `Cross-origin redirection to ${facts.redirectTo} denied by Cross-Origin Resource Sharing policy: ${check}` : check, last];
@@ -68,7 +97,19 @@ export function webkitConsole(facts: WebKitFacts): string[] {
     case 'HeaderDisallowedByPreflightResponse':
       return [`Request header field ${facts.hint} is not allowed by Access-Control-Allow-Headers.`, last];
     case 'DisallowedByMode':
+      // Refused up front, or by the loader after a redirect.
+      if ((facts.initialUrl ?? facts.url) === facts.url) return [`Fetch API cannot load ${facts.url}.`];
       return [`Unsafe attempt to load URL ${facts.url} from origin ${facts.origin}. Domains, protocols and ports must match.`, last];
+    case 'CorsDisabledScheme':
+      return redirectToOtherScheme(facts, last);
+    case 'InvalidRedirectLocation':
+      return cors ? [`Cross-origin redirection to ${facts.hint} denied by Cross-Origin Resource Sharing policy: ${NON_CORS_SCHEME}`, last] : [];
+    case 'RedirectContainsCredentials':
+      return [`Cross-origin redirection to ${withoutCredentials(facts.hint)} denied by Cross-Origin Resource Sharing policy: redirection URL ${facts.hint} has credentials`, last];
+    case 'TooManyRedirects':
+      return ['Load cannot follow more than 20 redirections', last];
+    case 'BadPort':
+      return [`Not allowed to use restricted network port ${facts.hint}: ${facts.url}`];
     case 'UnexpectedRedirect':
       return [`Not allowed to follow a redirection while loading ${facts.url}`, last];
     case 'NoCorsRedirectModeNotFollow':
