@@ -1,4 +1,5 @@
 import type { PreflightCache } from './spec/preflight-cache.js';
+import type { AddressSpace } from './spec/address-space.js';
 
 /**
  * Public types shared by the emulator, the transports, the matchers and the CLI.
@@ -36,7 +37,26 @@ export interface CorsRequest {
    * (`no-store`: never in Chromium and Firefox; WebKit ignores it) and which cache headers go on the wire.
    */
   cache?: RequestCache_;
+  /**
+   * Local Network Access (Chromium 142 and later, Firefox): the page's address space. Given, a request into a
+   * more private space (`local`, then `loopback`) needs the user's permission (`localNetworkPermissions`); absent,
+   * no such check runs.
+   */
+  addressSpace?: AddressSpace;
+  /** fetch()'s `targetAddressSpace` (Chromium): where the page expects the resource; `private` means `local`. */
+  targetAddressSpace?: AddressSpace | 'private';
+  /** What the user answered the page's permission prompts: `local-network`, `loopback-network`. Default: denied. */
+  localNetworkPermissions?: Partial<Record<LocalNetworkPermission, 'granted' | 'denied'>>;
+  /**
+   * The address space of origins (or hosts) whose name does not tell: a host name resolving into a local network.
+   * IP literals and `localhost` are classified by their text; other names are public unless listed here.
+   */
+  addressSpaces?: Record<string, AddressSpace>;
 }
+
+export type { AddressSpace } from './spec/address-space.js';
+/** The permissions behind Local Network Access: one per more private address space. */
+export type LocalNetworkPermission = 'local-network' | 'loopback-network';
 
 /** A request as it goes on the wire. Header names keep the case they were given. */
 export interface WireRequest {
@@ -163,6 +183,8 @@ export type ReasonCode =
   | 'CorsDisabledScheme'
   | 'InvalidRedirectLocation'
   | 'BadPort'
+  | 'LocalNetworkAccessPermissionDenied'
+  | 'InvalidPrivateNetworkAccess'
   | 'NetworkError'
   | 'Timeout';
 

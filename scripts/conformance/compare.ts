@@ -8,7 +8,7 @@ import { simulate } from '../../src/emulator/simulate.js';
 import { consoleMessage } from '../../src/report/describe.js';
 import { PreflightCache } from '../../src/spec/preflight-cache.js';
 import type { CorsRequest, EngineName, Verdict } from '../../src/types.js';
-import { base, hopUrl, PORTS, scenarioTransport, subst, type Received, type ScenarioRequest, type ScenarioSpec } from './scenario-transport.js';
+import { base, hopUrl, PORTS, scenarioTransport, subst, type HostName, type Received, type ScenarioRequest, type ScenarioSpec } from './scenario-transport.js';
 
 export interface RecordedStep {
   outcome: 'allowed' | 'blocked' | 'missing';
@@ -26,6 +26,8 @@ export interface RecordedResult extends RecordedStep {
 export interface RecordedFile {
   engine?: string;
   ports: { page: number; api: number; other: number };
+  /** How the browser was set up: address spaces per host, permissions (Local Network Access probes). */
+  config?: { addressSpaces?: Record<string, string>; permissions?: Record<string, string> };
   results: Record<string, RecordedResult>;
   /** `all`: every request header was kept (but host, connection, content-length); compare them all. */
   wireHeaders?: 'all';
@@ -120,6 +122,21 @@ function buildRequest(s: ScenarioSpec, r: ScenarioRequest, hop: number): CorsReq
     ...(r.body != null ? { body: r.body } : {}),
     // The recording page fetches with `cache: 'no-store'` unless the scenario says otherwise.
     cache: (r.init?.cache ?? 'no-store') as CorsRequest['cache'],
+    ...(r.init?.targetAddressSpace ? { targetAddressSpace: r.init.targetAddressSpace as CorsRequest['targetAddressSpace'] } : {}),
+  };
+}
+
+type Config = RecordedFile['config'];
+
+/** The Local Network Access set-up of a recording, as request options: the page's space, each host's, the answers. */
+function configOptions(config: Config): Partial<CorsRequest> {
+  const spaces = config?.addressSpaces ?? {};
+  if (!spaces.page) return {};
+  const addressSpaces = Object.fromEntries(Object.entries(spaces).map(([host, space]) => [base(host as HostName), space]));
+  return {
+    addressSpace: spaces.page as CorsRequest['addressSpace'],
+    addressSpaces: addressSpaces as CorsRequest['addressSpaces'],
+    localNetworkPermissions: (config?.permissions ?? {}) as CorsRequest['localNetworkPermissions'],
   };
 }
 
@@ -140,7 +157,8 @@ export async function replayVerdicts(scenarios: readonly ScenarioSpec[], engine:
  * Run every scenario under one engine. Each scenario is one page: a fresh preflight cache whose clock stands
  * still but for each fetch's `waitMs`. `verdicts` holds the last fetch's verdict, `steps` every fetch's.
  */
-export async function replay(scenarios: readonly ScenarioSpec[], engine: EngineName) {
+export async function replay(scenarios: readonly ScenarioSpec[], engine: EngineName, config?: Config) {
+  const extra = configOptions(config);
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const received = new Map<string, Received[]>();
   const transport = scenarioTransport(byId, received);
@@ -148,7 +166,7 @@ export async function replay(scenarios: readonly ScenarioSpec[], engine: EngineN
   const steps = new Map<string, Verdict[]>();
   for (const s of scenarios) {
     if (!s.fetches) {
-      verdicts.set(s.id, await simulate(scenarioRequest(s, s.request!), { transport, engine }));
+      verdicts.set(s.id, await simulate({ ...scenarioRequest(s, s.request!), ...extra }, { transport, engine }));
       continue;
     }
     let now = 0;
@@ -158,7 +176,7 @@ export async function replay(scenarios: readonly ScenarioSpec[], engine: EngineN
       const f = s.fetches[k];
       now += f.waitMs ?? 0;
       const before = received.get(s.id)?.length ?? 0;
-      list.push(await simulate(scenarioRequest(s, f.request, f.hop ?? 0), { transport, engine, preflightCache }));
+      list.push(await simulate({ ...scenarioRequest(s, f.request, f.hop ?? 0), ...extra }, { transport, engine, preflightCache }));
       for (const x of (received.get(s.id) ?? []).slice(before)) x.step = k;
     }
     steps.set(s.id, list);
@@ -173,7 +191,7 @@ export function verdictOutcome(v: Verdict) {
 }
 
 export async function compareEngine(scenarios: readonly ScenarioSpec[], engine: EngineName, recorded: RecordedFile): Promise<EngineReport> {
-  const { verdicts, steps, received } = await replay(scenarios, engine);
+  const { verdicts, steps, received } = await replay(scenarios, engine, recorded.config);
   const report: EngineReport = { engine, total: 0, outcome: 0, wire: 0, consoleTotal: 0, console: 0, disagreements: [] };
   const all = recorded.wireHeaders === 'all';
   // Older recordings (Firefox and WebKit before their consoles were recorded) have no console to compare.

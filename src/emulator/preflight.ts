@@ -33,6 +33,8 @@ export interface PreflightContext {
   cacheMode: RequestCacheMode;
   exchanges: Exchange[];
   fail(code: ReasonCode, hint?: string, status?: number, detail?: string, redirectTo?: string): Verdict;
+  /** A check to run as soon as the preflight's response arrived, before the CORS checks (Local Network Access). */
+  afterResponse?: () => Verdict | null;
 }
 
 /** Where a preflight answered with a redirect points (for the words of a failure on it). */
@@ -71,6 +73,8 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const response = sent.response;
   exchange.response = response;
   const list = response.headers;
+  const early = ctx.afterResponse?.();
+  if (early) return early;
 
   // 6. If a CORS check for request and response returns success and response's status is an ok status:
   const skipCheck = ctx.engine.sameOriginPreflightSkipsCorsCheck && sameOrigin(originOf(ctx.url), ctx.pageOrigin);

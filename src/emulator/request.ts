@@ -10,7 +10,7 @@ import { isHeaderName, isHeaderValue, isMethod, normalizeHeaderValue } from '../
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from '../spec/methods.js';
 import { parseOrigin } from '../spec/origin.js';
 import { isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from '../spec/request-headers.js';
-import type { CorsRequest, ReasonCode, RequestCache_, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
+import type { AddressSpace, CorsRequest, LocalNetworkPermission, ReasonCode, RequestCache_, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
 import { extractBody } from './body.js';
 
 export interface PreparedRequest {
@@ -24,6 +24,12 @@ export interface PreparedRequest {
   credentials: RequestCredentials_;
   redirect: RequestRedirect_;
   cache: RequestCache_;
+  /** Local Network Access: the page's address space, when given. */
+  addressSpace?: AddressSpace;
+  /** fetch()'s targetAddressSpace, `private` read as `local`. */
+  targetAddressSpace?: AddressSpace;
+  localNetworkPermissions: Partial<Record<LocalNetworkPermission, 'granted' | 'denied'>>;
+  addressSpaces?: Record<string, AddressSpace>;
 }
 
 export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; code: ReasonCode; hint: string; url: string; origin: string };
@@ -32,7 +38,14 @@ const MODES = new Set(['cors', 'no-cors', 'same-origin']);
 const CREDENTIALS = new Set(['omit', 'same-origin', 'include']);
 const REDIRECTS = new Set(['follow', 'manual', 'error']);
 const CACHE_MODES = new Set(['default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached']);
-const KNOWN_KEYS = new Set(['url', 'origin', 'method', 'headers', 'body', 'mode', 'credentials', 'redirect', 'cache']);
+const KNOWN_KEYS = new Set([
+  'url', 'origin', 'method', 'headers', 'body', 'mode', 'credentials', 'redirect', 'cache', 'addressSpace', 'targetAddressSpace',
+  'localNetworkPermissions', 'addressSpaces',
+]);
+const ADDRESS_SPACES = new Set(['public', 'local', 'loopback']);
+const TARGET_ADDRESS_SPACES = new Set(['public', 'local', 'loopback', 'private']);
+const PERMISSIONS = new Set(['local-network', 'loopback-network']);
+const PERMISSION_STATES = new Set(['granted', 'denied']);
 
 export async function prepareRequest(input: CorsRequest, engine: EngineProfile, baseUrl?: string): Promise<Prepared> {
   if (input === null || typeof input !== 'object') {
@@ -97,7 +110,30 @@ export async function prepareRequest(input: CorsRequest, engine: EngineProfile, 
   // `Content-Type`, then append (`Content-Type`, type) to this's headers."
   if (type !== null && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', type]);
 
-  return { ok: true, request: { url, origin, method, headers, body: bytes, mode, credentials, redirect, cache } };
+  const addressSpace = input.addressSpace === undefined ? undefined : (pick(input.addressSpace, 'public', ADDRESS_SPACES, 'request.addressSpace') as AddressSpace);
+  const target = input.targetAddressSpace === undefined ? undefined : pick(input.targetAddressSpace, 'public', TARGET_ADDRESS_SPACES, 'request.targetAddressSpace');
+  const localNetworkPermissions = record(input.localNetworkPermissions, 'request.localNetworkPermissions', PERMISSIONS, PERMISSION_STATES) as PreparedRequest['localNetworkPermissions'];
+  const addressSpaces = input.addressSpaces === undefined ? undefined : (record(input.addressSpaces, 'request.addressSpaces', null, ADDRESS_SPACES) as Record<string, AddressSpace>);
+  return {
+    ok: true,
+    request: {
+      url, origin, method, headers, body: bytes, mode, credentials, redirect, cache, addressSpace, localNetworkPermissions, addressSpaces,
+      ...(target === undefined ? {} : { targetAddressSpace: (target === 'private' ? 'local' : target) as AddressSpace }),
+    },
+  };
+}
+
+/** A plain object whose keys (if `keys`) and values come from fixed sets. */
+function record(value: unknown, argument: string, keys: Set<string> | null, values: Set<string>): Record<string, string> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidArgumentError(argument, `expected an object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`, `Pass e.g. { '${keys ? [...keys][0] : 'https://router.local'}': '${[...values][0]}' }.`);
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (keys && !keys.has(k)) throw new InvalidArgumentError(argument, `'${k}' is not one of ${[...keys].map((x) => `'${x}'`).join(', ')}`, `Use ${[...keys].map((x) => `'${x}'`).join(' or ')}.`);
+    if (typeof v !== 'string' || !values.has(v)) throw new InvalidArgumentError(`${argument}['${k}']`, `'${String(v)}' is not allowed`, `Use one of: ${[...values].map((x) => `'${x}'`).join(', ')}.`);
+  }
+  return value as Record<string, string>;
 }
 
 function pick(value: unknown, fallback: string, allowed: Set<string>, argument: string): string {

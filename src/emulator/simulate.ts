@@ -12,6 +12,7 @@ import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js'
 import { PreflightCache } from '../spec/preflight-cache.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
 import { isBlockedBadPort } from '../spec/bad-port.js';
+import { addressSpaceOf, isMorePrivate } from '../spec/address-space.js';
 import { makeReason } from '../report/reason.js';
 import { fromFetchHandler } from '../transports/fetch-handler.js';
 import type { Exchange, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse, CorsRequest } from '../types.js';
@@ -142,8 +143,12 @@ class FetchRun {
       }
 
       // HTTP fetch step 4.1: preflight unless the preflight cache covers the method and every unsafe name.
-      if (makePreflight && this.preflightNeeded()) {
-        const failure = await runPreflight(this.preflightContext());
+      const preflighting = makePreflight && this.preflightNeeded();
+      // Local Network Access, before the first request to this URL goes out (engines that have it).
+      const lna = this.localNetworkAccess(url, preflighting);
+      if (lna !== null && typeof lna !== 'function') return lna;
+      if (preflighting) {
+        const failure = await runPreflight({ ...this.preflightContext(), afterResponse: lna === null ? undefined : lna });
         if (failure) return failure;
       }
 
@@ -183,6 +188,29 @@ class FetchRun {
       }
       return this.allowed(response, this.tainting);
     }
+  }
+
+  /**
+   * https://wicg.github.io/local-network-access/ as engines ship it: a request from the page's address space into
+   * a more private one (the resource's, from its host or `request.addressSpaces`) needs the user's permission for
+   * that space. Chromium also reads fetch()'s `targetAddressSpace`: a request without preflight that names another
+   * space fails before anything is sent (before the permission is asked); a preflighted one asks the permission
+   * first, sends the preflight, and fails then (recorded). Returns the blocked verdict, a check to run once the
+   * preflight's response arrived, or null.
+   */
+  private localNetworkAccess(url: string, preflighting: boolean): Verdict | (() => Verdict | null) | null {
+    const lna = this.engine.localNetworkAccess;
+    const page = this.request.addressSpace;
+    if (!lna || page === undefined) return null;
+    const resource = addressSpaceOf(url, this.request.addressSpaces);
+    if (!isMorePrivate(resource, page)) return null;
+    const target = lna.targetAddressSpace ? this.request.targetAddressSpace : undefined;
+    const mismatch = target !== undefined && target !== resource;
+    const granted = this.request.localNetworkPermissions[resource === 'loopback' ? 'loopback-network' : 'local-network'] === 'granted';
+    const misdirected = () => this.fail('InvalidPrivateNetworkAccess', `${target} ${resource}`, preflighting);
+    if (mismatch && !preflighting) return misdirected();
+    if (!granted) return this.fail('LocalNetworkAccessPermissionDenied', resource, preflighting);
+    return mismatch ? misdirected : null;
   }
 
   /** The CORS-unsafe request-header names of the current header list (worked out once per list). */

@@ -7,6 +7,7 @@ export const chromium: EngineProfile = {
   name: 'chromium',
   label: 'Chromium',
   fetchFailureMessage: 'Failed to fetch',
+  localNetworkAccess: { targetAddressSpace: true },
   // Client hints with the grammar Chromium checks their values against; `Range` positions up to 2^63 - 2.
   safelist(lowerName, value) {
     if (value.length > 128) return false;

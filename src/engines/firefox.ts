@@ -7,6 +7,7 @@ export const firefox: EngineProfile = {
   name: 'firefox',
   label: 'Firefox',
   fetchFailureMessage: 'NetworkError when attempting to fetch resource.',
+  localNetworkAccess: { targetAddressSpace: false },
   // Non-ASCII bytes are unsafe; Content-Type goes through Gecko's own parser; Range positions are 64-bit unsigned.
   safelist(lowerName, value) {
     if (value.length > 128) return false;

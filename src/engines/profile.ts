@@ -10,6 +10,14 @@ export interface EngineProfile {
   readonly name: EngineName;
   /** Human name used in messages. */
   readonly label: string;
+  /**
+   * Local Network Access, where the engine has it (Chromium 142+, Firefox; WebKit has none): a request into a more
+   * private address space than the page's needs the user's permission, asked before anything is sent.
+   * `targetAddressSpace`: whether fetch()'s option is read (Chromium) — a request that names another space than
+   * the resource's fails (before anything is sent, or, when preflighted, once the preflight's connection showed
+   * the resource's space); Firefox ignores it.
+   */
+  readonly localNetworkAccess?: { readonly targetAddressSpace: boolean };
   /** The message of the `TypeError` this engine's `fetch()` rejects with on a network (or CORS) error. */
   readonly fetchFailureMessage: string;
   /** Extra or different CORS-safelisted request-headers (`undefined` from the hook defers to the standard). */

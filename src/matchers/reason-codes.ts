@@ -33,6 +33,8 @@ const CODES = {
   CorsDisabledScheme: true,
   InvalidRedirectLocation: true,
   BadPort: true,
+  LocalNetworkAccessPermissionDenied: true,
+  InvalidPrivateNetworkAccess: true,
   NetworkError: true,
   Timeout: true,
 } as const satisfies Record<ReasonCode, true>;

@@ -51,6 +51,12 @@ export function chromiumDetail(code: ReasonCode, hint: string): string | null {
       return "Redirect location '' contains a username and password, which is disallowed for cross-origin requests.";
     case 'CorsDisabledScheme':
       return `Cross origin requests are only supported for protocol schemes: ${CORS_ENABLED_SCHEMES.join(', ')}.`;
+    case 'LocalNetworkAccessPermissionDenied':
+      return `Permission was denied for this request to access the \`${hint}\` address space.`;
+    case 'InvalidPrivateNetworkAccess': {
+      const [target, resource] = hint.split(' ');
+      return `Request had a target IP address space of \`${target}\` yet the resource is in address space \`${resource}\`.`;
+    }
     default:
       return null;
   }
@@ -59,6 +65,8 @@ export function chromiumDetail(code: ReasonCode, hint: string): string | null {
 function prefix(code: ReasonCode): string {
   return code.startsWith('Preflight') ? PREFLIGHT_PREFIX : '';
 }
+// (The Local Network Access codes are not preflight errors in Chromium's sense: no preflight prefix, even when
+// the preflight is the request that met them.)
 
 /**
  * The whole console line: "Access to fetch at '<last url>' [(redirected from '<first url>') ]from origin

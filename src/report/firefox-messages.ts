@@ -110,6 +110,7 @@ function reasonKey(code: ReasonCode): FirefoxKey | null {
       return 'CORSMissingAllowHeaderFromPreflight2';
     case 'NetworkError':
     case 'Timeout':
+    case 'LocalNetworkAccessPermissionDenied':
       return 'CORSDidNotSucceed2';
     default:
       return null;
@@ -147,6 +148,11 @@ export function firefoxConsole(facts: FirefoxFacts): { code: string; lines: stri
   const failed = format('CORSDidNotSucceed2', facts.url, '(null)');
   switch (key) {
     case 'CORSDidNotSucceed2':
+      // A refused local-network request fails the preflight's channel too; outside mode cors it is silent.
+      if (facts.code === 'LocalNetworkAccessPermissionDenied') {
+        if ((facts.mode ?? 'cors') !== 'cors') return { code: '', lines: [] };
+        return { code: key, lines: facts.preflight ? [failed, failed] : [failed] };
+      }
       return { code: key, lines: [failed] };
     case 'CORSExternalRedirectNotAllowed':
       if (facts.code === 'PreflightDisallowedRedirect') {
