@@ -4,12 +4,13 @@
  * Replays every scenario through `simulate` under each engine's profile and compares with that engine's
  * recorded results: outcome, wire and console (where recorded). Prints one summary line per engine, then the
  * disagreements. `--dir` takes a folder of recordings (scenarios.json and results-<engine>.json for the engines
- * recorded, as in test/conformance/recorded/); several folders print one block each.
+ * recorded, as in test/conformance/recorded/; either may be gzipped, `.json.gz`); several folders print one block
+ * each.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compareEngine, summaryLine, type EngineReport, type RecordedFile } from './conformance/compare.js';
+import { readJsonFile, recordingFile } from './conformance/files.js';
 import type { ScenarioSpec } from './conformance/scenario-transport.js';
 import type { EngineName } from '../src/types.js';
 
@@ -44,12 +45,12 @@ async function main(): Promise<number> {
       return 2;
     }
     for (const dir of values.dir) {
-      const file = path.join(dir, 'scenarios.json');
-      if (!existsSync(file)) {
+      const file = recordingFile(dir, 'scenarios');
+      if (!file) {
         console.error(`${dir} has no scenarios.json: a folder of recordings holds scenarios.json and results-<engine>.json\n${usage}`);
         return 2;
       }
-      const files = Object.fromEntries(ENGINES.map((e) => [e, path.join(dir, `results-${e}.json`)]).filter(([, f]) => existsSync(f)));
+      const files = Object.fromEntries(ENGINES.map((e) => [e, recordingFile(dir, `results-${e}`)]).filter(([, f]) => f !== null));
       if (Object.keys(files).length === 0) {
         console.error(`${dir} has no results-chromium.json, results-firefox.json or results-webkit.json\n${usage}`);
         return 2;
@@ -101,7 +102,7 @@ function readScenarios(file: string): ScenarioSpec[] {
 
 function readJson(file: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return readJsonFile(file);
   } catch (e) {
     console.error(`cannot read ${file}: ${(e as Error).message}`);
     process.exit(2);

@@ -37,10 +37,10 @@ const IGNORED_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding'
 const WIRE_HEADERS = ['origin', 'access-control-request-method', 'access-control-request-headers'];
 /**
  * Request headers a full-wire comparison leaves out: `accept-encoding` (a transport decodes no content coding, so
- * the emulator never offers one), and `cache-control`/`pragma` (the recording harness fetches with
- * `cache: 'no-store'`, which adds them; a page's default fetch() does not).
+ * the emulator never offers one). Headers compare as a set of name-value pairs: their order is not modelled. A
+ * headless Chromium says `HeadlessChrome/` in its User-Agent where a Chromium on screen says `Chrome/`.
  */
-const WIRE_IGNORED = new Set(['accept-encoding', 'cache-control', 'pragma']);
+const WIRE_IGNORED = new Set(['accept-encoding']);
 
 export interface Disagreement {
   id: string;
@@ -91,7 +91,8 @@ function wireKey(list: readonly WireEntry[], ports: Ports, all: boolean): string
         vals = x.headers
           .map(([n, v]) => [n.toLowerCase(), v] as const)
           .filter(([n]) => !WIRE_IGNORED.has(n) && n !== 'host' && n !== 'connection' && n !== 'content-length')
-          .map(([n, v]) => `${n}=${placeholders(v, ports)}`);
+          .map(([n, v]) => `${n}=${placeholders(v, ports).replace('HeadlessChrome/', 'Chrome/')}`)
+          .sort();
       } else {
         const h = new Map(x.headers.map(([n, v]) => [n.toLowerCase(), v]));
         vals = WIRE_HEADERS.map((n) => (h.has(n) ? `${n}=${placeholders(h.get(n)!, ports)}` : '')).filter(Boolean);

@@ -10,6 +10,8 @@
 //  - address spaces for Local Network Access probes: ADDRESS_SPACES="page=public,api=local" makes the
 //    browser treat that host's port as that address space (Chromium: --ip-address-space-overrides; Firefox:
 //    network.lna.address_space.*.override);
+//  - WARMUP=n: the page first makes n pairs of preflighted fetches to /warmup/ on `api` (Firefox answers from its
+//    preflight cache only once a page has made a few; preflight-cache probes are recorded with WARMUP=3);
 //  - PERMISSIONS="local-network=granted,loopback-network=denied" for LNA probes (Chromium: through the DevTools
 //    protocol; Firefox: permissions.default.* prefs); the output records both settings in `config`.
 // usage: node harness.mjs SCENARIOS.json OUT.json chromium|firefox|webkit   (Node >= 22: WebSocket for Firefox)
@@ -60,6 +62,14 @@ function send(res, s, spec, body) {
 
 function scenarioServer(host) {
   return (req, res) => {
+    if (req.url.startsWith('/warmup/')) {
+      // Preflighted fetches the page makes before the scenarios (WARMUP=n), answered yes to everything.
+      req.resume();
+      res.writeHead(req.method === 'OPTIONS' ? 204 : 200, {
+        'access-control-allow-origin': base('page'), 'access-control-allow-methods': 'PUT', 'access-control-allow-headers': 'x-warmup', 'access-control-max-age': '600',
+      });
+      return res.end();
+    }
     const m = req.url.match(/^\/s\/([^/]+)\/(\d+)/);
     if (!m) { res.writeHead(404); return res.end(); }
     const s = byId.get(m[1]); const k = Number(m[2]); const hop = s?.hops[k];
@@ -93,6 +103,10 @@ async function one(url, r) {
   return out;
 }
 (async () => {
+  const warmup = Number(new URLSearchParams(location.search).get('warmup') || 0);
+  for (let k = 0; k < warmup; k++) {
+    for (let j = 0; j < 2; j++) await fetch('${'${'}API}/warmup/' + k, { method: 'PUT', headers: { 'x-warmup': '1' }, body: 'x', cache: 'default' }).catch(() => {});
+  }
   const scen = await (await fetch('/scenarios.json')).json();
   for (const s of scen) {
     console.info('corsproof-scenario ' + s.id);
@@ -121,7 +135,7 @@ function pageRequest(s, r) {
 }
 
 const pageServer = (req, res) => {
-  if (req.url === '/') { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(page); }
+  if (req.url === '/' || req.url.startsWith('/?')) { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(page.replace('${API}', base('api'))); }
   if (req.url === '/scenarios.json') {
     const list = scenarios.map((s) => ({
       id: s.id,
@@ -145,7 +159,7 @@ const pageServer = (req, res) => {
 
 const servers = { page: await listen(pageServer), api: await listen(scenarioServer('api')), other: await listen(scenarioServer('other')) };
 for (const [k, s] of Object.entries(servers)) ports[k] = s.address().port;
-const url = `${base('page')}/`;
+const url = `${base('page')}/${process.env.WARMUP ? `?warmup=${Number(process.env.WARMUP)}` : ''}`;
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'oracle-'));
 
 /** ADDRESS_SPACES="page=public,api=local,other=loopback" */

@@ -9,7 +9,8 @@
 //    one per line.
 // Recordings made with scripts/conformance/harness.mjs mark where each scenario (and step) starts in the
 // console; older ones (../shared/conformance/harness.mjs, Chromium only) are matched by the scenario id in the URL.
-// Of each received request only the headers agreement compares are kept (origin, access-control-request-*),
+// Of each result only what agreement compares is kept (outcome, status, type, readable header names, console);
+// of each received request only the headers agreement compares (origin, access-control-request-*),
 // unless `--wire all`: then every header but the connection-level ones (host, connection, content-length), and
 // the file says so in `wireHeaders: "all"`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -75,9 +76,9 @@ function consoleText(lines) {
   return lines.join('\n');
 }
 
+/** Keep what agreement compares: the outcome, status, type and readable header names (not the body or the URL). */
 function strip(r) {
-  delete r.ms;
-  delete r.error;
+  for (const key of ['ms', 'error', 'body', 'bodyError', 'url', 'redirected']) delete r[key];
 }
 
 for (const [id, r] of Object.entries(recorded.results)) {

@@ -33,6 +33,8 @@ export interface PreflightContext {
   cacheMode: RequestCacheMode;
   exchanges: Exchange[];
   fail(code: ReasonCode, hint?: string, status?: number, detail?: string, redirectTo?: string): Verdict;
+  /** The engine's own headers for this preflight, given the ones it has. */
+  engineHeaders(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]>;
   /** A check to run as soon as the preflight's response arrived, before the CORS checks (Local Network Access). */
   afterResponse?: () => Verdict | null;
 }
@@ -60,6 +62,8 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const headers: Array<[string, string]> = [['Accept', '*/*'], ['Access-Control-Request-Method', ctx.method]];
   if (ctx.unsafeNames.length > 0) headers.push(['Access-Control-Request-Headers', ctx.unsafeNames.join(',')]);
   headers.push(['Origin', ctx.origin]);
+  // The engine's own headers: the same User-Agent as the request, Accept-Language, Sec-Fetch-*, Referer, ...
+  headers.push(...ctx.engineHeaders(headers));
   const wire: WireRequest = { method: 'OPTIONS', url: ctx.url, headers, body: null };
 
   // 5. Let response be the result of running HTTP-network-or-cache fetch given a new fetch params for preflight.

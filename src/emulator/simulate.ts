@@ -13,6 +13,7 @@ import { PreflightCache } from '../spec/preflight-cache.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
 import { isBlockedBadPort } from '../spec/bad-port.js';
 import { addressSpaceOf, isMorePrivate } from '../spec/address-space.js';
+import type { WireContext } from '../engines/request-headers.js';
 import { makeReason } from '../report/reason.js';
 import { fromFetchHandler } from '../transports/fetch-handler.js';
 import type { Exchange, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse, CorsRequest } from '../types.js';
@@ -268,6 +269,8 @@ class FetchRun {
       cacheParts: this.cacheParts(),
       cacheMode: this.request.cache,
       exchanges: this.exchanges,
+      engineHeaders: (preflightHeaders: ReadonlyArray<readonly [string, string]>) =>
+        this.engine.requestHeaders(this.wireContext('preflight', this.preflightOrigin(), preflightHeaders)),
       fail: (code: ReasonCode, hint?: string, status?: number, detail?: string, redirectTo?: string) =>
         this.fail(code, hint, true, { status, detail, requestOrigin: this.preflightOrigin(), redirectTo }),
     };
@@ -284,7 +287,16 @@ class FetchRun {
     const origin = this.originHeader();
     if (origin !== null) headers.push(['Origin', origin]);
     this.previousOriginHeader = origin;
+    // The engine's own headers (User-Agent, Accept-Language, Sec-Fetch-*, Referer, the cache mode's, ...).
+    headers.push(...this.engine.requestHeaders(this.wireContext('actual', origin, headers)));
     return { method: this.method, url: this.currentUrl, headers, body: this.body };
+  }
+
+  private wireContext(kind: 'preflight' | 'actual', originHeader: string | null, headers: ReadonlyArray<readonly [string, string]>): WireContext {
+    return {
+      kind, mode: this.request.mode, cacheMode: this.request.cache, pageOrigin: this.request.origin, urlList: this.urlList, originHeader,
+      present: new Set(headers.map(([n]) => n.toLowerCase())),
+    };
   }
 
   /**

@@ -2,10 +2,12 @@ import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
 import { CHROMIUM_RANGE_MAX, chromiumClientHint, isBoundedSingleRange } from './safelist.js';
 import { chromiumPreflightCache } from './preflight-cache.js';
+import { chromiumRequestHeaders } from './request-headers.js';
 
 export const chromium: EngineProfile = {
   name: 'chromium',
   label: 'Chromium',
+  requestHeaders: chromiumRequestHeaders,
   fetchFailureMessage: 'Failed to fetch',
   localNetworkAccess: { targetAddressSpace: true },
   // Client hints with the grammar Chromium checks their values against; `Range` positions up to 2^63 - 2.

@@ -2,10 +2,12 @@ import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
 import { hasFirefoxUnsafeByte, isBoundedSingleRange, isFirefoxSafelistedContentType, UINT64_MAX } from './safelist.js';
 import { firefoxPreflightCache } from './preflight-cache.js';
+import { firefoxRequestHeaders } from './request-headers.js';
 
 export const firefox: EngineProfile = {
   name: 'firefox',
   label: 'Firefox',
+  requestHeaders: firefoxRequestHeaders,
   fetchFailureMessage: 'NetworkError when attempting to fetch resource.',
   localNetworkAccess: { targetAddressSpace: false },
   // Non-ASCII bytes are unsafe; Content-Type goes through Gecko's own parser; Range positions are 64-bit unsigned.

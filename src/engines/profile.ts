@@ -5,11 +5,17 @@
 import type { EngineName } from '../types.js';
 import type { SafelistHook } from '../spec/request-headers.js';
 import type { PreflightCacheModel } from '../spec/preflight-cache.js';
+import type { RequestHeadersHook } from './request-headers.js';
 
 export interface EngineProfile {
   readonly name: EngineName;
   /** Human name used in messages. */
   readonly label: string;
+  /**
+   * The headers the engine adds to each request it sends, preflights included: User-Agent, Accept-Language,
+   * client hints, Sec-Fetch-*, Referer, the cache mode's (src/engines/request-headers.ts).
+   */
+  readonly requestHeaders: RequestHeadersHook;
   /**
    * Local Network Access, where the engine has it (Chromium 142+, Firefox; WebKit has none): a request into a more
    * private address space than the page's needs the user's permission, asked before anything is sent.

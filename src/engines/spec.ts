@@ -1,11 +1,13 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
 import { specCacheModel } from '../spec/preflight-cache.js';
+import { specRequestHeaders } from './request-headers.js';
 
 /** The Fetch Standard to the letter, no engine quirks. */
 export const spec: EngineProfile = {
   name: 'spec',
   label: 'Fetch Standard',
+  requestHeaders: specRequestHeaders,
   fetchFailureMessage: 'Failed to fetch',
   safelistCombinesRepeatedNames: false,
   safelistTotalLimit: 1024,

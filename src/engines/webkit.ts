@@ -1,6 +1,7 @@
 import type { EngineProfile } from './profile.js';
 import { isWebKitSimpleRange } from './safelist.js';
 import { webkitPreflightCache } from './preflight-cache.js';
+import { webkitRequestHeaders } from './request-headers.js';
 
 /**
  * WebKitGTK follows redirects in its libsoup network backend: a 303, or a 301/302 of a POST, becomes a GET
@@ -67,6 +68,7 @@ function webkitHeaderMapOrder(headers: ReadonlyArray<readonly [string, string]>)
 export const webkit: EngineProfile = {
   name: 'webkit',
   label: 'WebKit',
+  requestHeaders: webkitRequestHeaders,
   fetchFailureMessage: 'Load failed',
   // WebKit reads Range its own way (any case, `+`, vertical tab and form feed around numbers, 64-bit unsigned).
   safelist(lowerName, value) {
