@@ -103,7 +103,7 @@ async function one(url, r) {
   return out;
 }
 (async () => {
-  const warmup = Number(new URLSearchParams(location.search).get('warmup') || 0);
+  const { warmup } = await (await fetch('/config.json')).json();
   for (let k = 0; k < warmup; k++) {
     for (let j = 0; j < 2; j++) await fetch('${'${'}API}/warmup/' + k, { method: 'PUT', headers: { 'x-warmup': '1' }, body: 'x', cache: 'default' }).catch(() => {});
   }
@@ -135,7 +135,8 @@ function pageRequest(s, r) {
 }
 
 const pageServer = (req, res) => {
-  if (req.url === '/' || req.url.startsWith('/?')) { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(page.replace('${API}', base('api'))); }
+  if (req.url === '/') { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(page.replace('${API}', base('api'))); }
+  if (req.url === '/config.json') { res.writeHead(200, { 'content-type': 'application/json' }); return res.end(JSON.stringify({ warmup: Number(process.env.WARMUP || 0) })); }
   if (req.url === '/scenarios.json') {
     const list = scenarios.map((s) => ({
       id: s.id,
@@ -159,7 +160,7 @@ const pageServer = (req, res) => {
 
 const servers = { page: await listen(pageServer), api: await listen(scenarioServer('api')), other: await listen(scenarioServer('other')) };
 for (const [k, s] of Object.entries(servers)) ports[k] = s.address().port;
-const url = `${base('page')}/${process.env.WARMUP ? `?warmup=${Number(process.env.WARMUP)}` : ''}`;
+const url = `${base('page')}/`;
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'oracle-'));
 
 /** ADDRESS_SPACES="page=public,api=local,other=loopback" */

@@ -90,14 +90,17 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
     engine: ctx.engine.name,
   });
   const statusOk = isOkStatus(response.status);
+  // A redirect is a redirect status with a Location (recorded: a 301 preflight without one is reported as a
+  // status that is not ok, by Chromium and Firefox alike).
+  const redirected = isRedirectStatus(response.status) && getHeader(list, 'location') !== null;
   const statusFailure = (): Verdict => {
     // Otherwise, return a network error. (Chromium names a redirect apart from other non-ok statuses.)
     ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
-    return ctx.fail(isRedirectStatus(response.status) ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', String(response.status), response.status);
+    return ctx.fail(redirected ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', String(response.status), response.status);
   };
   // The standard reports one network error; engines check in different orders, which decides the message.
   const order = ctx.engine.preflightCheckOrder;
-  if (!statusOk && (order === 'status-first' || (order === 'redirect-first' && isRedirectStatus(response.status)))) return statusFailure();
+  if (!statusOk && (order === 'status-first' || (order === 'redirect-first' && redirected))) return statusFailure();
   if (!check.ok) {
     ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
     return ctx.fail(asPreflightCode(check.code), check.hint, response.status, undefined, redirectTarget(response.status, list, ctx.url));

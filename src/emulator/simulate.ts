@@ -85,6 +85,8 @@ class FetchRun {
   /** The header list `unsafe` was worked out for: a redirect that drops headers makes a new list. */
   private unsafeFor: ReadonlyArray<readonly [string, string]> | null = null;
   private unsafe: readonly string[] = [];
+  /** A redirect turned the request into a GET without body (some engines then leave headers off the wire). */
+  private methodRewritten = false;
   /** The `Origin` header the previous request on the wire carried (null: none), for engines that keep it. */
   private previousOriginHeader: string | null = null;
 
@@ -282,7 +284,8 @@ class FetchRun {
    * the response tainting is "cors", or when the method is neither `GET` nor `HEAD`.
    */
   private actualWire(): WireRequest {
-    const headers: Array<[string, string]> = [...this.headers];
+    const dropped = this.methodRewritten ? this.engine.redirectDropsFromWire : undefined;
+    const headers: Array<[string, string]> = dropped ? this.headers.filter(([n]) => !dropped.includes(n.toLowerCase())) : [...this.headers];
     if (!headers.some(([n]) => n.toLowerCase() === 'accept')) headers.push(['Accept', '*/*']);
     const origin = this.originHeader();
     if (origin !== null) headers.push(['Origin', origin]);
@@ -371,6 +374,7 @@ class FetchRun {
     const crossOrigin = !sameOrigin(originOf(this.currentUrl), next.origin);
     const rewritten = this.engine.redirectMethod(response.status, this.method, crossOrigin);
     if (rewritten !== null) {
+      this.methodRewritten = true;
       this.method = rewritten;
       this.body = null;
       const dropped = this.engine.redirectDropsHeaders;

@@ -76,6 +76,11 @@ export interface EngineProfile {
   /** Request headers removed when a redirect turns the request into a GET without body. */
   readonly redirectDropsHeaders: readonly string[];
   /**
+   * Request headers such a redirect leaves out of the wire only, while the CORS checks still see them (WebKit
+   * clears the body's Content-Type from the request it sends: recorded on the full wire).
+   */
+  readonly redirectDropsFromWire?: readonly string[];
+  /**
    * https://fetch.spec.whatwg.org/#http-redirect-fetch step 13: a redirect to another origin deletes
    * `Authorization` (a CORS non-wildcard request-header name) from the request.
    */

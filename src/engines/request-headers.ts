@@ -48,11 +48,17 @@ function crossedOrigins(urlList: readonly string[]): boolean {
   return false;
 }
 
+/** The `spec` engine's default User-Agent value (the standard leaves it to the user agent). */
+const SPEC_USER_AGENT = 'corsproof (Fetch Standard)';
+
 /** The standard: Fetch Metadata and the default referrer policy; the cache mode's headers on the actual request. */
 export const specRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
   const site = sendsFetchMetadata(url) ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList) : null;
   return [
+    // HTTP-network-or-cache fetch: "If httpRequest's header list does not contain `User-Agent`, then user agents
+    // should append (`User-Agent`, default `User-Agent` value)" — the same on the preflight.
+    ['User-Agent', SPEC_USER_AGENT],
     ...(ctx.kind === 'actual' ? cacheModeHeaders(ctx.cacheMode, ctx.present) : []),
     ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
     ...referer(ctx),

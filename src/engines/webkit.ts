@@ -85,6 +85,7 @@ export const webkit: EngineProfile = {
   preflightIgnoresTaint: false,
   redirectMethod: soupRedirectMethod,
   redirectDropsHeaders: [],
+  redirectDropsFromWire: ['content-type'],
   redirectDropsAuthorization: false,
   redirectRefusesCredentialsInAnyMode: false,
   wildcardCoversAuthorization: true,

@@ -57,6 +57,7 @@ const KNOWN: Record<string, Partial<Record<Engine, string[]>>> = {
   seed14: { chromium: ['t140892'] },
   seed15: { chromium: ['t150004', 't150048'] },
   'header-names': { chromium: ['n0097', 'n0098', 'n0099', 'n0100', 'n0101', 'n0102', 'n0109', 'n0110'] },
+  'wpt-cors': { chromium: ['w038'] },
 };
 
 const folders = readdirSync(RECORDED, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
