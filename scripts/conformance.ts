@@ -6,16 +6,22 @@
  * disagreements. `--dir` takes a folder of recordings (scenarios.json and results-<engine>.json for the engines
  * recorded, as in test/conformance/recorded/; either may be gzipped, `.json.gz`); several folders print one block
  * each.
+ *
+ * npm run conformance -- (--scenarios FILE | --dir DIR ...) --verify-fixes [--chromium FILE ...]
+ * Also applies each blocked verdict's fix to the scenario's server answers, replays it, and prints
+ * `fixes verified N/M` per engine (every engine when no recording is given), then the fixes that failed.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compareEngine, summaryLine, type EngineReport, type RecordedFile } from './conformance/compare.js';
 import { readJsonFile, recordingFile } from './conformance/files.js';
 import type { ScenarioSpec } from './conformance/scenario-transport.js';
+import { BROWSER_ENGINES } from '../src/engines/index.js';
 import type { EngineName } from '../src/types.js';
+import { describeChange, fixSummaryLine, verifyFixes, type FixReport } from './conformance/verify-fixes.js';
 
-const usage = 'usage: npm run conformance -- --scenarios FILE [--chromium FILE] [--firefox FILE] [--webkit FILE] [--json OUT]\n' +
-  '       npm run conformance -- --dir DIR [--dir DIR ...] [--json OUT]';
+const usage = 'usage: npm run conformance -- --scenarios FILE [--chromium FILE] [--firefox FILE] [--webkit FILE] [--json OUT] [--verify-fixes]\n' +
+  '       npm run conformance -- --dir DIR [--dir DIR ...] [--json OUT] [--verify-fixes]';
 const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 
 interface Run {
@@ -30,7 +36,7 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       options: {
         scenarios: { type: 'string' }, chromium: { type: 'string' }, firefox: { type: 'string' }, webkit: { type: 'string' },
-        dir: { type: 'string', multiple: true }, json: { type: 'string' }, quiet: { type: 'boolean' },
+        dir: { type: 'string', multiple: true }, json: { type: 'string' }, quiet: { type: 'boolean' }, 'verify-fixes': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -63,7 +69,7 @@ async function main(): Promise<number> {
       return 2;
     }
     const files = Object.fromEntries(ENGINES.filter((e) => values[e]).map((e) => [e, values[e]!]));
-    if (Object.keys(files).length === 0) {
+    if (Object.keys(files).length === 0 && !values['verify-fixes']) {
       console.error(`give at least one of --chromium, --firefox, --webkit\n${usage}`);
       return 2;
     }
@@ -72,6 +78,20 @@ async function main(): Promise<number> {
   const all: Array<EngineReport & { corpus: string }> = [];
   for (const run of runs) {
     if (runs.length > 1) console.log(`${run.label}:`);
+    if (values['verify-fixes']) {
+      const recorded = ENGINES.filter((e) => run.files[e]);
+      const fixReports: FixReport[] = [];
+      for (const engine of recorded.length > 0 ? recorded : BROWSER_ENGINES) fixReports.push(await verifyFixes(run.scenarios, engine, run.files[engine] ? (readJson(run.files[engine]!) as RecordedFile).config : undefined));
+      for (const r of fixReports) console.log(fixSummaryLine(r));
+      if (!values.quiet) {
+        for (const r of fixReports) {
+          for (const f of r.failures) {
+            const s = run.scenarios.find((x) => x.id === f.id)!;
+            console.log(`\n${r.engine} ${f.id} ${f.code}: after the fix, ${f.after}\n  fix: ${f.changes.map((c) => describeChange(s, c)).join('\n       ')}`);
+          }
+        }
+      }
+    }
     const reports: EngineReport[] = [];
     for (const engine of ENGINES) {
       const file = run.files[engine];

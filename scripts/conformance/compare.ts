@@ -4,9 +4,9 @@
  * (`fetches`: one preflight cache for the page, its clock advanced by each fetch's `waitMs`), to every engine's
  * console and, for recordings that kept them (`wireHeaders: "all"`), to every request header on the wire.
  */
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
+import { PreflightCache } from '../../src/emulator/preflight-cache.js';
 import { consoleMessage } from '../../src/report/describe.js';
-import { PreflightCache } from '../../src/spec/preflight-cache.js';
 import type { CorsRequest, EngineName, Verdict } from '../../src/types.js';
 import { base, hopUrl, PORTS, scenarioTransport, subst, type HostName, type Received, type ScenarioRequest, type ScenarioSpec } from './scenario-transport.js';
 
@@ -105,7 +105,7 @@ function wireKey(list: readonly WireEntry[], ports: Ports, all: boolean): string
 
 /** The `fetch()` call a scenario's page makes; worked out once per request (it never changes). */
 const requests = new WeakMap<ScenarioRequest, CorsRequest>();
-function scenarioRequest(s: ScenarioSpec, r: ScenarioRequest, hop = 0): CorsRequest {
+export function scenarioRequest(s: ScenarioSpec, r: ScenarioRequest = s.request!, hop = 0): CorsRequest {
   let request = requests.get(r);
   if (!request) requests.set(r, (request = buildRequest(s, r, hop)));
   return request;
@@ -127,10 +127,10 @@ function buildRequest(s: ScenarioSpec, r: ScenarioRequest, hop: number): CorsReq
   };
 }
 
-type Config = RecordedFile['config'];
+export type Config = RecordedFile['config'];
 
 /** The Local Network Access set-up of a recording, as request options: the page's space, each host's, the answers. */
-function configOptions(config: Config): Partial<CorsRequest> {
+export function configOptions(config: Config): Partial<CorsRequest> {
   const spaces = config?.addressSpaces ?? {};
   if (!spaces.page) return {};
   const addressSpaces = Object.fromEntries(Object.entries(spaces).map(([host, space]) => [base(host as HostName), space]));

@@ -19,6 +19,11 @@ const PARSER_METHODS = new Set(METHODS);
  * `received`). Bytes 0x80-0xFF pass.
  */
 const INVALID_VALUE_BYTE = /[\x00-\x08\x0a-\x1f\x7f]/;
+/** Whether node:http's parser answers the request itself (400) before any handler sees it. */
+export function parserRefuses(wire: WireRequest): boolean {
+  return !PARSER_METHODS.has(wire.method) || wire.headers.some(([, v]) => INVALID_VALUE_BYTE.test(v));
+}
+
 const BAD_REQUEST: WireResponse = { status: 400, statusText: 'Bad Request', headers: [['Connection', 'close']], body: new Uint8Array(0) };
 
 export interface ScenarioRequest {
@@ -110,7 +115,7 @@ export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, recei
   return {
     name: 'conformance',
     async send(wire: WireRequest): Promise<WireResponse> {
-      if (!PARSER_METHODS.has(wire.method) || wire.headers.some(([, v]) => INVALID_VALUE_BYTE.test(v))) return BAD_REQUEST;
+      if (parserRefuses(wire)) return BAD_REQUEST;
       const m = HOP_URL.exec(wire.url);
       const host = m ? HOST_BY_PORT.get(m[1]) : undefined;
       const s = m ? byId.get(m[2]) : undefined;

@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InvalidArgumentError } from '../errors.js';
 import { isHeaderValue, isToken } from '../spec/http.js';
-import { parseOrigin } from '../spec/origin.js';
+import { parseOrigin } from '../arguments/origin.js';
 import type { EngineName, RequestCredentials_, RequestMode } from '../types.js';
 
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit', 'spec'];
@@ -27,6 +27,8 @@ export interface CheckOptions extends CommonOptions {
   credentials: RequestCredentials_;
   mode: RequestMode;
   engines: EngineName[];
+  /** Send preflights only: no actual request for a method that is not safe. */
+  preflightOnly: boolean;
 }
 
 export interface AuditOptions extends CommonOptions {
@@ -53,6 +55,7 @@ const CHECK = {
   credentials: { type: 'string' },
   mode: { type: 'string' },
   engine: { type: 'string', short: 'e', multiple: true },
+  'preflight-only': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 const AUDIT = {
@@ -81,6 +84,7 @@ export function parseCommand(argv: readonly string[]): Command {
         credentials: oneOf(v.credentials, '--credentials', CREDENTIALS, 'same-origin'),
         mode: oneOf(v.mode, '--mode', MODES, 'cors'),
         engines: parseEngines(v.engine),
+        preflightOnly: v['preflight-only'] === true,
       },
     };
   }
@@ -110,6 +114,7 @@ type Values = {
   credentials?: string;
   mode?: string;
   engine?: string[];
+  'preflight-only'?: boolean;
 };
 
 function parse(args: readonly string[], options: ParseArgsConfig['options'], command: string): { values: Values; positionals: string[] } {

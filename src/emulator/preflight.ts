@@ -2,14 +2,17 @@
  * CORS-preflight fetch: https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
 import type { EngineProfile } from '../engines/index.js';
-import { asPreflightCode, corsCheck, type CorsCheckResult } from '../spec/cors-check.js';
-import { originOf, sameOrigin } from '../spec/origin.js';
+import { corsCheck, type CorsCheckResult } from '../spec/cors-check.js';
+import { sameOrigin } from '../spec/origin.js';
 import { extractTokenList, getHeader } from '../spec/header-list.js';
 import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
-import type { CacheKeyParts, PreflightCache, RequestCacheMode } from '../spec/preflight-cache.js';
+import type { CacheKeyParts, RequestCacheMode } from '../spec/preflight-cache.js';
+import type { PreflightCache } from './preflight-cache.js';
 import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
 import type { Exchange, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
+import { classifyCorsCheck } from './classify.js';
+import type { FailureDetails } from './fetch.js';
 import { sendWithDeadline } from './network.js';
 
 export interface PreflightContext {
@@ -18,6 +21,8 @@ export interface PreflightContext {
   cache: PreflightCache;
   timeoutMs: number;
   url: string;
+  /** The origin of `url`. */
+  urlOrigin: string;
   method: string;
   /** The CORS-unsafe request-header names of the request's header list, sorted and lower-cased. */
   unsafeNames: readonly string[];
@@ -32,7 +37,7 @@ export interface PreflightContext {
   /** The request's cache mode (it decides, per engine, whether the preflight is kept). */
   cacheMode: RequestCacheMode;
   exchanges: Exchange[];
-  fail(code: ReasonCode, hint?: string, status?: number, detail?: string, redirectTo?: string): Verdict;
+  fail(code: ReasonCode, details?: FailureDetails): Verdict;
   /** The engine's own headers for this preflight, given the ones it has. */
   engineHeaders(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]>;
   /** A check to run as soon as the preflight's response arrived, before the CORS checks (Local Network Access). */
@@ -71,8 +76,8 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   ctx.exchanges.push(exchange);
   const sent = await sendWithDeadline(ctx.transport, wire, ctx.timeoutMs);
   if (!sent.ok) {
-    exchange.error = sent.message;
-    return ctx.fail(sent.kind === 'timeout' ? 'Timeout' : 'NetworkError', '', undefined, sent.message);
+    exchange.error = sent.failure;
+    return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
   }
   const response = sent.response;
   exchange.response = response;
@@ -81,13 +86,12 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   if (early) return early;
 
   // 6. If a CORS check for request and response returns success and response's status is an ok status:
-  const skipCheck = ctx.engine.sameOriginPreflightSkipsCorsCheck && sameOrigin(originOf(ctx.url), ctx.pageOrigin);
+  const skipCheck = ctx.engine.sameOriginPreflightSkipsCorsCheck && sameOrigin(ctx.urlOrigin, ctx.pageOrigin);
   const check: CorsCheckResult = skipCheck ? { ok: true } : corsCheck({
     allowOrigin: getHeader(list, 'access-control-allow-origin'),
     allowCredentials: getHeader(list, 'access-control-allow-credentials'),
     origin: ctx.origin,
     credentials: ctx.credentials,
-    engine: ctx.engine.name,
   });
   const statusOk = isOkStatus(response.status);
   // A redirect is a redirect status with a Location (recorded: a 301 preflight without one is reported as a
@@ -96,14 +100,15 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const statusFailure = (): Verdict => {
     // Otherwise, return a network error. (Chromium names a redirect apart from other non-ok statuses.)
     ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
-    return ctx.fail(redirected ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', String(response.status), response.status);
+    return ctx.fail(redirected ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', { response });
   };
   // The standard reports one network error; engines check in different orders, which decides the message.
   const order = ctx.engine.preflightCheckOrder;
   if (!statusOk && (order === 'status-first' || (order === 'redirect-first' && redirected))) return statusFailure();
   if (!check.ok) {
     ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
-    return ctx.fail(asPreflightCode(check.code), check.hint, response.status, undefined, redirectTarget(response.status, list, ctx.url));
+    const { code, failedParameter } = classifyCorsCheck(check, true);
+    return ctx.fail(code, { failedParameter, response, location: redirectTarget(response.status, list, ctx.url) });
   }
   if (!statusOk) return statusFailure();
 
@@ -113,7 +118,8 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const wholeValue = ctx.engine.invalidListHint === 'value';
   const methods = extractTokenList(list, 'access-control-allow-methods');
   if (methods && !methods.ok) {
-    return ctx.fail('InvalidAllowMethodsPreflightResponse', wholeValue ? getHeader(list, 'access-control-allow-methods') ?? '' : methods.invalid, response.status);
+    const failedParameter = wholeValue ? getHeader(list, 'access-control-allow-methods') ?? '' : methods.invalid;
+    return ctx.fail('InvalidAllowMethodsPreflightResponse', { failedParameter, response });
   }
   const methodList = methods?.values ?? [];
   const include = ctx.credentials === 'include';
@@ -127,12 +133,13 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
     ctx.engine.preflightCache.store(ctx.cache, { parts: ctx.cacheParts, methods: methodList, headerNames, maxAge, passed, cacheMode: ctx.cacheMode });
   const refuse = (code: ReasonCode, hint: string, headerNames: readonly string[]): Verdict => {
     keep(headerNames, false);
-    return ctx.fail(code, hint, response.status);
+    return ctx.fail(code, { failedParameter: hint, response });
   };
   if (!methodAllowed && ctx.engine.methodCheckedFirst) return refuse('MethodDisallowedByPreflightResponse', ctx.method, []);
   const headerNames = extractTokenList(list, 'access-control-allow-headers');
   if (headerNames && !headerNames.ok) {
-    return ctx.fail('InvalidAllowHeadersPreflightResponse', wholeValue ? getHeader(list, 'access-control-allow-headers') ?? '' : headerNames.invalid, response.status);
+    const failedParameter = wholeValue ? getHeader(list, 'access-control-allow-headers') ?? '' : headerNames.invalid;
+    return ctx.fail('InvalidAllowHeadersPreflightResponse', { failedParameter, response });
   }
   const nameList = (headerNames?.values ?? []).map((n) => n.toLowerCase());
   if (!methodAllowed) return refuse('MethodDisallowedByPreflightResponse', ctx.method, nameList);

@@ -6,7 +6,7 @@
  */
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
-import { itemCacheModel, type PreflightCache, type PreflightCacheModel, type RequestCacheMode } from '../spec/preflight-cache.js';
+import { itemCacheModel, type CacheStore, type PreflightCacheModel, type RequestCacheMode } from '../spec/preflight-cache.js';
 
 interface CachedResult {
   methods: ReadonlySet<string>;
@@ -62,7 +62,7 @@ export function resultCacheModel(options: ResultCacheOptions): PreflightCacheMod
       const value: CachedResult = { methods: new Set(r.methods), headers: new Set(r.headerNames), credentialed: r.parts.credentials };
       cache.write(k, value, Math.min(options.maxAge(r.maxAge), options.capSeconds));
     },
-    fail(cache: PreflightCache, parts) {
+    fail(cache: CacheStore, parts) {
       cache.remove(key(parts.origin, parts.url));
     },
   };

@@ -86,8 +86,9 @@ export interface EngineProfile {
    */
   readonly redirectDropsAuthorization: boolean;
   /**
-   * A redirect to a URL with credentials (`user:pass@`) is refused in every mode, `no-cors` included (Chromium;
-   * recorded). The standard refuses it for CORS requests only.
+   * A redirect to a URL with credentials (`user:pass@`) is refused in every mode, `no-cors` and same-origin
+   * redirects included (Chromium; recorded), silently where the standard would not refuse it; a `same-origin`
+   * request that leaves its origin is refused by its mode first. The standard refuses it for CORS requests only.
    */
   readonly redirectRefusesCredentialsInAnyMode: boolean;
   /**

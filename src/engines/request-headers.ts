@@ -131,5 +131,14 @@ export const webkitRequestHeaders: RequestHeadersHook = (ctx) => {
   ];
 };
 
+/**
+ * The headers the engines add to say who and where they are (lower-cased names). Engines that put the same
+ * request on the wire but for these are making the same request of the server; a shared exchange sends it once.
+ */
+export const ENGINE_IDENTITY_HEADERS: ReadonlySet<string> = new Set([
+  'user-agent', 'accept-language', 'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform',
+  'sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'priority', 'pragma', 'cache-control',
+]);
+
 /** libsoup's Accept-Language for an en_US locale. */
 export const WEBKIT_ACCEPT_LANGUAGE = 'en-US';

@@ -84,6 +84,8 @@ export function chromiumMessage(code: ReasonCode, hint: string, url: string, ini
   }
   // Outside mode `cors` these refusals are silent; a redirect to a local scheme is refused before CORS.
   if ((code === 'CorsDisabledScheme' || code === 'RedirectContainsCredentials') && mode !== 'cors') return '';
+  // Credentials in a redirect that stays in the page's origin are refused too, but not by CORS: silently.
+  if (code === 'RedirectContainsCredentials' && sameOriginUrls(url, origin) && sameOriginUrls(hint, origin)) return '';
   if (code === 'CorsDisabledScheme') {
     if (SILENT_SCHEMES.has(new URL(hint).protocol)) return '';
     // The message names the redirect's target as the URL fetched.
@@ -93,4 +95,13 @@ export function chromiumMessage(code: ReasonCode, hint: string, url: string, ini
   if (detail === null) return '';
   const redirected = initialUrl !== url ? `(redirected from '${initialUrl}') ` : '';
   return `Access to fetch at '${url}' ${redirected}from origin '${origin}' has been blocked by CORS policy: ${detail}`;
+}
+
+/** Whether a URL is of the origin `origin` (a serialized origin, or `null`). */
+function sameOriginUrls(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
 }

@@ -3,6 +3,7 @@
  * both ways, the browsers' console messages, and what to change. No colours here; the caller paints.
  */
 import type { Exchange, WireResponse } from '../types.js';
+import { networkFailureText } from './network.js';
 
 /** Request headers shown for an exchange: the ones the CORS protocol reads. */
 const REQUEST_HEADERS = new Set(['origin', 'access-control-request-method', 'access-control-request-headers']);
@@ -46,7 +47,9 @@ export function formatBlock(block: DetailBlock): string {
   for (const note of block.notes ?? []) lines.push(INDENT + note);
   if (block.chromium) lines.push(`${INDENT}Console (${block.chromiumLabel ?? 'Chromium'}): ${block.chromium}`);
   if (block.firefox?.message) {
-    lines.push(`${INDENT}Console (Firefox): ${block.firefox.message}${block.firefox.code ? ` [${block.firefox.code}]` : ''}`);
+    // Firefox reports a failed preflight twice: each further line under the first.
+    const message = block.firefox.message.split('\n').join(`\n${INDENT}${INDENT}`);
+    lines.push(`${INDENT}Console (Firefox): ${message}${block.firefox.code ? ` [${block.firefox.code}]` : ''}`);
   }
   for (const exchange of block.exchanges ?? []) lines.push(...formatExchange(exchange).map((l) => INDENT + l));
   if (block.response) {
@@ -69,7 +72,7 @@ export function formatExchange(exchange: Exchange): string[] {
     if (REQUEST_HEADERS.has(name.toLowerCase())) lines.push(`${INDENT}> ${name}: ${value}`);
   }
   if (exchange.response) lines.push(...formatResponse(exchange.response.status, exchange.response.statusText, exchange.response.headers).map((l) => INDENT + l));
-  else lines.push(`${INDENT}x no response: ${exchange.error ?? 'the transport failed'}`);
+  else lines.push(`${INDENT}x no response: ${networkFailureText(exchange.error)}`);
   return lines;
 }
 

@@ -99,7 +99,11 @@ export function webkitConsole(facts: WebKitFacts): string[] {
     case 'DisallowedByMode':
       // Refused up front, or by the loader after a redirect.
       if ((facts.initialUrl ?? facts.url) === facts.url) return [`Fetch API cannot load ${facts.url}.`];
-      return [`Unsafe attempt to load URL ${facts.url} from origin ${facts.origin}. Domains, protocols and ports must match.`, last];
+      // (The URL without the credentials a redirect's Location may carry.)
+      return [
+        `Unsafe attempt to load URL ${withoutCredentials(facts.url)} from origin ${facts.origin}. Domains, protocols and ports must match.`,
+        `Fetch API cannot load ${withoutCredentials(facts.url)} due to access control checks.`,
+      ];
     case 'CorsDisabledScheme':
       return redirectToOtherScheme(facts, last);
     case 'InvalidRedirectLocation':

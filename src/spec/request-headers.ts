@@ -151,14 +151,14 @@ export function corsUnsafeRequestHeaderNames(
 
 /** The header list as a map keyed by lower-cased name holds it: one entry per name, values joined with `, `. */
 function combineByName(headers: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
-  const combined = new Map<string, [string, string]>();
+  const combined: Array<[string, string]> = [];
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
-    const entry = combined.get(lower);
+    const entry = combined.find(([n]) => n.toLowerCase() === lower);
     if (entry) entry[1] = `${entry[1]}, ${value}`;
-    else combined.set(lower, [name, value]);
+    else combined.push([name, value]);
   }
-  return [...combined.values()];
+  return combined;
 }
 
 /**

@@ -168,12 +168,19 @@ export function fullProjection(v: Verdict): unknown {
   };
 }
 
-/** A verdict with header names byte-lowercased on the wire records: what must not change when names are re-cased. */
+/**
+ * A verdict with header names byte-lowercased on the wire records: what must not change when names are re-cased.
+ * (A header name the preflight did not allow is named as the request spelled it, in WebKit: lower-cased too.)
+ */
 export function caseFreeProjection(v: Verdict): unknown {
   const lowerNames = (list: Pairs) => list.map(([n, val]) => [byteLowercase(n), maskBoundary(val)]);
-  const full = fullProjection(v) as { exchanges: Array<{ request: { headers: Pairs }; response?: { headers: Pairs } }> };
+  const full = fullProjection(v) as { reason?: Verdict['reason']; exchanges: Array<{ request: { headers: Pairs }; response?: { headers: Pairs } }> };
+  const reason = full.reason && full.reason.code === 'HeaderDisallowedByPreflightResponse' && full.reason.failedParameter !== undefined
+    ? { ...full.reason, failedParameter: byteLowercase(full.reason.failedParameter) }
+    : full.reason;
   return {
     ...full,
+    reason,
     exchanges: full.exchanges.map((e) => ({
       ...e,
       request: { ...e.request, headers: lowerNames(e.request.headers) },

@@ -32,4 +32,17 @@ for (const mode of ['cors', 'no-cors']) {
   scenario(`${mode}: a blocked port (9)`, { method: 'GET', mode, url: 'http://127.0.0.1:9/x' }, [{ host: 'api', response: ok }]);
   scenario(`${mode}: redirect to a blocked port (25)`, { method: 'GET', mode }, to('http://127.0.0.1:25/x'));
 }
+// Redirects to a URL with credentials, by mode and by whose origin the redirect stays in (the page's, the URL's, none).
+const PORT_OF = { page: '{PORT}', api: '{API_PORT}', other: '{OTHER_PORT}' };
+for (const mode of ['cors', 'no-cors', 'same-origin']) {
+  for (const [from, target] of [['page', 'page'], ['api', 'api'], ['page', 'other']]) {
+    if (mode === 'same-origin' && from !== 'page') continue;
+    const id = `e${String(i).padStart(4, '0')}`;
+    const hops = [
+      { host: from, preflight, response: { status: 302, headers: [['location', `http://user:pass@127.0.0.1:${PORT_OF[target]}/s/${id}/1`], ...allow], body: '' } },
+      { host: target, preflight, response: ok },
+    ];
+    scenario(`${mode}: ${from} redirects to a URL with credentials on ${target}`, { method: 'GET', mode }, hops);
+  }
+}
 process.stdout.write(JSON.stringify(out));

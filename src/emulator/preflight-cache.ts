@@ -1,0 +1,85 @@
+/**
+ * The CORS-preflight cache a page keeps: a bounded, clock-injectable store of entries, shared across `simulate()`
+ * calls. What an entry holds and when it answers is the engine's (`EngineProfile.preflightCache`, over the
+ * standard's algorithms in src/spec/preflight-cache.ts); keys carry the model that wrote them, so one cache can
+ * serve several engines without mixing.
+ */
+import { addEntry, clearEntries, matchHeader, matchMethod, type CacheKeyParts, type CacheStore } from '../spec/preflight-cache.js';
+
+export type { CacheKeyParts } from '../spec/preflight-cache.js';
+
+interface Entry {
+  expires: number;
+  value: unknown;
+}
+
+export interface PreflightCacheOptions {
+  /** Milliseconds since an epoch; default `Date.now`. */
+  now?: () => number;
+  /** At most this many entries; the oldest go first. Default 10 000. */
+  maxEntries?: number;
+}
+
+export class PreflightCache implements CacheStore {
+  readonly now: () => number;
+  readonly maxEntries: number;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(options: PreflightCacheOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  read<T>(key: string): T | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires > this.now()) return entry.value as T;
+    this.entries.delete(key);
+    return undefined;
+  }
+
+  write(key: string, value: unknown, maxAgeSeconds: number): void {
+    this.entries.delete(key);
+    if (!(maxAgeSeconds > 0)) return;
+    this.entries.set(key, { expires: this.now() + maxAgeSeconds * 1000, value });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  remove(key: string, prefix = false): void {
+    if (!prefix) {
+      this.entries.delete(key);
+      return;
+    }
+    for (const k of [...this.entries.keys()]) if (k.startsWith(key)) this.entries.delete(k);
+  }
+
+  // The standard's entries, one per method or header name, for callers that fill or query a cache directly.
+
+  /** https://fetch.spec.whatwg.org/#concept-cache-match-method */
+  matchMethod(parts: CacheKeyParts, method: string): boolean {
+    return matchMethod(this, parts, method);
+  }
+
+  /** https://fetch.spec.whatwg.org/#concept-cache-match-header (`*` covers Authorization only if asked). */
+  matchHeader(parts: CacheKeyParts, name: string, wildcardCoversAuthorization = false): boolean {
+    return matchHeader(this, parts, name, wildcardCoversAuthorization);
+  }
+
+  /** https://fetch.spec.whatwg.org/#concept-cache-create-entry */
+  add(parts: CacheKeyParts, kind: 'method' | 'header', item: string, maxAgeSeconds: number): void {
+    addEntry(this, parts, kind, item, maxAgeSeconds);
+  }
+
+  /** https://fetch.spec.whatwg.org/#concept-cache-clear */
+  clearFor(parts: CacheKeyParts): void {
+    clearEntries(this, parts);
+  }
+}
