@@ -4,10 +4,10 @@
  * matches no template whole (cut off, from another browser version, retyped) gets the closest reasons, ranked by
  * how many of each template's words it shares, and is never reported as certain.
  */
-import { getEngine } from '../engines/index.js';
 import { REASON_CODES } from '../matchers/reason-codes.js';
 import { checkedSentence, unnamedHint } from '../report/checks.js';
 import { fixSentence } from '../report/describe.js';
+import { NOTES } from '../report/explain-text.js';
 import { makeReason } from '../report/reason.js';
 import { consoleTemplates, type MessageTemplate, type TemplateSlot } from '../report/templates.js';
 import type { EngineName, ReasonCode } from '../types.js';
@@ -207,7 +207,7 @@ function fromWholeMatches(message: string, matches: WholeMatch[]): MessageExplan
   if (values.kind !== undefined) explanation.requestKind = values.kind;
   if (candidates.length > 1) {
     const engines = [...new Set(candidates.flatMap((c) => c.engines))];
-    explanation.note = `${engines.map(label).join(' and ')} print${engines.length === 1 ? 's' : ''} this same message for ${candidates.length} reasons (${candidates.map((c) => c.code).join(', ')}); the response's headers tell them apart.`;
+    explanation.note = NOTES.sameMessage(engines, candidates.map((c) => c.code));
   }
   return explanation;
 }
@@ -228,7 +228,7 @@ function byName(message: string): MessageExplanation | null {
     message,
     certain: codes.length === 1,
     candidates,
-    ...(codes.length > 1 ? { note: `Firefox uses ${keyed[0].template.key} for ${codes.length} reasons; the whole console line, or the response's headers, tell them apart.` } : {}),
+    ...(codes.length > 1 ? { note: NOTES.sameKey(keyed[0].template.key!, codes.length) } : {}),
   };
 }
 
@@ -265,9 +265,7 @@ function closest(message: string): MessageExplanation {
     certain: false,
     candidates,
     ...(url ? { url } : {}),
-    note: candidates.length
-      ? 'No message corsproof knows reads exactly like this (cut off, another browser version, or retyped); these are the closest, best first. Paste the whole line for a certain answer.'
-      : 'This does not read like a CORS message of Chromium, Firefox or WebKit. Paste the whole console line that mentions CORS or Access-Control.',
+    note: candidates.length ? NOTES.closest : NOTES.notCors,
   };
 }
 
@@ -304,6 +302,3 @@ function enginesPrinting(code: ReasonCode): EngineName[] {
   return [...engines];
 }
 
-function label(engine: EngineName): string {
-  return getEngine(engine).label;
-}

@@ -50,6 +50,16 @@ export function unnamedHint(code: ReasonCode): string {
       return 'the header named in the message';
     case 'PreflightInvalidStatus':
       return 'an error status';
+    case 'InvalidAllowOriginValue':
+    case 'PreflightInvalidAllowOriginValue':
+    case 'AllowOriginMismatch':
+    case 'PreflightAllowOriginMismatch':
+    case 'MultipleAllowOriginValues':
+    case 'PreflightMultipleAllowOriginValues':
+      return 'the value it sends now';
+    case 'InvalidAllowMethodsPreflightResponse':
+    case 'InvalidAllowHeadersPreflightResponse':
+      return 'the item named in the message';
     default:
       return '';
   }
