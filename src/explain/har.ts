@@ -19,6 +19,8 @@ export interface HarExplainOptions {
   /** Default: chromium, firefox and webkit. */
   engines?: readonly EngineName[];
   timeoutMs?: number;
+  /** Replay with this credentials mode instead of inferring it (a HAR does not record it). */
+  credentials?: RequestCredentials_;
 }
 
 export interface HarEngineVerdict {
@@ -42,7 +44,7 @@ export interface HarRequestExplanation {
   /** The request as replayed. */
   request: CorsRequest;
   /** How the credentials mode was settled: a Cookie header shows it, or only one mode gives what the browser did. */
-  credentials: { mode: RequestCredentials_; from: 'cookie' | 'recorded outcome' | 'no difference' | 'unknown' };
+  credentials: { mode: RequestCredentials_; from: 'given' | 'cookie' | 'recorded outcome' | 'no difference' | 'unknown' };
   /** What the recording says happened. */
   recorded: { failed: boolean; status: number; error?: string };
   /** False when the HAR lacks a response the replay needed: `missing` says which; `verdicts` are then empty. */
@@ -116,7 +118,7 @@ export async function explainHar(input: Har | string, options: HarExplainOptions
       skipped.sameOrigin++;
       continue;
     }
-    requests.push(await replayEntry(har, index, entry, preflight, origin, mode, engines, options.timeoutMs));
+    requests.push(await replayEntry(har, index, entry, preflight, origin, mode, engines, options.timeoutMs, options.credentials));
   }
   return { kind: 'har', creator: har.log.creator?.name ?? 'unknown', requests, skipped };
 }
@@ -130,6 +132,7 @@ async function replayEntry(
   mode: RequestMode,
   engines: readonly EngineName[],
   timeoutMs: number | undefined,
+  forced: RequestCredentials_ | undefined,
 ): Promise<HarRequestExplanation> {
   const recorded = {
     failed: Boolean(entry.response._error || entry._failureText) || !hasResponse(entry),
@@ -145,7 +148,7 @@ async function replayEntry(
     ...(entry.request.postData?.text !== undefined && entry.request.method !== 'GET' && entry.request.method !== 'HEAD' ? { body: entry.request.postData.text } : {}),
   };
   const sentCookies = headerValue(entry.request.headers, 'cookie') !== undefined;
-  const modes: RequestCredentials_[] = sentCookies ? ['include'] : ['same-origin', 'include'];
+  const modes: RequestCredentials_[] = forced ? [forced] : sentCookies ? ['include'] : ['same-origin', 'include'];
   const runs: Array<{ credentials: RequestCredentials_; verdicts: Verdict[]; missing?: string }> = [];
   for (const credentials of modes) {
     let missing: string | undefined;
@@ -155,7 +158,7 @@ async function replayEntry(
   }
   const notes: string[] = [];
   let chosen = runs[0];
-  let from: HarRequestExplanation['credentials']['from'] = sentCookies ? 'cookie' : 'no difference';
+  let from: HarRequestExplanation['credentials']['from'] = forced ? 'given' : sentCookies ? 'cookie' : 'no difference';
   if (runs.length === 2 && signature(runs[0].verdicts) !== signature(runs[1].verdicts)) {
     const matching = runs.filter((r) => !r.missing && r.verdicts[0]?.allowed === !recorded.failed);
     if (matching.length === 1) {
