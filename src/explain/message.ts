@@ -6,9 +6,9 @@
  */
 import { REASON_CODES } from '../matchers/reason-codes.js';
 import { checkedSentence, unnamedHint } from '../report/checks.js';
-import { fixSentence } from '../report/describe.js';
+import { reasonFixSentence } from '../report/describe.js';
 import { NOTES } from '../report/explain-text.js';
-import { makeReason } from '../report/reason.js';
+import { saidReason } from '../report/said-reason.js';
 import { consoleTemplates, type MessageTemplate, type TemplateSlot } from '../report/templates.js';
 import type { EngineName, ReasonCode } from '../types.js';
 
@@ -284,15 +284,8 @@ function candidate(
   key?: string,
 ): MessageCandidate {
   const hint = said.hint ?? (code === 'PreflightInvalidStatus' && said.status !== undefined ? String(said.status) : unnamedHint(code));
-  const reason = makeReason({
-    code,
-    preflight: code.startsWith('Preflight'),
-    url: said.url ?? '',
-    origin: said.origin ?? '',
-    hint,
-    engine: engines[0] ?? 'chromium',
-  });
-  const fix = fixSentence({ engine: engines[0] ?? 'chromium', allowed: false, exchanges: [], reason });
+  const reason = saidReason({ code, url: said.url ?? '', origin: said.origin ?? '', failedParameter: hint, ...(said.status !== undefined ? { status: said.status } : {}) });
+  const fix = reasonFixSentence(reason);
   return { code, engines, ...(key ? { key } : {}), score, checked: checkedSentence(code), fix };
 }
 

@@ -10,7 +10,7 @@ import { simulate } from '../emulator/simulate.js';
 import { InvalidArgumentError } from '../errors.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
 import { isCorsSafelistedResponseHeaderName } from '../spec/response-headers.js';
-import { PreflightCache } from '../spec/preflight-cache.js';
+import { PreflightCache } from '../emulator/preflight-cache.js';
 import { toTransport, type Target } from '../transports/index.js';
 import type { CorsRequest, EngineName, ReasonCode, Verdict } from '../types.js';
 import { engineOfContext } from './engine.js';

@@ -11,10 +11,10 @@ import { explainHar } from '../explain/har.js';
 import { explainMessage, type MessageExplanation } from '../explain/message.js';
 import { isReasonCode } from '../matchers/reason-codes.js';
 import { checkedSentence } from '../report/checks.js';
-import { consoleMessage, fixSentence } from '../report/describe.js';
-import { makeReason } from '../report/reason.js';
+import { reasonConsoleLine, reasonFixSentence } from '../report/describe.js';
+import { saidReason } from '../report/said-reason.js';
 import type { HarEntry, HarHeader } from '../transports/har.js';
-import type { EngineName, ReasonCode, RequestCredentials_, Verdict } from '../types.js';
+import type { EngineName, ReasonCode, RequestCredentials_ } from '../types.js';
 import { engineOfContext } from './engine.js';
 import { setRecorder } from './registry.js';
 import type { JudgedRequest } from './route.js';
@@ -293,10 +293,9 @@ function devtoolsFailure(engine: EngineName, request: TrackedRequest, preflight:
     chromium: { corsError, failedParameter },
   };
   if (code) {
-    const reason = makeReason({ code, preflight: code.startsWith('Preflight') || code.endsWith('PreflightResponse'), url: last.url, initialUrl: first.url, origin: origin ?? '', hint: failedParameter, engine });
-    const verdict: Verdict = { engine, allowed: false, exchanges: [], reason };
-    failure.message = consoleMessage(verdict, engine);
-    failure.fix = fixSentence(verdict);
+    const reason = saidReason({ code, url: last.url, initialUrl: first.url, origin: origin ?? '', failedParameter });
+    failure.message = reasonConsoleLine(reason, engine).message;
+    failure.fix = reasonFixSentence(reason);
   }
   return failure;
 }

@@ -9,7 +9,7 @@ import { REASON_CODES } from '../matchers/reason-codes.js';
 import type { EngineName, ReasonCode, Verdict } from '../types.js';
 import { chromiumLead } from './chromium-messages.js';
 import { consoleLine } from './describe.js';
-import { makeReason } from './reason.js';
+import { saidReason } from './said-reason.js';
 
 /** The parts of a console message that vary from one failure to the next. */
 export type TemplateSlot = 'url' | 'initialUrl' | 'origin' | 'hint' | 'status' | 'kind';
@@ -70,15 +70,13 @@ function build(): MessageTemplate[] {
 
 /** A blocked verdict whose words carry markers where the URL, origin, value and status go. */
 function markerVerdict(engine: EngineName, code: ReasonCode, redirected: boolean, status: number | undefined): Verdict {
-  const reason = makeReason({
+  const reason = saidReason({
     code,
-    preflight: code.startsWith('Preflight') || code.endsWith('PreflightResponse'),
     url: MARK.url,
     initialUrl: redirected ? MARK.initialUrl : MARK.url,
     origin: MARK.origin,
-    hint: MARK.hint,
+    failedParameter: MARK.hint,
     ...(status === undefined ? {} : { status }),
-    engine,
   });
   return { engine, allowed: false, exchanges: [], reason };
 }

@@ -9,7 +9,7 @@ import { explainMessage, splitMessages } from '../../src/explain/message.js';
 import { BROWSER_ENGINES } from '../../src/engines/index.js';
 import { REASON_CODES } from '../../src/matchers/reason-codes.js';
 import { consoleLine, fixSentence } from '../../src/report/describe.js';
-import { makeReason } from '../../src/report/reason.js';
+import { saidReason } from '../../src/report/said-reason.js';
 import type { EngineName, ReasonCode, Verdict } from '../../src/types.js';
 import { loadJson } from '../conformance/corpus.js';
 
@@ -27,15 +27,13 @@ function hintFor(code: ReasonCode): string {
 }
 
 function verdict(engine: EngineName, code: ReasonCode, redirected: boolean, status?: number): Verdict {
-  const reason = makeReason({
+  const reason = saidReason({
     code,
-    preflight: code.startsWith('Preflight'),
     url: URL_,
     initialUrl: redirected ? FIRST_URL : URL_,
     origin: ORIGIN,
-    hint: hintFor(code),
+    failedParameter: hintFor(code),
     ...(status === undefined ? {} : { status }),
-    engine,
   });
   return { engine, allowed: false, exchanges: [], reason };
 }

@@ -10,7 +10,7 @@ import { InvalidArgumentError } from '../../src/errors.js';
 import { engineOfBrowserName, engineOfContext } from '../../src/playwright/engine.js';
 import { fromExplanation, readsAsCors } from '../../src/playwright/watch.js';
 import { consoleLine } from '../../src/report/describe.js';
-import { makeReason } from '../../src/report/reason.js';
+import { saidReason } from '../../src/report/said-reason.js';
 import type { EngineName, ReasonCode } from '../../src/types.js';
 
 describe('engine of a Playwright browser', () => {
@@ -39,7 +39,7 @@ const CODES: ReasonCode[] = ['MissingAllowOriginHeader', 'PreflightInvalidStatus
 
 describe.each(BROWSER_ENGINES)('%s: a printed CORS message becomes a failure', (engine: EngineName) => {
   it.each(CODES)('%s', (code) => {
-    const reason = makeReason({ code, preflight: code.startsWith('Preflight'), url: 'https://api.example/x', origin: 'https://app.example', hint: code.startsWith('Method') ? 'PUT' : 'x-token', status: 404, engine });
+    const reason = saidReason({ code, url: 'https://api.example/x', origin: 'https://app.example', failedParameter: code.startsWith('Method') ? 'PUT' : 'x-token', status: 404 });
     const message = consoleLine({ engine, allowed: false, exchanges: [], reason }, engine)!.message;
     for (const source of ['console', 'request-failed'] as const) {
       const explained = explainMessage(message);

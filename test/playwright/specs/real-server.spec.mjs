@@ -1,6 +1,6 @@
 // The fixture against real servers: the example app and its API on loopback, in real Chromium. What Chromium
 // reports is explained with the same reason code simulate() gives for the same exchange.
-import { simulate, fromUrl } from 'corsproof';
+import { consoleMessage, fromUrl, simulate } from 'corsproof';
 import { expect, test } from 'corsproof/playwright';
 import { startExample } from '../../../examples/playwright/server.mjs';
 
@@ -42,7 +42,7 @@ test.describe('cors: report', () => {
         chromium: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'x-csrf-token' },
         replay: { agrees: true, code: 'HeaderDisallowedByPreflightResponse' },
       });
-      expect(failure.message).toBe(verdict.reason?.chromium);
+      expect(failure.message).toBe(consoleMessage(verdict, 'chromium'));
       expect(failure.fix).toContain("Add 'x-csrf-token' to 'Access-Control-Allow-Headers'");
       await testInfo.attach('failure.json', { body: JSON.stringify(failure), contentType: 'application/json' });
     } finally {
