@@ -69,6 +69,14 @@ function prefix(code: ReasonCode): string {
 // the preflight is the request that met them.)
 
 /**
+ * How Chromium's line starts: "Access to <kind> at". `kind` names what made the request: `fetch` for fetch(),
+ * `XMLHttpRequest`, `script`, `image`, `font`, ... (the initiator of the load). The emulator models fetch().
+ */
+export function chromiumLead(kind = 'fetch'): string {
+  return `Access to ${kind} at`;
+}
+
+/**
  * The whole console line: "Access to fetch at '<last url>' [(redirected from '<first url>') ]from origin
  * '<origin>' has been blocked by CORS policy: <detail>". Empty when Chromium prints no CORS message (e.g. a
  * network error, too many redirects, a redirect with mode "error").
@@ -87,14 +95,14 @@ export function chromiumMessage(code: ReasonCode, hint: string, url: string, ini
   // Credentials in a redirect that stays in the page's origin are refused too, but not by CORS: silently.
   if (code === 'RedirectContainsCredentials' && sameOriginUrls(url, origin) && sameOriginUrls(hint, origin)) return '';
   if (code === 'CorsDisabledScheme') {
-    if (SILENT_SCHEMES.has(new URL(hint).protocol)) return '';
+    if (SILENT_SCHEMES.has(schemeOf(hint))) return '';
     // The message names the redirect's target as the URL fetched.
     return `Access to fetch at '${hint}' (redirected from '${initialUrl}') from origin '${origin}' has been blocked by CORS policy: ${chromiumDetail(code, hint)}`;
   }
   const detail = chromiumDetail(code, hint);
   if (detail === null) return '';
   const redirected = initialUrl !== url ? `(redirected from '${initialUrl}') ` : '';
-  return `Access to fetch at '${url}' ${redirected}from origin '${origin}' has been blocked by CORS policy: ${detail}`;
+  return `${chromiumLead()} '${url}' ${redirected}from origin '${origin}' has been blocked by CORS policy: ${detail}`;
 }
 
 /** Whether a URL is of the origin `origin` (a serialized origin, or `null`). */
@@ -104,4 +112,9 @@ function sameOriginUrls(url: string, origin: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The scheme of a URL (`data:`), or an empty string when it names none. */
+function schemeOf(url: string): string {
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.exec(url)?.[0].toLowerCase() ?? '';
 }

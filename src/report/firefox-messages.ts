@@ -66,7 +66,7 @@ const SILENT_SCHEMES = new Set(['data:', 'javascript:', 'ws:', 'wss:']);
 /** A redirect to a URL that is not HTTP(S): what Firefox's console says (recorded per scheme and mode). */
 function redirectToOtherScheme(facts: FirefoxFacts): string[] {
   const cors = (facts.mode ?? 'cors') === 'cors';
-  const scheme = new URL(facts.hint).protocol;
+  const scheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.exec(facts.hint)?.[0].toLowerCase() ?? '';
   // In mode cors the redirecting URL is the content that may not load; otherwise the page.
   const content = cors ? facts.url : `${facts.origin}/`;
   const failed = format('CORSDidNotSucceed2', facts.url, '(null)');

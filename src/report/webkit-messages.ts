@@ -56,6 +56,7 @@ function accessControlReason(code: ReasonCode, facts: WebKitFacts): string | nul
 const NON_CORS_SCHEME = 'not allowed to follow a cross-origin CORS redirection with non CORS scheme';
 
 function withoutCredentials(url: string): string {
+  if (!URL.canParse(url)) return url;
   const parsed = new URL(url);
   parsed.username = '';
   parsed.password = '';
@@ -64,7 +65,7 @@ function withoutCredentials(url: string): string {
 
 /** A redirect to a URL that is not HTTP(S), in WebKit's words (recorded per scheme and mode). */
 function redirectToOtherScheme(facts: WebKitFacts, last: string): string[] {
-  const target = new URL(facts.hint);
+  const target = URL.canParse(facts.hint) ? new URL(facts.hint) : new URL('about:blank');
   if (target.protocol === 'ftp:') return ['FTP URLs are disabled', last];
   if ((facts.mode ?? 'cors') === 'cors') return [`Cross-origin redirection to ${facts.hint} denied by Cross-Origin Resource Sharing policy: ${NON_CORS_SCHEME}`, last];
   if (target.protocol === 'file:' || target.protocol === 'blob:') return [`Not allowed to load local resource: ${facts.hint}`, last];
