@@ -23,5 +23,8 @@ it('docs/emulator.md example', async () => {
   expect(consoleMessage(verdict, 'chromium')).toBe(
     "Access to fetch at 'https://api.example/api/items' from origin 'https://app.example' has been blocked by CORS policy: Request header field x-csrf-token is not allowed by Access-Control-Allow-Headers in preflight response.",
   );
+  expect(consoleMessage(verdict, 'webkit')).toBe(
+    'Request header field x-csrf-token is not allowed by Access-Control-Allow-Headers.\nFetch API cannot load https://api.example/api/items due to access control checks.',
+  );
   expect(fixSentence(verdict)).toMatch(/^Add 'x-csrf-token' to 'Access-Control-Allow-Headers' on the preflight response/);
 });
