@@ -185,6 +185,11 @@ export interface BlockReason {
   previousUrl?: string;
   /** Local Network Access: the address space fetch() named (`targetAddressSpace`) and the resource's. */
   addressSpace?: { target?: AddressSpace; resource: AddressSpace };
+  /**
+   * A CORS check failed on `Access-Control-Allow-Origin` sent in several header lines: their names as sent (Firefox
+   * refuses a repeated `Access-Control-Allow-Origin` spelled so before it reads the value).
+   */
+  allowOriginNames?: string[];
 }
 
 /** What went wrong when a request got no usable answer. */
@@ -204,6 +209,8 @@ export type NetworkFailure =
   | { kind: 'invalid-location'; location: string }
   /** A redirect to a scheme fetch does not follow (not http: or https:). */
   | { kind: 'redirect-scheme'; location: string }
+  /** An answer the engine's network stack refuses before CORS sees it (Chromium: a 407 from a server that is not a proxy). */
+  | { kind: 'status'; status: number }
   /** Mode `no-cors` with a redirect mode other than `follow`. */
   | { kind: 'no-cors-redirect-mode'; redirect: RequestRedirect_ }
   /** The request was deliberately not sent (`corsproof check --preflight-only` sends preflights only). */

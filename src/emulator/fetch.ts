@@ -18,7 +18,7 @@ import { extractBody, type ExtractedBody } from './body.js';
 import { classifyCorsCheck } from './classify.js';
 import { filterResponse, type Tainting } from './filter.js';
 import { planFix } from './fix.js';
-import { sendWithDeadline } from './network.js';
+import { sendAsEngine } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
 import { runPreflight } from './preflight.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
@@ -63,6 +63,19 @@ export interface FailureDetails {
   /** Local Network Access: the space fetch() named and the resource's. */
   addressSpace?: { target?: AddressSpace; resource: AddressSpace };
 }
+
+/** For a failed CORS check: the names of the header lines that carried `Access-Control-Allow-Origin`, when several. */
+function allowOriginNames(code: ReasonCode, response: WireResponse | undefined): { allowOriginNames?: string[] } {
+  if (!response || !CORS_CHECK_CODES.has(code)) return {};
+  const names = response.headers.filter(([name]) => name.toLowerCase() === 'access-control-allow-origin').map(([name]) => name);
+  return names.length > 1 ? { allowOriginNames: names } : {};
+}
+
+const CORS_CHECK_CODES: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue', 'AllowOriginMismatch', 'WildcardOriginNotAllowed', 'InvalidAllowCredentials',
+  'PreflightMissingAllowOriginHeader', 'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch',
+  'PreflightWildcardOriginNotAllowed', 'PreflightInvalidAllowCredentials',
+]);
 
 class FetchRun {
   private readonly urlList: string[];
@@ -130,6 +143,7 @@ class FetchRun {
       ...(details.location !== undefined ? { location: details.location } : {}),
       ...(this.urlList.length > 1 ? { previousUrl: this.urlList[this.urlList.length - 2] } : {}),
       ...(details.addressSpace ? { addressSpace: details.addressSpace } : {}),
+      ...allowOriginNames(code, details.response),
       ...planFix({
         code,
         preflight,
@@ -194,15 +208,9 @@ class FetchRun {
 
       // HTTP fetch step 4.3: HTTP-network-or-cache fetch.
       const wire = this.actualWire();
-      const sent = await sendWithDeadline(this.transport, wire, this.timeoutMs);
-      const exchange: Exchange = { kind: this.urlList.length === 1 ? 'actual' : 'redirect', request: wire };
-      this.exchanges.push(exchange);
-      if (!sent.ok) {
-        exchange.error = sent.failure;
-        return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
-      }
+      const { sent } = await sendAsEngine(this.engine.network, this.transport, wire, this.timeoutMs, this.exchanges, this.urlList.length === 1 ? 'actual' : 'redirect');
+      if (!sent.ok) return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
       const response = sent.response;
-      exchange.response = response;
 
       // HTTP fetch step 4.4: "If request's response tainting is "cors" and a CORS check for request and
       // response returns failure, then return a network error."

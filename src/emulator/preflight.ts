@@ -13,7 +13,7 @@ import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
 import type { Exchange, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
 import { classifyCorsCheck } from './classify.js';
 import type { FailureDetails } from './fetch.js';
-import { sendWithDeadline } from './network.js';
+import { sendAsEngine } from './network.js';
 
 export interface PreflightContext {
   engine: EngineProfile;
@@ -72,15 +72,9 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const wire: WireRequest = { method: 'OPTIONS', url: ctx.url, headers, body: null };
 
   // 5. Let response be the result of running HTTP-network-or-cache fetch given a new fetch params for preflight.
-  const exchange: Exchange = { kind: 'preflight', request: wire };
-  ctx.exchanges.push(exchange);
-  const sent = await sendWithDeadline(ctx.transport, wire, ctx.timeoutMs);
-  if (!sent.ok) {
-    exchange.error = sent.failure;
-    return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
-  }
+  const { sent } = await sendAsEngine(ctx.engine.network, ctx.transport, wire, ctx.timeoutMs, ctx.exchanges, 'preflight');
+  if (!sent.ok) return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
   const response = sent.response;
-  exchange.response = response;
   const list = response.headers;
   const early = ctx.afterResponse?.();
   if (early) return early;

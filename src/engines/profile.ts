@@ -26,6 +26,14 @@ export interface EngineProfile {
   readonly localNetworkAccess?: { readonly targetAddressSpace: boolean };
   /** The message of the `TypeError` this engine's `fetch()` rejects with on a network (or CORS) error. */
   readonly fetchFailureMessage: string;
+  /**
+   * What the network stack does with some answers before any CORS logic sees them (Chromium's //net; recorded on
+   * preflights, web-platform-tests cors/preflight-failure.htm): `resendsOn408`, a request answered
+   * `408 Request Timeout` on a kept-alive connection goes out once more on a new one (the emulator takes every
+   * connection to be kept alive); `proxyAuthFromServerFails`, a `407` from a server that is not a proxy is a
+   * network error (ERR_UNEXPECTED_PROXY_AUTH).
+   */
+  readonly network: { readonly resendsOn408: boolean; readonly proxyAuthFromServerFails: boolean };
   /** Extra or different CORS-safelisted request-headers (`undefined` from the hook defers to the standard). */
   readonly safelist?: SafelistHook;
   /**

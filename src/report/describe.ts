@@ -34,6 +34,7 @@ export function reasonConsoleLine(reason: BlockReason, engine: EngineName): Cons
   if (engine === 'firefox') {
     const firefox = firefoxReason(reason.code, parameter, reason.url, reason.origin, reason.status, {
       preflight: reason.preflight, redirect: reason.location !== undefined, redirectMode: reason.redirect, mode: reason.mode, previousUrl: reason.previousUrl,
+      allowOriginNames: reason.allowOriginNames,
     });
     return { engine, message: firefox.message, ...(firefox.code ? { code: firefox.code } : {}), wordsOf: 'firefox' };
   }

@@ -56,6 +56,8 @@ export interface FirefoxFacts {
   mode?: string;
   /** After a redirect: the URL that redirected to `url`. */
   previousUrl?: string;
+  /** The names of the header lines that carried `Access-Control-Allow-Origin`, as sent, when several. */
+  allowOriginNames?: readonly string[];
 }
 
 /** caps.properties: a load of a local file, or of a blob URL, the principal may not make. */
@@ -141,7 +143,11 @@ export function firefoxConsole(facts: FirefoxFacts): { code: string; lines: stri
   if (facts.code === 'InvalidRedirectLocation' || facts.code === 'RedirectContainsCredentials' || facts.code === 'TooManyRedirects') {
     return (facts.mode ?? 'cors') === 'cors' ? { code: 'CORSDidNotSucceed2', lines: [format('CORSDidNotSucceed2', facts.url, '(null)')] } : { code: '', lines: [] };
   }
-  const key = reasonKey(facts.code);
+  // nsCORSListenerProxy::CheckRequestApproved first counts the header lines of a response named exactly
+  // `Access-Control-Allow-Origin` (recorded: wpt-cors w434-w439; lower-case names are not counted, seed11
+  // t110253); a preflight's are read as one value (seed11 t110009).
+  const repeated = (facts.allowOriginNames ?? []).filter((name) => name === 'Access-Control-Allow-Origin').length > 1;
+  const key = repeated && !facts.preflight ? 'CORSMultipleAllowOriginNotAllowed' : reasonKey(facts.code);
   if (key === null) return { code: '', lines: [] };
   const follow = (facts.redirectMode ?? 'follow') === 'follow';
   const status = facts.status === undefined ? '(null)' : String(facts.status);
@@ -175,13 +181,14 @@ export interface FirefoxReasonOptions {
   redirectMode?: 'follow' | 'manual' | 'error';
   mode?: string;
   previousUrl?: string;
+  allowOriginNames?: readonly string[];
 }
 
 /** Firefox's reason key and console message (its lines, one per line) for a blocked fetch. */
 export function firefoxReason(code: ReasonCode, hint: string, url: string, origin: string, status?: number, options: FirefoxReasonOptions = {}): { code: string; message: string } {
   const { code: key, lines } = firefoxConsole({
     code, hint, url, origin, status, preflight: options.preflight ?? code.startsWith('Preflight'), redirect: options.redirect, redirectMode: options.redirectMode, mode: options.mode,
-    previousUrl: options.previousUrl,
+    previousUrl: options.previousUrl, allowOriginNames: options.allowOriginNames,
   });
   return { code: key, message: lines.join('\n') };
 }

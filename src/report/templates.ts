@@ -51,9 +51,9 @@ function build(): MessageTemplate[] {
       for (const redirected of [false, true]) {
         for (const status of [undefined, STATUS_MARK]) {
           // Words may depend on the value's shape without quoting it (WebKit names several origins only for a
-          // list): a list of values too, where the words do not print the value.
+          // list, Firefox several header lines): a list of values in two lines too, where the words do not print it.
           for (const hint of [MARK.hint, `${MARK.hint}, ${MARK.hint}`]) {
-            const verdict = markerVerdict(engine, code, redirected, status, hint);
+            const verdict = markerVerdict(engine, code, redirected, status, hint, hint === MARK.hint ? undefined : ['Access-Control-Allow-Origin', 'Access-Control-Allow-Origin']);
             const line = consoleLine(verdict, engine);
             if (!line?.message || (hint !== MARK.hint && line.message.includes(MARK.hint))) continue;
             const text = line.message.split(String(STATUS_MARK)).join('\uE005').split(chromiumLead()).join(chromiumLead(MARK.kind));
@@ -77,13 +77,14 @@ function build(): MessageTemplate[] {
 }
 
 /** A blocked verdict whose words carry markers where the URL, origin, value and status go. */
-function markerVerdict(engine: EngineName, code: ReasonCode, redirected: boolean, status: number | undefined, hint: string): Verdict {
+function markerVerdict(engine: EngineName, code: ReasonCode, redirected: boolean, status: number | undefined, hint: string, allowOriginNames?: string[]): Verdict {
   const reason = saidReason({
     code,
     url: MARK.url,
     initialUrl: redirected ? MARK.initialUrl : MARK.url,
     origin: MARK.origin,
     failedParameter: hint,
+    ...(allowOriginNames === undefined ? {} : { allowOriginNames }),
     ...(status === undefined ? {} : { status }),
   });
   return { engine, allowed: false, exchanges: [], reason };

@@ -170,14 +170,17 @@ export function fullProjection(v: Verdict): unknown {
 
 /**
  * A verdict with header names byte-lowercased on the wire records: what must not change when names are re-cased.
- * (A header name the preflight did not allow is named as the request spelled it, in WebKit: lower-cased too.)
+ * (A header name the preflight did not allow is named as the request spelled it, in WebKit, and repeated
+ * `Access-Control-Allow-Origin` lines keep their spelling: lower-cased too.)
  */
 export function caseFreeProjection(v: Verdict): unknown {
   const lowerNames = (list: Pairs) => list.map(([n, val]) => [byteLowercase(n), maskBoundary(val)]);
   const full = fullProjection(v) as { reason?: Verdict['reason']; exchanges: Array<{ request: { headers: Pairs }; response?: { headers: Pairs } }> };
-  const reason = full.reason && full.reason.code === 'HeaderDisallowedByPreflightResponse' && full.reason.failedParameter !== undefined
+  let reason = full.reason && full.reason.code === 'HeaderDisallowedByPreflightResponse' && full.reason.failedParameter !== undefined
     ? { ...full.reason, failedParameter: byteLowercase(full.reason.failedParameter) }
     : full.reason;
+  // (The spellings of repeated Access-Control-Allow-Origin lines are kept as sent: Firefox's words depend on them.)
+  if (reason?.allowOriginNames) reason = { ...reason, allowOriginNames: reason.allowOriginNames.map(byteLowercase) };
   return {
     ...full,
     reason,

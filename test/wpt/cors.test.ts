@@ -68,22 +68,28 @@ async function run(engine: EngineName): Promise<Map<string, string[]>> {
  * says why. Can only shrink.
  */
 const BROWSER_FAILS: Record<Exclude<EngineName, 'spec'>, string[]> = {
-  // cors-preflight-star.any.js "Authorization header can't be wildcarded": all three let `*` cover it.
-  chromium: ['w071'],
-  firefox: ['w071'],
-  webkit: ['w071'],
+  // w071, cors-preflight-star.any.js "Authorization header can't be wildcarded": all three let `*` cover it.
+  // w322, cors/cors-safelisted-request-header.any.js `Last-Event-ID: abc123` without a preflight: all three
+  // preflight it, as the standard does (Last-Event-ID is no CORS-safelisted request-header).
+  chromium: ['w071', 'w322'],
+  firefox: ['w071', 'w322'],
+  webkit: ['w071', 'w322'],
 };
 
+/** Where the test asks for something the Fetch Standard does not say (w322: see above). Can only shrink. */
+const SPEC_FAILS = ['w322'];
+
 describe('web-platform-tests CORS cases', () => {
-  it(`ports ${cases.length} cases from fetch/api/cors, fetch/api/redirect and fetch/api/basic`, () => {
-    expect(cases.length).toBeGreaterThan(200);
-    expect(new Set(cases.map((c) => c.wpt)).size).toBeGreaterThanOrEqual(15);
+  it(`ports ${cases.length} cases from fetch/api/cors, fetch/api/redirect, fetch/api/basic and cors/`, () => {
+    expect(cases.length).toBeGreaterThan(400);
+    expect(new Set(cases.map((c) => c.wpt)).size).toBeGreaterThanOrEqual(25);
   });
 
-  it('the standard engine passes every case', async () => {
+  it('the standard engine passes every case the standard supports', async () => {
     const result = await run('spec');
-    const failed = [...result].filter(([, f]) => f.length > 0).map(([id, f]) => `${id} ${cases.find((c) => c.id === id)!.name}: ${f.join('; ')}`);
+    const failed = [...result].filter(([id, f]) => f.length > 0 && !SPEC_FAILS.includes(id)).map(([id, f]) => `${id} ${cases.find((c) => c.id === id)!.name}: ${f.join('; ')}`);
     expect(failed).toEqual([]);
+    expect([...result].filter(([, f]) => f.length > 0).map(([id]) => id)).toEqual(SPEC_FAILS);
   });
 
   it.each(['chromium', 'firefox', 'webkit'] as const)('%s fails only the cases its browser fails', async (engine) => {
