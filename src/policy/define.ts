@@ -10,7 +10,7 @@ import { isForbiddenMethod } from '../spec/methods.js';
 import { isForbiddenRequestHeader } from '../spec/request-headers.js';
 import { isForbiddenResponseHeaderName } from '../spec/response-headers.js';
 import { describeValue, parseOriginRules, type OriginEntry, type OriginRules } from './origin-rules.js';
-import { compareSpecificity, parseRouteKey, pathSegments, routeKeyMatches, type RouteKey } from './route-keys.js';
+import { compareSpecificity, encloses, parseRouteKey, pathSegments, routeKeyMatches, type RouteKey } from './route-keys.js';
 
 /** The rules of a policy, or of one route scope. */
 export interface CorsPolicyRules {
@@ -111,13 +111,25 @@ export function buildPolicy(config: unknown, argument: string): DefinedCorsPolic
   const routes: Array<PolicyScope & { route: RouteKey }> = [];
   if (input.routes !== undefined) {
     const table = readObject(input.routes, `${argument}.routes`, null);
+    const entries: Array<{ key: string; route: RouteKey; value: Record<string, unknown>; where: string }> = [];
     for (const [key, value] of Object.entries(table)) {
       const where = `${argument}.routes['${key}']`;
       const route = parseRouteKey(key, `${argument}.routes key`);
-      const clash = routes.find((r) => r.route.prefix === route.prefix && r.route.segments.join('\0') === route.segments.join('\0'));
+      const clash = entries.find((r) => r.route.prefix === route.prefix && r.route.segments.join('\0') === route.segments.join('\0'));
       if (clash) throw new InvalidArgumentError(where, `it is the same route as '${clash.key}'`, 'Merge the two entries into one.');
-      routes.push({ key, route, rules: resolveRules(readObject(value, where, RULE_KEYS), rules, where) });
+      entries.push({ key, route, value: readObject(value, where, RULE_KEYS), where });
     }
+    // A route's rules are those of the closest prefix that encloses it (else the top level), with its own fields over them.
+    const resolved = new Map<string, ResolvedCorsRules>();
+    const resolve = (entry: (typeof entries)[number]): ResolvedCorsRules => {
+      const done = resolved.get(entry.key);
+      if (done) return done;
+      const parents = entries.filter((p) => p !== entry && encloses(p.route, entry.route)).sort((a, b) => compareSpecificity(a.route, b.route));
+      const own = resolveRules(entry.value, parents.length ? resolve(parents[0]) : rules, entry.where);
+      resolved.set(entry.key, own);
+      return own;
+    };
+    for (const entry of entries) routes.push({ key: entry.key, route: entry.route, rules: resolve(entry) });
     routes.sort((a, b) => compareSpecificity(a.route, b.route));
   }
   const top: PolicyScope = { key: '*', rules };

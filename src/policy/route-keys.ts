@@ -64,8 +64,10 @@ export function compareSpecificity(a: RouteKey, b: RouteKey): number {
   return fixed(b) - fixed(a);
 }
 
-/** Is the (template) path `path` covered by `route`, i.e. would every concrete path of it fall in this scope? */
-export function routeKeyCoversTemplate(route: RouteKey, templateSegments: ReadonlyArray<string | null>): boolean {
-  if (route.prefix ? templateSegments.length < route.segments.length : templateSegments.length !== route.segments.length) return false;
-  return route.segments.every((s, i) => s === null || s === templateSegments[i]);
+/** Whether prefix key `outer` covers every path `inner` matches (and is not `inner` itself). */
+export function encloses(outer: RouteKey, inner: RouteKey): boolean {
+  if (!outer.prefix || outer === inner) return false;
+  if (inner.segments.length < outer.segments.length) return false;
+  if (inner.segments.length === outer.segments.length && inner.prefix) return false;
+  return outer.segments.every((s, i) => s === null || s === inner.segments[i]);
 }

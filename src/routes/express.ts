@@ -40,7 +40,8 @@ function walk(stack: Layer[], prefix: string, routes: RouteInfo[], skipped: Skip
       const methods = Object.entries(layer.route.methods)
         .filter(([m, on]) => on && m !== '_all')
         .map(([m]) => m.toUpperCase());
-      const all = layer.route.methods._all === true;
+      // app.all(): `_all` (Express 4), or every method node knows (Express 5).
+      const all = layer.route.methods._all === true || methods.length >= 20;
       for (const path of asPaths(layer.route.path)) {
         if (typeof path !== 'string') {
           skipped.push({ path: `${prefix}${String(path)}`, why: 'a RegExp route: pass its URL in the routes option' });
