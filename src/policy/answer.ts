@@ -5,7 +5,7 @@
  *
  * - `Access-Control-Allow-Origin`: `*` when the policy allows any origin without credentials, otherwise the
  *   request's `Origin` when the policy allows it, and nothing when it does not.
- * - `Vary: Origin` on every response whose answer depends on the `Origin` (the policy names origins), so a
+ * - `Vary: Origin` on every response whose answer depends on the `Origin` (the policy names some origins), so a
  *   cache never serves one origin's answer to another.
  * - Preflights (`OPTIONS` with `Access-Control-Request-Method`): status 204, the allowed methods and headers
  *   (headers `'*'`: the requested ones, echoed, with `Vary: Access-Control-Request-Headers`), `Max-Age`.
@@ -60,7 +60,7 @@ function originHeaders(rules: ResolvedCorsRules, request: PolicyRequest): Array<
     out.push(['access-control-allow-origin', allow]);
     if (rules.credentials) out.push(['access-control-allow-credentials', 'true']);
   }
-  if (!rules.origins.any) out.push(['vary', 'Origin']);
+  if (!rules.origins.any && rules.origins.rules.length > 0) out.push(['vary', 'Origin']);
   return out;
 }
 

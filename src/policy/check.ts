@@ -180,7 +180,7 @@ function wireChecks(probe: PlannedProbe, verdict: Verdict, rules: ResolvedCorsRu
   const make = (kind: DeviationKind, detail: PolicyDeviation['detail']): PolicyDeviation => ({ kind, expect: probe.expect, engines, verdict, held: probe.holdActual, detail });
   const actual = lastActual(verdict.exchanges);
   const kind = probe.expect.kind;
-  if (actual?.response && !isHeldResponse(actual.response) && !rules.origins.any && (kind === 'origin-allowed' || kind === 'origin-refused' || kind === 'error-response-allowed')) {
+  if (actual?.response && !isHeldResponse(actual.response) && dependsOnOrigin(rules) && (kind === 'origin-allowed' || kind === 'origin-refused' || kind === 'error-response-allowed')) {
     const vary = actual.response.headers.filter(([n]) => n.toLowerCase() === 'vary').flatMap(([, v]) => v.split(',').map((t) => t.trim().toLowerCase()));
     if (!vary.includes('origin') && !vary.includes('*')) out.push(make('vary', { received: getHeader(actual.response.headers, 'vary') }));
   }
@@ -200,6 +200,11 @@ function wireChecks(probe: PlannedProbe, verdict: Verdict, rules: ResolvedCorsRu
     if (received === null || received.trim() !== String(rules.maxAge)) out.push(make('max-age', { received, expected: String(rules.maxAge) }));
   }
   return out;
+}
+
+/** The answer depends on the request's Origin: some origins are allowed, not all. */
+function dependsOnOrigin(rules: ResolvedCorsRules): boolean {
+  return !rules.origins.any && rules.origins.rules.length > 0;
 }
 
 function lastActual(exchanges: readonly Exchange[]): Exchange | undefined {

@@ -20,6 +20,8 @@ const FOREIGN = ['https://evil.example', 'https://corsproof-attacker.example'];
 /** Every origin to refuse, in a stable order, without duplicates or origins the rules allow. */
 export function refusedOrigins(origins: OriginRules): RefusedOrigin[] {
   const out: RefusedOrigin[] = [];
+  // Every origin allowed ('Access-Control-Allow-Origin: *' lets null and any site in): nothing to refuse.
+  if (origins.any) return out;
   const add = (candidate: RefusedOrigin | null) => {
     if (candidate === null || out.some((r) => r.origin === candidate.origin)) return;
     if (candidate.origin !== 'null' && originAllowed(origins, candidate.origin)) return;
@@ -28,7 +30,6 @@ export function refusedOrigins(origins: OriginRules): RefusedOrigin[] {
   const foreign = FOREIGN.find((o) => !originAllowed(origins, o));
   if (foreign) add({ origin: foreign, kind: 'foreign' });
   add({ origin: 'null', kind: 'null' });
-  if (origins.any) return out;
   for (const rule of origins.rules) {
     if (rule.kind === 'pattern') patternLookAlikes(rule).forEach(add);
     else if (rule.kind === 'exact') exactLookAlikes(rule.origin).forEach(add);

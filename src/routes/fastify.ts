@@ -28,11 +28,13 @@ export async function fastifyRoutes(app: FastifyRoutesLike): Promise<DiscoveredR
     const node = /^(.*?)(?: \(([A-Z, ]+)\))?(?: \{.*\})?$/.exec(match[2]);
     if (!node) continue;
     stack.length = depth;
-    stack.push(node[1]);
+    stack.push(node[1] === '(empty root node)' ? '' : node[1]);
     if (!node[2]) continue;
     const path = stack.join('');
     const methods = node[2].split(',').map((m) => m.trim()).filter((m) => m && app.hasRoute({ method: m, url: path }));
-    if (methods.length) addRoute(routes, { path, methods, source: 'fastify' });
+    // OPTIONS-only routes are CORS plugins' preflight handlers (@fastify/cors registers OPTIONS *), not the API's.
+    if (methods.length === 0 || methods.every((m) => m === 'OPTIONS')) continue;
+    addRoute(routes, { path: path.startsWith('/') ? path : `/${path}`, methods, source: 'fastify' });
   }
   return { routes, skipped: [] };
 }
