@@ -94,7 +94,7 @@ const SYNONYMS: Record<string, string> = {
 const DEFAULT_METHODS = ['GET', 'HEAD', 'POST'];
 
 /** Validate a policy and fill in its defaults. Throws `InvalidArgumentError` naming the field, the problem and the fix. */
-export function defineCorsPolicy(config: CorsPolicyConfig): DefinedCorsPolicy {
+export function defineCorsPolicy(config: CorsPolicyConfig | DefinedCorsPolicy): DefinedCorsPolicy {
   if (isCorsPolicy(config)) return config;
   return buildPolicy(config, 'policy');
 }

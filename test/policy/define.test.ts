@@ -185,7 +185,7 @@ describe('loadCorsPolicy', () => {
     await expect(loadCorsPolicy(write('bad.json', '{ "origins": [ }'))).rejects.toThrow(/is not valid JSON/);
     await expect(loadCorsPolicy(write('policy.txt', ''))).rejects.toThrow(/is neither \.json nor a module/);
     await expect(loadCorsPolicy(write('empty.mjs', 'export const x = 1;'))).rejects.toThrow(/exports no policy/);
-    const e = await loadCorsPolicy(write('wrong.json', '{ "origins": ["https://app.example"], "methods": ["TRACE"] }')).catch((x: unknown) => x as InvalidArgumentError);
+    const e = (await loadCorsPolicy(write('wrong.json', '{ "origins": ["https://app.example"], "methods": ["TRACE"] }')).catch((x: unknown) => x)) as InvalidArgumentError;
     expect(e).toBeInstanceOf(InvalidArgumentError);
     expect(e.argument).toMatch(/wrong\.json\.methods\[0\]$/);
     expect(() => parseCorsPolicy('[]', 'cors.policy.json')).toThrow('Invalid cors.policy.json: expected an object, got an array.');

@@ -114,7 +114,7 @@ describe('corsproof config: the printed configuration passes toMatchCorsPolicy',
   }
 
   it('a predicate origin cannot be printed: it is left out and the module says so', async () => {
-    const policy = defineCorsPolicy({ origins: ['https://app.example', { match: (o) => o.endsWith('.tenants.example'), examples: ['https://a.tenants.example'], description: 'tenant origins' }] });
+    const policy = defineCorsPolicy({ origins: ['https://app.example', { match: (o: string) => o.endsWith('.tenants.example'), examples: ['https://a.tenants.example'], description: 'tenant origins' }] });
     const config = middlewareConfig(policy, 'express', 'cors.policy.js');
     expect(config.notes).toEqual(['tenant origins is code in the policy and cannot be printed: it is left out, so only the listed origins are allowed. Add your check to the origin function by hand.']);
     expect(config.code).toContain('// Note: tenant origins is code');
