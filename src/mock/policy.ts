@@ -3,6 +3,8 @@
  * Framework-free (a `Request` in, a `Response` out), so it serves MSW handlers, fetch-handler mocks and tests.
  */
 import { InvalidArgumentError } from '../errors.js';
+import { isCorsPolicy, type DefinedCorsPolicy } from '../policy/define.js';
+import { policyHandler } from './defined-policy.js';
 
 export type OriginRule = '*' | string | RegExp | ReadonlyArray<string | RegExp> | ((origin: string) => boolean);
 
@@ -84,8 +86,12 @@ export function withCorsHeaders(policy: CorsPolicy, request: Request, response: 
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** A fetch handler that applies `policy` around `handler`: preflights answered, responses given CORS headers. */
-export function corsHandler(policy: CorsPolicy, handler: (request: Request) => Response | Promise<Response>): (request: Request) => Promise<Response> {
+/**
+ * A fetch handler that applies `policy` around `handler`: preflights answered, responses given CORS headers.
+ * `policy` is a mock policy, or one made by `defineCorsPolicy` (then route scopes apply).
+ */
+export function corsHandler(policy: CorsPolicy | DefinedCorsPolicy, handler: (request: Request) => Response | Promise<Response>): (request: Request) => Promise<Response> {
+  if (isCorsPolicy(policy)) return policyHandler(policy, handler);
   validatePolicy(policy);
   return async (request) => (isPreflight(request) ? preflightResponse(policy, request) : withCorsHeaders(policy, request, await handler(request)));
 }
