@@ -11,6 +11,9 @@ import { EXIT } from './exit.js';
 import { helpText } from './help.js';
 import { createStyle, formatJson, useColor } from './render.js';
 import { packageVersion } from './version.js';
+import { loadCorsPolicy } from '../policy/load.js';
+import { middlewareConfig } from '../policy/middleware-config.js';
+import { renderVerify, runVerify, verifyExitCode, verifyToJson } from './verify.js';
 
 export interface CliStream {
   write(text: string): unknown;
@@ -36,7 +39,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
+    if (command.kind === 'config') {
+      const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
+      io.stdout.write(middlewareConfig(policy, command.options.framework, command.options.policy).code);
+      return EXIT.ok;
+    }
     const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
+    if (command.kind === 'verify') {
+      const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
+      const report = await runVerify(command.options, policy);
+      io.stdout.write(command.options.json ? formatJson(verifyToJson(report, policy)) : renderVerify(report, policy, style));
+      return verifyExitCode(report);
+    }
     const transport = fromUrl(command.options.url, { timeoutMs: command.options.timeoutMs });
     if (command.kind === 'check') {
       const report = await runCheck(command.options, transport);
