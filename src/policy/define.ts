@@ -59,7 +59,8 @@ const BRAND = Symbol.for('corsproof.policy');
 
 /** A validated CORS policy. Build one with `defineCorsPolicy` or `loadCorsPolicy`. */
 export interface DefinedCorsPolicy {
-  readonly [BRAND]: true;
+  /** Marks a validated policy (copies of corsproof in one project recognise each other's). */
+  readonly kind: 'corsproof.policy';
   /** The top-level rules. */
   readonly rules: ResolvedCorsRules;
   /** Route scopes, most specific first. */
@@ -133,8 +134,9 @@ export function buildPolicy(config: unknown, argument: string): DefinedCorsPolic
     routes.sort((a, b) => compareSpecificity(a.route, b.route));
   }
   const top: PolicyScope = { key: '*', rules };
-  const policy: DefinedCorsPolicy = {
+  const policy: DefinedCorsPolicy & { [BRAND]: true } = {
     [BRAND]: true,
+    kind: 'corsproof.policy',
     rules,
     routes,
     scopeFor(path: string): PolicyScope {
