@@ -7,7 +7,7 @@
  * covers a whole top-level domain. Anything else is a typed error, never a silently wider match.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { parseOrigin } from '../spec/origin.js';
+import { parseOrigin } from '../arguments/origin.js';
 
 /** What a predicate origin receives: the request's `Origin` header, serialized (`https://app.example`). */
 export type OriginPredicate = (origin: string) => boolean;
