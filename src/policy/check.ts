@@ -137,8 +137,11 @@ export async function checkCorsPolicy(target: unknown, policy: DefinedCorsPolicy
     const report = reports[probe.route];
     report.probes++;
     const rules = policy.scopeFor(probe.path).rules;
-    for (const deviation of judge(probe, verdicts, rules)) {
+    for (const deviation of [...judge(probe, verdicts, rules), ...varyCheck(probe, verdicts, rules, results)]) {
       if (isRouteWide(deviation.kind) && report.deviations.some((d) => d.kind === deviation.kind)) continue;
+      // A response that fails for every request to it is reported once, by the simplest probe that showed it.
+      const key = actualFailureKey(deviation);
+      if (key && report.deviations.some((d) => actualFailureKey(d) === key)) continue;
       report.deviations.push(deviation);
     }
   }
@@ -180,10 +183,6 @@ function wireChecks(probe: PlannedProbe, verdict: Verdict, rules: ResolvedCorsRu
   const make = (kind: DeviationKind, detail: PolicyDeviation['detail']): PolicyDeviation => ({ kind, expect: probe.expect, engines, verdict, held: probe.holdActual, detail });
   const actual = lastActual(verdict.exchanges);
   const kind = probe.expect.kind;
-  if (actual?.response && !isHeldResponse(actual.response) && dependsOnOrigin(rules) && (kind === 'origin-allowed' || kind === 'origin-refused' || kind === 'error-response-allowed')) {
-    const vary = actual.response.headers.filter(([n]) => n.toLowerCase() === 'vary').flatMap(([, v]) => v.split(',').map((t) => t.trim().toLowerCase()));
-    if (!vary.includes('origin') && !vary.includes('*')) out.push(make('vary', { received: getHeader(actual.response.headers, 'vary') }));
-  }
   if (actual?.response && !isHeldResponse(actual.response) && verdict.allowed && kind === 'origin-allowed') {
     const raw = getHeader(actual.response.headers, 'access-control-expose-headers');
     const parsed = raw === null ? null : parseTokenList(raw);
@@ -202,9 +201,36 @@ function wireChecks(probe: PlannedProbe, verdict: Verdict, rules: ResolvedCorsRu
   return out;
 }
 
-/** The answer depends on the request's Origin: some origins are allowed, not all. */
-function dependsOnOrigin(rules: ResolvedCorsRules): boolean {
-  return !rules.origins.any && rules.origins.rules.length > 0;
+/**
+ * `Vary: Origin` is required on a response when the server's CORS answer on that path changes with the `Origin`
+ * (a server that always sends the same `Access-Control-Allow-Origin` needs none): judged from every response the
+ * probes got on the path.
+ */
+function varyCheck(probe: PlannedProbe, verdicts: Verdict[], rules: ResolvedCorsRules, all: ReadonlyArray<{ probe: PlannedProbe; verdicts: Verdict[] }>): PolicyDeviation[] {
+  const kind = probe.expect.kind;
+  if (rules.origins.any || (kind !== 'origin-allowed' && kind !== 'origin-refused' && kind !== 'error-response-allowed')) return [];
+  const sample = verdicts.find((v) => !noAnswer(v));
+  const response = sample && lastActual(sample.exchanges)?.response;
+  if (!sample || !response || isHeldResponse(response)) return [];
+  const vary = response.headers.filter(([n]) => n.toLowerCase() === 'vary').flatMap(([, v]) => v.split(',').map((t) => t.trim().toLowerCase()));
+  if (vary.includes('origin') || vary.includes('*')) return [];
+  const answers = new Set<string>();
+  for (const other of all) {
+    if (other.probe.path !== probe.path || other.probe.method !== 'GET' || other.probe.headers.length) continue;
+    const r = other.verdicts.find((v) => !noAnswer(v));
+    const got = r && lastActual(r.exchanges)?.response;
+    if (got && !isHeldResponse(got)) answers.add(JSON.stringify([getHeader(got.headers, 'access-control-allow-origin'), getHeader(got.headers, 'access-control-allow-credentials')]));
+  }
+  if (answers.size < 2) return [];
+  return [{ kind: 'vary', expect: probe.expect, engines: verdicts.filter((v) => !noAnswer(v)).map((v) => v.engine), verdict: sample, held: false, detail: { received: getHeader(response.headers, 'vary') } }];
+}
+
+/** For an allowed request blocked by the response after the preflight: what failed there (one report per route). */
+function actualFailureKey(d: PolicyDeviation): string | null {
+  const reason = d.verdict.reason;
+  if (d.verdict.allowed || !reason || reason.preflight || d.held) return null;
+  if (d.kind !== 'origin-allowed' && d.kind !== 'method-allowed' && d.kind !== 'header-allowed' && d.kind !== 'preflight-origin-allowed') return null;
+  return `${d.expect.origin} ${reason.code} ${reason.url} ${d.engines.join()}`;
 }
 
 function lastActual(exchanges: readonly Exchange[]): Exchange | undefined {

@@ -85,7 +85,7 @@ export function receivedPhrase(deviation: PolicyDeviation): string {
     case 'max-age':
       return d?.received === null || d?.received === undefined ? 'no Access-Control-Max-Age' : `Access-Control-Max-Age: ${d.received}`;
     case 'expose-missing':
-      return d?.received ? `Access-Control-Expose-Headers: ${d.received}` : 'no Access-Control-Expose-Headers';
+      return d?.received === null || d?.received === undefined ? 'no Access-Control-Expose-Headers' : `Access-Control-Expose-Headers: ${d.received || '(empty)'}`;
     case 'expose-extra':
       return `it also exposes ${listNames(d?.names ?? [])}`;
     default:
