@@ -108,7 +108,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (first.startsWith('-')) {
     throw new InvalidArgumentError(`option ${first}`, 'it comes before the command', 'Put the command first: `corsproof check <url> --origin <origin> ...`; `corsproof --help` lists the options.');
   }
-  throw new InvalidArgumentError('command', `'${first}' is not a corsproof command`, 'The commands are `check`, `audit`, `verify` and `config`; `corsproof --help` lists them.');
+  throw new InvalidArgumentError('command', `'${first}' is not a corsproof command`, 'The commands are `check` and `audit`, and `verify` and `config` for CORS policies; `corsproof --help` lists them.');
 }
 
 type Values = {

@@ -2,6 +2,7 @@
 // responses included), passes toMatchCorsPolicy for the policy it was printed from.
 import Router from '@koa/router';
 import express from 'express';
+import express4 from 'express4';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import Koa from 'koa';
@@ -46,10 +47,10 @@ async function load(code: string): Promise<{ applyCors: (app: unknown) => unknow
   return import(pathToFileURL(file).href);
 }
 
-async function appFor(framework: MiddlewareName, applyCors: (app: unknown) => unknown): Promise<{ app: unknown; close?: () => Promise<unknown> }> {
+async function appFor(framework: MiddlewareName | 'express4', applyCors: (app: unknown) => unknown): Promise<{ app: unknown; close?: () => Promise<unknown> }> {
   const paths = ['/items', '/admin/users/:id', '/public/logo'];
-  if (framework === 'express') {
-    const app = express();
+  if (framework === 'express' || framework === 'express4') {
+    const app = framework === 'express' ? express() : express4();
     applyCors(app);
     for (const p of paths) app.get(p, (req, res) => res.json({ ok: true }));
     app.put('/items', (req, res) => res.json({}));
@@ -112,6 +113,13 @@ describe('corsproof config: the printed configuration passes toMatchCorsPolicy',
       });
     }
   }
+
+  it('express on Express 4: the same module works', async () => {
+    const policy = policies['route scopes, any header, a public prefix'];
+    const { applyCors } = await load(middlewareConfig(policy, 'express').code);
+    const { app } = await appFor('express4', applyCors);
+    await expect(app).toMatchCorsPolicy(policy);
+  });
 
   it('a predicate origin cannot be printed: it is left out and the module says so', async () => {
     const policy = defineCorsPolicy({ origins: ['https://app.example', { match: (o: string) => o.endsWith('.tenants.example'), examples: ['https://a.tenants.example'], description: 'tenant origins' }] });
