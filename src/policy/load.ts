@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InvalidArgumentError } from '../errors.js';
 import { buildPolicy, isCorsPolicy, type DefinedCorsPolicy } from './define.js';
 
@@ -16,7 +16,7 @@ export async function loadCorsPolicy(file: string | URL, options: { argument?: s
   if (typeof file !== 'string' && !(file instanceof URL)) {
     throw new InvalidArgumentError(argument, `expected a path, got ${typeof file}`, "Pass e.g. 'cors.policy.json'.");
   }
-  const path = file instanceof URL ? file.pathname : resolve(file);
+  const path = file instanceof URL ? fileURLToPath(file) : resolve(file);
   const shown = typeof file === 'string' ? file : path;
   const ext = extname(path).toLowerCase();
   if (ext !== '.json' && !MODULE_EXTENSIONS.has(ext)) {

@@ -24,7 +24,8 @@ export interface DiscoveredRoutes {
 }
 
 /** Add a route, merging methods into an existing entry with the same path. */
-export function addRoute(into: RouteInfo[], route: RouteInfo): void {
+export function addRoute(into: RouteInfo[], input: RouteInfo): void {
+  const route = input.path.startsWith('/') ? input : { ...input, path: `/${input.path}` };
   const existing = into.find((r) => r.path === route.path);
   if (!existing) {
     into.push({ ...route, methods: [...new Set(route.methods)] });
