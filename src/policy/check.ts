@@ -50,6 +50,8 @@ export interface PolicyDeviation {
   engines: EngineName[];
   /** One of those engines' verdicts: its exchanges, and the reason when it was blocked. */
   verdict: Verdict;
+  /** One verdict per group of engines that went wrong the same way (the first is `verdict`). */
+  groups: Verdict[][];
   /** The request after the preflight was not sent (judged by the preflight alone). */
   held: boolean;
   /** Header names missing or extra, or the value received and the one expected. */
@@ -162,7 +164,7 @@ function isRouteWide(kind: DeviationKind): boolean {
 function judge(probe: PlannedProbe, verdicts: Verdict[], rules: ResolvedCorsRules): PolicyDeviation[] {
   const out: PolicyDeviation[] = [];
   const silent = verdicts.filter(noAnswer);
-  if (silent.length) out.push({ kind: 'no-answer', expect: probe.expect, engines: silent.map((v) => v.engine), verdict: silent[0], held: probe.holdActual });
+  if (silent.length) out.push({ kind: 'no-answer', expect: probe.expect, engines: silent.map((v) => v.engine), verdict: silent[0], groups: [silent], held: probe.holdActual });
   const answered = verdicts.filter((v) => !noAnswer(v));
   const wrong = answered.filter((v) => v.allowed !== probe.allowed);
   // One deviation per group of engines that went wrong the same way.
@@ -171,7 +173,8 @@ function judge(probe: PlannedProbe, verdicts: Verdict[], rules: ResolvedCorsRule
     const key = v.allowed ? 'allowed' : (v.reason?.code ?? '');
     groups.set(key, [...(groups.get(key) ?? []), v]);
   }
-  for (const group of groups.values()) out.push({ kind: probe.expect.kind, expect: probe.expect, engines: group.map((v) => v.engine), verdict: group[0], held: probe.holdActual });
+  // The engines that went wrong, in one deviation: each group (same outcome, same reason) keeps its own words.
+  if (wrong.length) out.push({ kind: probe.expect.kind, expect: probe.expect, engines: wrong.map((v) => v.engine), verdict: wrong[0], groups: [...groups.values()], held: probe.holdActual });
   const sample = answered[0];
   if (sample) out.push(...wireChecks(probe, sample, rules, answered.map((v) => v.engine)));
   return out;
@@ -180,7 +183,7 @@ function judge(probe: PlannedProbe, verdicts: Verdict[], rules: ResolvedCorsRule
 /** What the headers on the wire must say beyond the browser's verdict: Vary, Max-Age, Expose-Headers. */
 function wireChecks(probe: PlannedProbe, verdict: Verdict, rules: ResolvedCorsRules, engines: EngineName[]): PolicyDeviation[] {
   const out: PolicyDeviation[] = [];
-  const make = (kind: DeviationKind, detail: PolicyDeviation['detail']): PolicyDeviation => ({ kind, expect: probe.expect, engines, verdict, held: probe.holdActual, detail });
+  const make = (kind: DeviationKind, detail: PolicyDeviation['detail']): PolicyDeviation => ({ kind, expect: probe.expect, engines, verdict, groups: [[verdict]], held: probe.holdActual, detail });
   const actual = lastActual(verdict.exchanges);
   const kind = probe.expect.kind;
   if (actual?.response && !isHeldResponse(actual.response) && verdict.allowed && kind === 'origin-allowed') {
@@ -222,7 +225,7 @@ function varyCheck(probe: PlannedProbe, verdicts: Verdict[], rules: ResolvedCors
     if (got && !isHeldResponse(got)) answers.add(JSON.stringify([getHeader(got.headers, 'access-control-allow-origin'), getHeader(got.headers, 'access-control-allow-credentials')]));
   }
   if (answers.size < 2) return [];
-  return [{ kind: 'vary', expect: probe.expect, engines: verdicts.filter((v) => !noAnswer(v)).map((v) => v.engine), verdict: sample, held: false, detail: { received: getHeader(response.headers, 'vary') } }];
+  return [{ kind: 'vary', expect: probe.expect, engines: verdicts.filter((v) => !noAnswer(v)).map((v) => v.engine), verdict: sample, groups: [[sample]], held: false, detail: { received: getHeader(response.headers, 'vary') } }];
 }
 
 /** For an allowed request blocked by the response after the preflight: what failed there (one report per route). */

@@ -26,7 +26,7 @@ export type Expectation =
   | { kind: 'preflight-origin-allowed'; origin: string; method: string }
   | { kind: 'method-allowed'; origin: string; method: string; credentials: boolean }
   | { kind: 'header-allowed'; origin: string; header: string; credentials: boolean }
-  | { kind: 'error-response-allowed'; origin: string; credentials: boolean }
+  | { kind: 'error-response-allowed'; origin: string; credentials: boolean; path: string }
   | { kind: 'origin-refused'; origin: string; lookAlike: RefusedOrigin }
   | { kind: 'preflight-origin-refused'; origin: string; method: string; lookAlike: RefusedOrigin }
   | { kind: 'method-refused'; origin: string; method: string }
@@ -131,7 +131,7 @@ export function planProbes(policy: DefinedCorsPolicy, routes: readonly PlannedRo
     if (notFoundOrigin !== undefined && !notFoundDone.has(notFound)) {
       notFoundDone.add(notFound);
       const withCredentials = notFoundRules.credentials;
-      add({ ...base, path: notFound, method: 'GET', origin: notFoundOrigin, credentials: withCredentials ? 'include' : 'same-origin', holdActual: false, allowed: true, expect: { kind: 'error-response-allowed', origin: notFoundOrigin, credentials: withCredentials } });
+      add({ ...base, path: notFound, method: 'GET', origin: notFoundOrigin, credentials: withCredentials ? 'include' : 'same-origin', holdActual: false, allowed: true, expect: { kind: 'error-response-allowed', origin: notFoundOrigin, credentials: withCredentials, path: notFound } });
     }
 
     // Refused: origins outside the policy (without credentials: the laxest check a response can pass).

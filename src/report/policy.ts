@@ -57,7 +57,7 @@ function claim(e: Expectation, route: RouteReport): string {
     case 'header-allowed':
       return `${e.origin} may send request header ${e.header}${withCredentials(e.credentials)}`;
     case 'error-response-allowed':
-      return `error responses allow ${e.origin} too${withCredentials(e.credentials)}`;
+      return `the error response of GET ${e.path} allows ${e.origin}${withCredentials(e.credentials)}`;
     case 'origin-refused': {
       const what = LOOK_ALIKE[e.lookAlike.kind] ?? e.lookAlike.kind;
       return `${e.origin} is refused (${what}${e.lookAlike.of ? ` of ${e.lookAlike.of}` : ''})`;
@@ -89,7 +89,12 @@ export function receivedPhrase(deviation: PolicyDeviation): string {
     case 'expose-extra':
       return `it also exposes ${listNames(d?.names ?? [])}`;
     default:
-      return deviation.verdict.allowed ? `allowed in ${engines}` : `blocked in ${engines} (${deviation.verdict.reason?.code ?? 'unknown reason'})`;
+      return deviation.groups
+        .map((group) => {
+          const names = group.map((v) => v.engine).join(', ');
+          return group[0].allowed ? `allowed in ${names}` : `blocked in ${names} (${group[0].reason?.code ?? 'unknown reason'})`;
+        })
+        .join('; ');
   }
 }
 
@@ -149,19 +154,27 @@ export function formatDeviation(deviation: PolicyDeviation, route: RouteReport, 
   const verdict = deviation.verdict;
   const blocked = !verdict.allowed && deviation.kind !== 'no-answer';
   const showConsole = blocked && deviation.expect.kind !== 'origin-refused' && deviation.kind === deviation.expect.kind;
-  const chromium = showConsole ? consoleLine(verdict, deviation.engines.includes('chromium') ? 'chromium' : deviation.engines[0])?.message : undefined;
-  const firefox = showConsole && deviation.engines.includes('firefox') ? consoleLine(verdict, 'firefox') : null;
+  const groupOf = (engine: string) => deviation.groups.find((g) => g.some((v) => v.engine === engine));
+  // Chromium's words for the group with Chromium, else for one without Firefox (WebKit's are not modelled).
+  const chromiumGroup = groupOf('chromium') ?? deviation.groups.find((g) => !g.some((v) => v.engine === 'firefox'));
+  const firefoxGroup = groupOf('firefox');
+  const chromium = showConsole && chromiumGroup && !chromiumGroup[0].allowed ? consoleLine(chromiumGroup[0], 'chromium')?.message : undefined;
+  const firefox = showConsole && firefoxGroup && !firefoxGroup[0].allowed ? consoleLine(firefoxGroup[0], 'firefox') : null;
   const exchanges = verdict.exchanges.filter((e) => !isHeldResponse(e.response));
   const notes = deviation.held ? [`The ${verdictMethod(verdict)} after the preflight was not sent: it is judged by its preflight.`] : [];
-  return formatBlock({
+  const fixes = deviation.groups.map((group) => ({ engines: group.map((v) => v.engine), fix: deviationFix({ ...deviation, verdict: group[0] }, lists) }));
+  const distinct = fixes.filter((f, i) => fixes.findIndex((g) => g.fix.text === f.fix.text) === i);
+  const block = formatBlock({
     title: `✗ ${expectationPhrase(deviation, route)}: ${receivedPhrase(deviation)}`,
     notes,
     chromium,
-    chromiumLabel: deviation.engines.includes('chromium') ? 'Chromium' : 'as Chromium words it',
+    chromiumLabel: chromiumGroup?.some((v) => v.engine === 'chromium') ? 'Chromium' : 'as Chromium words it',
     firefox: firefox ? { code: firefox.code ?? '', message: firefox.message } : undefined,
     exchanges,
-    change: deviationFix(deviation, lists),
+    change: distinct.length === 1 ? distinct[0].fix : undefined,
   });
+  if (distinct.length === 1) return block;
+  return [block, ...distinct.map((f) => `  ${f.fix.label} (${f.engines.join(', ')}): ${f.fix.text}`)].join('\n');
 }
 
 function verdictMethod(verdict: Verdict): string {
