@@ -1,6 +1,6 @@
 /**
  * The routes of an Express app (4 and 5) or Connect-style router: walked from the app's router stack, nested
- * routers included. Express 5 keeps each layer's path (`rawPath`, router >= 2.3); Express 4 keeps only the
+ * routers included (Connect apps too: each mount path is a route). Express 5 keeps each layer's path (`rawPath`, router >= 2.3); Express 4 keeps only the
  * layer's RegExp, which is turned back into the mount path it was made from.
  */
 import { addRoute, joinPaths, type DiscoveredRoutes, type RouteInfo, type SkippedRoute } from './types.js';
@@ -8,7 +8,8 @@ import { addRoute, joinPaths, type DiscoveredRoutes, type RouteInfo, type Skippe
 interface Layer {
   name?: string;
   handle?: { stack?: unknown[] };
-  route?: { path: unknown; methods: Record<string, boolean> };
+  /** Express: the route; Connect: the mount path. */
+  route?: { path: unknown; methods: Record<string, boolean> } | string;
   rawPath?: unknown;
   slash?: boolean;
   regexp?: RegExp & { fast_slash?: boolean };
@@ -36,6 +37,13 @@ export function expressRoutes(stack: unknown[]): DiscoveredRoutes {
 
 function walk(stack: Layer[], prefix: string, routes: RouteInfo[], skipped: SkippedRoute[]): void {
   for (const layer of stack) {
+    if (typeof layer.route === 'string') {
+      // Connect: every app.use(path, handler) is a mount path, answering every method.
+      const inner = layer.handle?.stack;
+      if (Array.isArray(inner)) walk(inner as Layer[], joinPaths(prefix, layer.route), routes, skipped);
+      else addRoute(routes, { path: joinPaths(prefix, layer.route), methods: [], source: 'express' });
+      continue;
+    }
     if (layer.route) {
       const methods = Object.entries(layer.route.methods)
         .filter(([m, on]) => on && m !== '_all')

@@ -41,6 +41,9 @@ export async function discoverRoutes(target: unknown, options: DiscoverOptions =
     const routes = read.routes.map((r) => ({ ...r, path: joinPaths(read.basePath, r.path) }));
     return { routes, skipped: [], from: 'read from the OpenAPI document' };
   }
+  // An http.Server: its request listener is the app.
+  const listener = serverListener(target);
+  if (listener) return discoverRoutes(listener, options);
   const stack = expressStack(target);
   if (stack) return { ...expressRoutes(stack), from: 'read from the Express router' };
   const koa = koaRouters(target);
@@ -52,6 +55,13 @@ export async function discoverRoutes(target: unknown, options: DiscoverOptions =
   addRoute(routes, { path: '/', methods: [], source: 'policy' });
   for (const path of options.fallbackPaths ?? []) addRoute(routes, { path, methods: [], source: 'policy' });
   return { routes, skipped: [], from: "the base URL and the policy's route keys: this target has no router to read, pass routes or openapi to probe more" };
+}
+
+function serverListener(target: unknown): unknown {
+  const server = target as { listeners?: (event: string) => unknown[]; listen?: unknown } | null;
+  if (typeof server !== 'object' || server === null || typeof server.listeners !== 'function' || typeof server.listen !== 'function') return null;
+  const [first] = server.listeners('request');
+  return typeof first === 'function' ? first : null;
 }
 
 function readRouteOption(value: unknown, argument: string): RouteInfo[] {

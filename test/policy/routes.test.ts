@@ -2,6 +2,8 @@
 // @koa/router (prefixes, nested routers), Fastify (plugins with prefixes, wildcards), Hono (middleware left out),
 // and an OpenAPI 3 document (server base path, $ref parameters, examples).
 import Router from '@koa/router';
+import connect from 'connect';
+import * as http from 'node:http';
 import express from 'express';
 import express4 from 'express4';
 import Fastify from 'fastify';
@@ -34,6 +36,16 @@ describe('routes read from routers', () => {
       expect(sorted(found.routes)).toEqual([' /api/echo', 'DELETE,GET,PUT /api/items/:itemId', 'GET /api/items', 'GET /health', 'POST /api/users/:userId/notes']);
     });
   }
+
+  it('Connect: each mount path; an http.Server: the app it serves', async () => {
+    const app = connect();
+    app.use('/api', (req: http.IncomingMessage, res: http.ServerResponse) => res.end());
+    app.use('/health', (req: http.IncomingMessage, res: http.ServerResponse) => res.end());
+    const found = await discoverRoutes(app);
+    expect(sorted(found.routes)).toEqual([' /api', ' /health']);
+    const server = http.createServer(express().get('/items', (req, res) => res.end()));
+    expect(sorted((await discoverRoutes(server)).routes)).toEqual(['GET /items']);
+  });
 
   it('Koa with @koa/router: prefixes and nested routers', async () => {
     const app = new Koa();
