@@ -3,7 +3,7 @@
  * collect each deviation from what a correct server with the policy would do, grouped by route. The result is
  * data; `src/report/policy.ts` words it for the matcher and the CLI.
  */
-import { simulateEngines } from '../emulator/simulate-engines.js';
+import { simulateEngines } from '../simulate.js';
 import { BROWSER_ENGINES, ENGINES } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { discoverRoutes, fillTemplate, type RouteInfo, type RouteOption, type SkippedRoute } from '../routes/index.js';
