@@ -33,7 +33,8 @@ export function renderVerify(report: PolicyReport, policy: DefinedCorsPolicy, st
   }
   for (const route of report.routes) {
     const mark = route.deviations.length ? style.red('✗') : style.green('✓');
-    out.push(`${mark} ${routeHeading(route)}  ${style.dim(`${route.probes} probes`)}`);
+    const shared = route.lookAlikesOn ? `; look-alike origins as on ${route.lookAlikesOn}` : '';
+    out.push(`${mark} ${routeHeading(route)}  ${style.dim(`${route.probes} probes${shared}`)}`);
   }
   for (const skipped of report.skipped) out.push(style.yellow(`- not probed: ${skipped.path}: ${skipped.why}`));
   const details = formatPolicyDeviations(report, policy);

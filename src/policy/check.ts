@@ -68,6 +68,11 @@ export interface RouteReport {
   /** The policy's route key whose rules apply, `'*'` for the top level. */
   scope: string;
   probes: number;
+  /**
+   * The route whose look-alike origin probes stand for this one's: it answered every other probe with the same
+   * CORS headers (absent when this route was probed with them itself).
+   */
+  lookAlikesOn?: string;
   deviations: PolicyDeviation[];
 }
 
@@ -121,7 +126,7 @@ export async function checkCorsPolicy(target: unknown, policy: DefinedCorsPolicy
   const fallbackPaths = policy.routes.map((r) => fillTemplate(r.key.replace(/\/\*$/, '') || '/', options.params ?? {}).path);
   const discovery = await discoverRoutes(target, { routes: options.routes, openapi: options.openapi, fallbackPaths, argument });
   const routes: PlannedRoute[] = discovery.routes.map((route) => planned(route, policy, options.params ?? {}));
-  const probes = planProbes(policy, routes, { actualRequests: options.actualRequests ?? (isUrl ? 'safe' : 'all') });
+  const planned_ = planProbes(policy, routes, { actualRequests: options.actualRequests ?? (isUrl ? 'safe' : 'all') });
   const held = holdActualRequests(transport);
   const run = async (probe: PlannedProbe) => {
     const url = new URL(`${basePath}${probe.path}`, base.origin).href;
@@ -131,10 +136,30 @@ export async function checkCorsPolicy(target: unknown, policy: DefinedCorsPolicy
     );
     return { probe, verdicts };
   };
+  const concurrency = options.concurrency ?? 8;
+  // Look-alike origins test how the server matches an Origin, which routes served by the same CORS configuration
+  // share: they run on one route per group of routes that answered the other probes alike.
+  const firstPass = planned_.filter((p) => !isLookAlike(p));
   // One probe first: a server that does not answer it is unreachable, and the rest would only wait as long.
-  const results = probes.length ? [await run(probes[0])] : [];
-  if (results.length && !results[0].verdicts.every(noAnswer)) results.push(...(await pool(probes.slice(1), options.concurrency ?? 8, run)));
-  const reports: RouteReport[] = routes.map((r) => ({ template: r.template, path: r.path, methods: [...r.methods], scope: r.scope.key, probes: 0, deviations: [] }));
+  const results = firstPass.length ? [await run(firstPass[0])] : [];
+  const unreachable = results.length === 1 && results[0].verdicts.every(noAnswer);
+  const lookAlikesOn = new Map<number, number>();
+  if (!unreachable && results.length) {
+    results.push(...(await pool(firstPass.slice(1), concurrency, run)));
+    const representative = new Map<string, number>();
+    routes.forEach((route, index) => {
+      const key = `${route.scope.key}\n${fingerprint(results.filter((r) => r.probe.route === index))}`;
+      if (!representative.has(key)) representative.set(key, index);
+      lookAlikesOn.set(index, representative.get(key)!);
+    });
+    const secondPass = planned_.filter((p) => isLookAlike(p) && lookAlikesOn.get(p.route) === p.route);
+    results.push(...(await pool(secondPass, concurrency, run)));
+  }
+  const probes = results;
+  const reports: RouteReport[] = routes.map((r, index) => {
+    const on = lookAlikesOn.get(index);
+    return { template: r.template, path: r.path, methods: [...r.methods], scope: r.scope.key, probes: 0, deviations: [], ...(on !== undefined && on !== index ? { lookAlikesOn: routes[on].template } : {}) };
+  });
   for (const { probe, verdicts } of results) {
     const report = reports[probe.route];
     report.probes++;
@@ -147,8 +172,28 @@ export async function checkCorsPolicy(target: unknown, policy: DefinedCorsPolicy
       report.deviations.push(deviation);
     }
   }
-  const unreachable = results.length === 1 && probes.length > 0 && results[0].verdicts.every(noAnswer);
   return { from: discovery.from, routes: reports, skipped: discovery.skipped, engines, probes: probes.length, unreachable, baseUrl: `${base.origin}${basePath}` };
+}
+
+function isLookAlike(probe: PlannedProbe): boolean {
+  return probe.expect.kind === 'origin-refused' && probe.expect.lookAlike.kind !== 'foreign' && probe.expect.lookAlike.kind !== 'null';
+}
+
+/** The CORS headers a route answered its probes with, the request's own origin written as `<origin>`. */
+function fingerprint(results: ReadonlyArray<{ probe: PlannedProbe; verdicts: Verdict[] }>): string {
+  const parts: string[] = [];
+  for (const { probe, verdicts } of results) {
+    // The probes that show how the Origin is matched: GETs from allowed origins, a foreign site, null.
+    if (probe.expect.kind !== 'origin-allowed' && probe.expect.kind !== 'origin-refused' && probe.expect.kind !== 'credentials-refused') continue;
+    const v = verdicts[0];
+    const response = v && lastActual(v.exchanges)?.response;
+    const headers = (response && !isHeldResponse(response) ? response.headers : [])
+      .filter(([n]) => n.toLowerCase().startsWith('access-control-') || n.toLowerCase() === 'vary')
+      .map(([n, value]) => `${n.toLowerCase()}:${value.split(probe.origin).join('<origin>')}`)
+      .sort();
+    parts.push(`${probe.expect.kind} ${probe.credentials} ${v?.allowed} ${headers.join('|')}`);
+  }
+  return parts.sort().join('\n');
 }
 
 function planned(route: RouteInfo, policy: DefinedCorsPolicy, params: Readonly<Record<string, string>>): PlannedRoute {

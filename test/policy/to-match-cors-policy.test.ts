@@ -87,13 +87,39 @@ describe('what toMatchCorsPolicy catches', () => {
     app.use(router.routes());
     const message = await failure(expect(app).toMatchCorsPolicy(policy, { engine: 'firefox' }));
     expect(message).toContain('Expected: every route (read from the Koa router) to answer as the policy says, in firefox');
+    // Both routes answer alike, so the look-alike origins are probed on the first one only.
+    expect(message).toContain('Received: 3 deviations on 1 of 2 routes');
     expect(message).toContain('HEAD, GET /items: 3 deviations');
-    expect(message).toContain('PUT /items/:id (requested as /items/1): 3 deviations');
     // The RegExp has no ^: the http: page of the app passes too.
     expect(message).toContain('✗ http://app.example is refused (other scheme of https://app.example): allowed in firefox');
     expect(message).toContain('✗ https://evilapp.example is refused (prefix look-alike of https://app.example): allowed in firefox');
     expect(message).toContain('✗ https://evil.app.example is refused (subdomain of https://app.example): allowed in firefox');
     expect(message).not.toContain('app.example.evil.example is refused');
+  });
+
+  it('look-alike origins run once per group of routes that answer alike, and on every route that answers differently', async () => {
+    const express = (await import('express')).default;
+    const cors = (await import('cors')).default;
+    const app = express();
+    const exact = cors({ origin: 'https://app.example', methods: ['GET', 'PUT'], allowedHeaders: ['content-type'], exposedHeaders: ['x-total-count'], credentials: true, maxAge: 600 });
+    const sloppy = cors({ origin: /app\.example/, methods: ['GET', 'PUT'], allowedHeaders: ['content-type'], exposedHeaders: ['x-total-count'], credentials: true, maxAge: 600 });
+    app.use(['/a', '/b'], exact);
+    app.use('/legacy', sloppy);
+    app.get(['/a', '/b', '/legacy'], (req, res) => res.json([]));
+    const seen = new Map<string, Set<string>>();
+    const counting = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      const path = (req.url ?? '').split('?')[0];
+      if (!seen.has(path)) seen.set(path, new Set());
+      seen.get(path)!.add(String(req.headers.origin));
+      app(req, res);
+    };
+    const message = await failure(expect(counting).toMatchCorsPolicy(policy, { routes: ['/a', '/b', '/legacy'], engine: 'chromium' }));
+    expect(seen.get('/a')).toContain('https://evilapp.example');
+    expect(seen.get('/b')).not.toContain('https://evilapp.example');
+    expect(seen.get('/legacy')).toContain('https://evilapp.example');
+    expect(message).toContain('Received: 5 deviations on 1 of 3 routes');
+    expect(message).toContain('/legacy: 5 deviations');
+    expect(message).toContain('✗ https://app.example.evil.example is refused (suffix look-alike of https://app.example): allowed in chromium');
   });
 
   it('a real Fastify app whose route errors lose the CORS headers', async () => {
