@@ -142,8 +142,12 @@ function allowOriginOf(verdict: Verdict): string | null {
 }
 
 /** The route's heading: `GET, PUT /items/:id (requested as /items/1) · policy scope /items/*`. */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
 export function routeHeading(route: RouteReport): string {
-  const methods = route.methods.length ? `${route.methods.join(', ')} ` : '';
+  const rank = (m: string) => (METHOD_ORDER.includes(m) ? METHOD_ORDER.indexOf(m) : METHOD_ORDER.length);
+  const sorted = [...route.methods].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const methods = sorted.length ? `${sorted.join(', ')} ` : '';
   const as = route.path !== route.template ? ` (requested as ${route.path})` : '';
   const scope = route.scope === '*' ? '' : ` · policy scope ${route.scope}`;
   return `${methods}${route.template}${as}${scope}`;

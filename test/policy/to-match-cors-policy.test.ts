@@ -89,7 +89,7 @@ describe('what toMatchCorsPolicy catches', () => {
     expect(message).toContain('Expected: every route (read from the Koa router) to answer as the policy says, in firefox');
     // Both routes answer alike, so the look-alike origins are probed on the first one only.
     expect(message).toContain('Received: 3 deviations on 1 of 2 routes');
-    expect(message).toContain('HEAD, GET /items: 3 deviations');
+    expect(message).toContain('GET, HEAD /items: 3 deviations');
     // The RegExp has no ^: the http: page of the app passes too.
     expect(message).toContain('✗ http://app.example is refused (other scheme of https://app.example): allowed in firefox');
     expect(message).toContain('✗ https://evilapp.example is refused (prefix look-alike of https://app.example): allowed in firefox');
