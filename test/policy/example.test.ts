@@ -3,6 +3,7 @@
 // header, and the frontend suite still passes. The example imports the built package (npm run build first).
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
@@ -19,8 +20,9 @@ interface Run {
   report: { testResults: Array<{ name: string; assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }> };
 }
 
+let reports = 0;
 function vitest(dir: string): Promise<Run> {
-  const out = join(dir, 'report.json');
+  const out = join(tmpdir(), `corsproof-example-${process.pid}-${++reports}.json`);
   return new Promise((done) => {
     execFile(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', join(dir, 'vitest.config.mjs'), '--reporter=json', `--outputFile=${out}`], { cwd: root, timeout: 180_000, env: { ...process.env, FORCE_COLOR: '0' } }, (error) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, report: JSON.parse(readFileSync(out, 'utf8')) });
