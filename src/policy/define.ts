@@ -71,8 +71,9 @@ export interface DefinedCorsPolicy {
   toJSON(): CorsPolicyConfig;
 }
 
-const RULE_KEYS = ['origins', 'methods', 'headers', 'credentials', 'exposeHeaders', 'maxAge'] as const;
-const TOP_KEYS = [...RULE_KEYS, 'routes', '$schema'] as const;
+/** The fields of a route scope, and of a policy (schema/cors.policy.schema.json lists the same). */
+export const RULE_KEYS = ['origins', 'methods', 'headers', 'credentials', 'exposeHeaders', 'maxAge'] as const;
+export const TOP_KEYS = [...RULE_KEYS, 'routes', '$schema'] as const;
 /** Names users reach for from other libraries, and the policy's word for them. */
 const SYNONYMS: Record<string, string> = {
   origin: 'origins',
