@@ -157,7 +157,7 @@ describe('what toMatchCorsPolicy catches', () => {
 });
 
 describe('how many requests', () => {
-  it('each probe is made once per engine, and a route costs a bounded number of them', async () => {
+  it('each distinct request is sent once for all engines, and a route costs a bounded number of them', async () => {
     const seen: string[] = [];
     const api = corsHandler(policy, () => Response.json([]));
     const counting = (request: Request) => {
@@ -165,9 +165,10 @@ describe('how many requests', () => {
       seen.push([request.method, request.url, h.get('origin'), h.get('access-control-request-method'), h.get('access-control-request-headers'), h.get('content-type')].join(' '));
       return api(request);
     };
-    await expect(counting).toMatchCorsPolicy(policy, { routes: ['/items', '/items/:id'], engine: 'chromium' });
+    await expect(counting).toMatchCorsPolicy(policy, { routes: ['/items', '/items/:id'] });
     const distinct = new Set(seen);
-    expect(seen.length).toBe(distinct.size);
+    // (Unless the suite runs with every engine on its own, as npm test runs the matcher suites once.)
+    if (process.env.CORSPROOF_ENGINES_SEPARATELY !== '1') expect(seen.length).toBe(distinct.size);
     // Two routes: allowed origin, methods, header, error path, a foreign site, null, six look-alikes, a
     // foreign preflight, refused methods and headers, credentials.
     expect(seen.length).toBeLessThanOrEqual(2 * 30);
