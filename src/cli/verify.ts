@@ -26,7 +26,7 @@ export function verifyExitCode(report: PolicyReport): number {
 }
 
 export function renderVerify(report: PolicyReport, policy: DefinedCorsPolicy, style: Style): string {
-  const out: string[] = [`${style.bold('verify')} ${report.baseUrl}  ${style.dim(`(routes ${report.from}; engines ${report.engines.join(', ')})`)}`, ''];
+  const out: string[] = [`${style.bold('verify')} ${report.baseUrl}  ${style.dim(`(routes: ${report.from}; engines: ${report.engines.join(', ')})`)}`, ''];
   if (report.unreachable) {
     out.push(style.red('The server could not be reached: a network failure, not a CORS decision (exit code 3).'));
     return `${out.join('\n')}\n`;
@@ -58,6 +58,8 @@ export interface VerifyJson {
     methods: string[];
     scope: string;
     probes: number;
+    /** The route whose look-alike origin probes stand for this one's. */
+    lookAlikesOn: string | null;
     deviations: Array<{ kind: string; expected: string; received: string; engines: string[]; fix: string; reason: string | null; exchanges: ExchangeJson[] }>;
   }>;
   skipped: Array<{ path: string; why: string }>;
@@ -78,6 +80,7 @@ export function verifyToJson(report: PolicyReport, policy: DefinedCorsPolicy): V
       methods: route.methods,
       scope: route.scope,
       probes: route.probes,
+      lookAlikesOn: route.lookAlikesOn ?? null,
       deviations: route.deviations.map((d) => ({
         kind: d.kind,
         expected: expectationPhrase(d, route),

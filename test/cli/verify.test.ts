@@ -32,7 +32,7 @@ describe('corsproof verify', () => {
     const r = await cli(['verify', good.url, '--policy', policyFile, '--openapi', openapi]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`verify ${good.url}  (routes read from the OpenAPI document; engines chromium, firefox, webkit)`);
+    expect(r.stdout).toContain(`verify ${good.url}  (routes: read from the OpenAPI document; engines: chromium, firefox, webkit)`);
     expect(r.stdout).toContain('✓ DELETE /api/admin/items/{id} (requested as /api/admin/items/it-1) · policy scope /api/admin/*');
     expect(r.stdout).toMatch(/result {4}no deviation on 3 routes \(\d+ probes\)/);
   });

@@ -17,9 +17,10 @@ const policy = defineCorsPolicy({
   routes: {
     '/public/*': { origins: '*', credentials: false, headers: '*' },
     '/admin/*': { origins: ['https://admin.app.example'], methods: ['GET', 'DELETE'] },
+    '/internal/*': { origins: [] },
   },
 });
-const routes = ['/items', '/items/:id', '/public/logo', '/admin/users/:id'];
+const routes = ['/items', '/items/:id', '/public/logo', '/admin/users/:id', '/internal/metrics'];
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -27,6 +28,24 @@ describe('mocks from a policy', () => {
   it('corsHandler(policy, handler) is a correct server: toMatchCorsPolicy passes on every route', async () => {
     const api = corsHandler(policy, (request) => (new URL(request.url).pathname === '/boom' ? Response.json({ error: 'boom' }, { status: 500 }) : Response.json({ ok: true }, { headers: { 'x-total-count': '3' } })));
     await expect(api).toMatchCorsPolicy(policy, { routes: [...routes, '/boom'] });
+  });
+
+  it('a predicate origin with examples is probed with them, and its look-alikes refused', async () => {
+    const tenants = defineCorsPolicy({
+      origins: [{ match: (o: string) => /^https:\/\/[a-z0-9-]+\.tenants\.example$/.test(o), examples: ['https://acme.tenants.example'], description: 'tenant sites' }],
+      methods: ['GET', 'PUT'],
+    });
+    const seen = new Set<string>();
+    const api = corsHandler(tenants, (request) => {
+      seen.add(String(request.headers.get('origin')));
+      return Response.json({});
+    });
+    await expect(api).toMatchCorsPolicy(tenants, { routes: ['/items'] });
+    expect(seen).toContain('https://acme.tenants.example');
+    expect(seen).toContain('https://evil.acme.tenants.example');
+    // A mock whose predicate is wider than the policy's fails on the look-alike it lets in.
+    const wide = corsHandler(defineCorsPolicy({ origins: [{ match: (o: string) => o.endsWith('tenants.example'), examples: ['https://acme.tenants.example'] }], methods: ['GET', 'PUT'] }), () => Response.json({}));
+    await expect(expect(wide).toMatchCorsPolicy(tenants, { routes: ['/items'], engine: 'chromium' })).rejects.toThrow('✗ https://evil.acme.tenants.example is refused (subdomain of https://acme.tenants.example): allowed in chromium');
   });
 
   it('withCors(policy, handlers) is a correct server too', async () => {
