@@ -190,6 +190,28 @@ describe('argument errors and no answer', () => {
     expect((error as Error).message).toContain(text);
   });
 
+  it('a server that hangs on preflights: a verdict per probe, within the timeout, not a hung test', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const hanging = http.createServer((req, res) => {
+      if (req.method === 'OPTIONS') return; // never answers
+      res.setHeader('access-control-allow-origin', 'https://app.example');
+      res.setHeader('vary', 'Origin');
+      res.end('[]');
+    });
+    hanging.on('connection', (s) => sockets.add(s));
+    const running = await listen(hanging);
+    const started = Date.now();
+    try {
+      const message = await failure(expect(running.url).toMatchCorsPolicy(defineCorsPolicy({ origins: ['https://app.example'], methods: ['GET', 'PUT'] }), { routes: ['/items'], timeoutMs: 300, engine: 'chromium' }));
+      expect(message).toContain('✗ https://app.example may send PUT /items: no answer (Timeout) in chromium');
+      expect(message).toContain('Fix: Make the server answer this request');
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await running.close();
+    }
+  });
+
   it('a server that does not answer fails the assertion, after one probe', async () => {
     const closed = await listen(http.createServer());
     const url = closed.url;
