@@ -108,7 +108,8 @@ export function isCorsPolicy(value: unknown): value is DefinedCorsPolicy {
 
 /** `defineCorsPolicy`, with `argument` naming the value in errors (e.g. the file it came from). */
 export function buildPolicy(config: unknown, argument: string): DefinedCorsPolicy {
-  const input = readObject(config, argument, TOP_KEYS);
+  // A copy: changing the config object afterwards changes neither the rules nor what toJSON() writes.
+  const input = copy(readObject(config, argument, TOP_KEYS)) as Record<string, unknown>;
   const rules = resolveRules(input, null, argument);
   const routes: Array<PolicyScope & { route: RouteKey }> = [];
   if (input.routes !== undefined) {
@@ -139,7 +140,7 @@ export function buildPolicy(config: unknown, argument: string): DefinedCorsPolic
     [BRAND]: true,
     kind: 'corsproof.policy',
     rules,
-    routes,
+    routes: Object.freeze(routes),
     scopeFor(path: string): PolicyScope {
       if (routes.length === 0) return top;
       const segments = pathSegments(path);
@@ -148,6 +149,15 @@ export function buildPolicy(config: unknown, argument: string): DefinedCorsPolic
     toJSON: () => serialize(input, argument),
   };
   return Object.freeze(policy);
+}
+
+/** Arrays and plain objects copied; functions and everything else kept as they are. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+  }
+  return value;
 }
 
 function resolveRules(input: Record<string, unknown>, base: ResolvedCorsRules | null, argument: string): ResolvedCorsRules {

@@ -128,6 +128,16 @@ describe('defineCorsPolicy', () => {
     expect(policy.scopeFor('/public/logo.png').rules.origins.any).toBe(true);
   });
 
+  it('is a snapshot: changing the config afterwards changes nothing', () => {
+    const config = { origins: ['https://app.example'], methods: ['GET'] };
+    const policy = defineCorsPolicy(config);
+    config.origins.push('https://evil.example');
+    config.methods.push('DELETE');
+    expect(policy.rules.methods).toEqual(['GET']);
+    expect(JSON.parse(JSON.stringify(policy))).toEqual({ origins: ['https://app.example'], methods: ['GET'] });
+    expect(Object.isFrozen(policy) && Object.isFrozen(policy.rules) && Object.isFrozen(policy.routes)).toBe(true);
+  });
+
   it('serialises to the JSON it was read from; predicates cannot be', () => {
     const config = { origins: ['https://app.example'], methods: ['GET', 'PUT'], routes: { '/public/*': { origins: '*' as const } } };
     expect(JSON.parse(JSON.stringify(defineCorsPolicy(config)))).toEqual(config);
