@@ -77,11 +77,13 @@ Holds a live API to a CORS policy (cors.policy.json, or a module exporting one),
 allowed origins, methods, headers and credentials pass in every engine; a foreign site, null and look-alikes
 of each allowed origin, other methods and headers are refused; Vary: Origin, the max-age and the exposed
 headers hold; error responses carry the same headers. Only GET, HEAD and preflights are sent unless
---send-unsafe is given. Routes: the OpenAPI document's paths, else the base URL and the policy's route keys.
+--send-unsafe is given. Routes: the OpenAPI document's paths, or --route, else the base URL and the policy's
+route keys.
 
 Options:
   -p, --policy <file>         the policy (required)
       --openapi <file>        an OpenAPI 3 document (.yaml, .yml, .json) whose paths are the routes
+      --route <path>          a route to probe, e.g. /items/:id (instead of --openapi); repeat
       --param name=value      a path parameter's value (default: the document's example, else 1); repeat
   -e, --engine <engine>       chromium | firefox | webkit | spec | all; repeat or comma-separate (default: the three browsers)
       --timeout <ms>          how long one exchange may take (default 10000)

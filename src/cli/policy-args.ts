@@ -11,6 +11,8 @@ export interface VerifyOptions {
   url: string;
   policy: string;
   openapi?: string;
+  /** Paths given with --route (templates such as /items/:id). */
+  routes: string[];
   params: Record<string, string>;
   engines: EngineName[];
   timeoutMs: number;
@@ -48,6 +50,7 @@ export function parseVerify(args: readonly string[]): VerifyOptions | 'help' {
     {
       policy: { type: 'string', short: 'p' },
       openapi: { type: 'string' },
+      route: { type: 'string', multiple: true },
       param: { type: 'string', multiple: true },
       engine: { type: 'string', short: 'e', multiple: true },
       timeout: { type: 'string' },
@@ -62,6 +65,11 @@ export function parseVerify(args: readonly string[]): VerifyOptions | 'help' {
     throw new InvalidArgumentError('url', positionals.length === 0 ? 'missing' : `one base URL expected, got ${positionals.length}`, 'Give the base URL of the API, e.g. `corsproof verify http://localhost:3000 --policy cors.policy.json`.');
   }
   if (typeof v.policy !== 'string') throw new InvalidArgumentError('--policy', 'missing', 'Pass the policy file, e.g. --policy cors.policy.json.');
+  const routes = (v.route as string[] | undefined) ?? [];
+  for (const route of routes) {
+    if (!route.startsWith('/')) throw new InvalidArgumentError('--route', `'${route}' does not start with /`, 'Give a path under the base URL, e.g. --route /items/:id.');
+  }
+  if (routes.length && typeof v.openapi === 'string') throw new InvalidArgumentError('--route', 'it cannot be combined with --openapi', 'Give the routes one way: the OpenAPI document, or --route for each path.');
   const params: Record<string, string> = {};
   for (const entry of (v.param as string[] | undefined) ?? []) {
     const eq = entry.indexOf('=');
@@ -72,6 +80,7 @@ export function parseVerify(args: readonly string[]): VerifyOptions | 'help' {
     url: parseTargetUrl(positionals[0]),
     policy: v.policy,
     ...(typeof v.openapi === 'string' ? { openapi: v.openapi } : {}),
+    routes,
     params,
     engines: parseEngines(v.engine as string[] | undefined),
     timeoutMs: parseTimeout(v.timeout as string | undefined),

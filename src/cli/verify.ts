@@ -13,6 +13,7 @@ import type { VerifyOptions } from './policy-args.js';
 export async function runVerify(options: VerifyOptions, policy: DefinedCorsPolicy): Promise<PolicyReport> {
   return checkCorsPolicy(options.url, policy, {
     ...(options.openapi ? { openapi: options.openapi } : {}),
+    ...(options.routes.length ? { routes: options.routes } : {}),
     params: options.params,
     engines: options.engines,
     timeoutMs: options.timeoutMs,

@@ -53,6 +53,14 @@ describe('corsproof verify', () => {
     expect(admin.deviations.every((d: { fix: string; exchanges: unknown[] }) => d.fix.length > 0 && d.exchanges.length > 0)).toBe(true);
   });
 
+  it('--route gives the routes by hand', async () => {
+    const r = await cli(['verify', good.url, '--policy', policyFile, '--route', '/api/items', '--route', '/api/admin/items/:id', '--param', 'id=it-1', '--engine', 'firefox', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.routesFrom).toBe('given in the routes option');
+    expect(report.routes.map((x: { route: string; path: string }) => `${x.route} ${x.path}`)).toEqual(['/api/items /api/items', '/api/admin/items/:id /api/admin/items/it-1']);
+  });
+
   it('only GET, HEAD and preflights reach a live server unless --send-unsafe', async () => {
     const seen: string[] = [];
     const app = expressApp();
@@ -87,6 +95,7 @@ describe('corsproof verify', () => {
     [['verify', 'http://127.0.0.1:9', '--policy', 'nope.json'], "Invalid --policy: 'nope.json' does not exist."],
     [['verify', 'http://127.0.0.1:9', '--policy', policyFile, '--param', 'id'], "Invalid --param: 'id' is not name=value."],
     [['verify', 'http://127.0.0.1:9', '--policy', policyFile, '--openapi', policyFile], 'is not an OpenAPI 3 document'],
+    [['verify', 'http://127.0.0.1:9', '--policy', policyFile, '--route', 'items'], "Invalid --route: 'items' does not start with /."],
     [['config', '--policy', policyFile], 'Invalid --for: missing.'],
     [['config', '--policy', policyFile, '--for', 'nest'], "Invalid --for: 'nest' is not one of express, fastify, hono, koa."],
   ])('exit 2: %j', async (args, message) => {
