@@ -53,3 +53,16 @@ export type {
   Expectation,
 } from './policy/index.js';
 export type { RouteOption } from './routes/index.js';
+export { explain, explainHar, explainMessage } from './explain/index.js';
+export type {
+  Explanation,
+  HarEngineVerdict,
+  HarExplainOptions,
+  HarExplanation,
+  HarRequestExplanation,
+  MessageCandidate,
+  MessageExplanation,
+  MessagesExplanation,
+} from './explain/index.js';
+export { fromHar, parseHar } from './transports/har.js';
+export type { Har, HarEntry, HarHeader, HarOptions } from './transports/har.js';

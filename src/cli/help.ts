@@ -7,8 +7,9 @@ const MAIN = `corsproof: check what a browser's CORS rules do with your server, 
 Usage:
   corsproof check <url> --origin <origin> [options]   would a page on <origin> be allowed to call <url>?
   corsproof audit <url> --origin <origin> [options]   what does <url>'s CORS policy let other sites do?
-  corsproof verify <base-url> --policy <file> [options]   does every route answer as the CORS policy says?
-  corsproof config --policy <file> --for <framework>  middleware options that implement the policy
+  corsproof verify <base-url> --policy <file>         does every route answer as the CORS policy says?
+  corsproof config --policy <file> --for <framework>   middleware options that implement the policy
+  corsproof explain '<console message>' | --har <file> what did the browser block, and what to change?
   corsproof --help | --version
   corsproof <command> --help
 
@@ -18,6 +19,8 @@ Examples:
   corsproof audit https://api.example.com/me --origin https://app.example
   corsproof verify http://localhost:3000 --policy cors.policy.json --openapi openapi.yaml
   corsproof config --policy cors.policy.json --for express
+  pbpaste | corsproof explain
+  corsproof explain --har network.har
 
 Exit codes:
   0  check: allowed in every engine      audit: no high-severity finding      verify: every route matches
@@ -108,6 +111,26 @@ Options:
 Exit codes: 0 printed, 2 bad input.
 `;
 
-export function helpText(topic: 'main' | 'check' | 'audit' | 'verify' | 'config'): string {
-  return topic === 'check' ? CHECK : topic === 'audit' ? AUDIT : topic === 'verify' ? VERIFY : topic === 'config' ? CONFIG : MAIN;
+const EXPLAIN = `Usage: corsproof explain '<console message>' [options]
+       corsproof explain [file | -] [options]     (console text from a file, or piped on standard input)
+       corsproof explain --har <file.har> [options]
+
+A console message of Chromium, Firefox or WebKit: names the reason, what the browser checked, and the fix.
+A message that matches no known one whole (cut off, retyped) gets the closest reasons, ranked, marked not
+certain. A HAR (Network panel: "Save all as HAR"): replays each cross-origin request through the emulator
+against the recorded responses, and prints per request each engine's verdict, console message and fix.
+
+Options:
+      --har <file>            the HAR file to replay
+  -o, --origin <origin>       the page's origin, for a HAR that does not show it
+  -e, --engine <engine>       engines for a HAR replay (default chromium,firefox,webkit)
+      --timeout <ms>          per replayed exchange (default 10000)
+      --json                  print a JSON report instead of text
+  -h, --help                  this help
+
+Exit codes: 0 every message recognised (HAR: no request blocked), 1 otherwise, 2 bad input.
+`;
+
+export function helpText(topic: 'main' | 'check' | 'audit' | 'explain' | 'verify' | 'config'): string {
+  return topic === 'check' ? CHECK : topic === 'audit' ? AUDIT : topic === 'explain' ? EXPLAIN : topic === 'verify' ? VERIFY : topic === 'config' ? CONFIG : MAIN;
 }
