@@ -8,7 +8,7 @@ Usage:
   corsproof check <url> --origin <origin> [options]   would a page on <origin> be allowed to call <url>?
   corsproof audit <url> --origin <origin> [options]   what does <url>'s CORS policy let other sites do?
   corsproof verify <base-url> --policy <file>         does every route answer as the CORS policy says?
-  corsproof config --policy <file> --for <framework>   middleware options that implement the policy
+  corsproof config --policy <file> --for <framework>  middleware options that implement the policy
   corsproof explain '<console message>' | --har <file> what did the browser block, and what to change?
   corsproof --help | --version
   corsproof <command> --help
