@@ -2,6 +2,7 @@
  * Arguments of `corsproof verify` and `corsproof config`, validated into typed errors like the other commands'.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { BROWSER_ENGINES } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { MIDDLEWARES, type MiddlewareName } from '../policy/middleware-config.js';
 import type { EngineName } from '../types.js';
@@ -101,7 +102,7 @@ export function parseConfig(args: readonly string[]): ConfigOptions | 'help' {
 
 /** Default: all three browsers, as the matcher. */
 function parseEngines(inputs: string[] | undefined): EngineName[] {
-  if (inputs === undefined || inputs.length === 0) return ['chromium', 'firefox', 'webkit'];
+  if (inputs === undefined || inputs.length === 0) return [...BROWSER_ENGINES];
   const out = new Set<EngineName>();
   for (const part of inputs.flatMap((i) => i.split(',')).map((p) => p.trim().toLowerCase())) {
     if (part === 'all') ENGINES.forEach((e) => out.add(e));

@@ -9,7 +9,7 @@ import { isHeldResponse } from '../policy/hold-actual.js';
 import type { Expectation } from '../policy/probes.js';
 import { getHeader } from '../spec/header-list.js';
 import type { Verdict } from '../types.js';
-import { consoleLine, fixSentence } from './describe.js';
+import { consoleLine, fixSentence, type ConsoleLine } from './describe.js';
 import { formatBlock, listNames } from './format.js';
 
 const LOOK_ALIKE: Record<string, string> = {
@@ -158,12 +158,7 @@ export function formatDeviation(deviation: PolicyDeviation, route: RouteReport, 
   const verdict = deviation.verdict;
   const blocked = !verdict.allowed && deviation.kind !== 'no-answer';
   const showConsole = blocked && deviation.expect.kind !== 'origin-refused' && deviation.kind === deviation.expect.kind;
-  const groupOf = (engine: string) => deviation.groups.find((g) => g.some((v) => v.engine === engine));
-  // Chromium's words for the group with Chromium, else for one without Firefox (WebKit's are not modelled).
-  const chromiumGroup = groupOf('chromium') ?? deviation.groups.find((g) => !g.some((v) => v.engine === 'firefox'));
-  const firefoxGroup = groupOf('firefox');
-  const chromium = showConsole && chromiumGroup && !chromiumGroup[0].allowed ? consoleLine(chromiumGroup[0], 'chromium')?.message : undefined;
-  const firefox = showConsole && firefoxGroup && !firefoxGroup[0].allowed ? consoleLine(firefoxGroup[0], 'firefox') : null;
+  const consoles = showConsole ? deviation.groups.flatMap((group) => groupConsoles(group)) : [];
   const exchanges = verdict.exchanges.filter((e) => !isHeldResponse(e.response));
   const notes = deviation.held ? [`The ${verdictMethod(verdict)} after the preflight was not sent: it is judged by its preflight.`] : [];
   const fixes = deviation.groups.map((group) => ({ engines: group.map((v) => v.engine), fix: deviationFix({ ...deviation, verdict: group[0] }, lists) }));
@@ -171,14 +166,25 @@ export function formatDeviation(deviation: PolicyDeviation, route: RouteReport, 
   const block = formatBlock({
     title: `✗ ${expectationPhrase(deviation, route)}: ${receivedPhrase(deviation)}`,
     notes,
-    chromium,
-    chromiumLabel: chromiumGroup?.some((v) => v.engine === 'chromium') ? 'Chromium' : 'as Chromium words it',
-    firefox: firefox ? { code: firefox.code ?? '', message: firefox.message } : undefined,
+    consoles: consoles.filter((line, k) => consoles.findIndex((other) => other.label === line.label && other.message === line.message) === k),
     exchanges,
     change: distinct.length === 1 ? distinct[0].fix : undefined,
   });
   if (distinct.length === 1) return block;
   return [block, ...distinct.map((f) => `  ${f.fix.label} (${f.engines.join(', ')}): ${f.fix.text}`)].join('\n');
+}
+
+/**
+ * The console lines of one group of engines that went wrong the same way: each engine's own words where it has
+ * them (else the first engine's borrowed words), one line per set of words.
+ */
+function groupConsoles(group: readonly Verdict[]): ConsoleLine[] {
+  const first = group[0];
+  if (!first || first.allowed) return [];
+  const lines = group.map((v) => consoleLine(first, v.engine)).filter((line): line is ConsoleLine => line !== null && line.message !== '');
+  const own = lines.filter((line) => line.wordsOf === line.engine);
+  const shown = own.length > 0 ? own : lines.slice(0, 1);
+  return shown.filter((line, k) => shown.findIndex((other) => other.wordsOf === line.wordsOf) === k);
 }
 
 function verdictMethod(verdict: Verdict): string {
