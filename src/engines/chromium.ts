@@ -9,6 +9,7 @@ export const chromium: EngineProfile = {
   label: 'Chromium',
   requestHeaders: chromiumRequestHeaders,
   fetchFailureMessage: 'Failed to fetch',
+  consoleWords: 'chromium',
   network: { resendsOn408: true, proxyAuthFromServerFails: true },
   localNetworkAccess: { targetAddressSpace: true },
   // Client hints with the grammar Chromium checks their values against; `Range` positions up to 2^63 - 2.

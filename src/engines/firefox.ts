@@ -9,6 +9,7 @@ export const firefox: EngineProfile = {
   label: 'Firefox',
   requestHeaders: firefoxRequestHeaders,
   fetchFailureMessage: 'NetworkError when attempting to fetch resource.',
+  consoleWords: 'firefox',
   network: { resendsOn408: false, proxyAuthFromServerFails: false },
   localNetworkAccess: { targetAddressSpace: false },
   // Non-ASCII bytes are unsafe; Content-Type goes through Gecko's own parser; Range positions are 64-bit unsigned.

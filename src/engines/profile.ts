@@ -3,6 +3,9 @@
  * behaviour it models and where it was observed (recorded browser results in shared/conformance).
  */
 import type { EngineName } from '../types.js';
+
+/** The console message tables src/report has. */
+export type ConsoleWords = 'chromium' | 'firefox' | 'webkit';
 import type { SafelistHook } from '../spec/request-headers.js';
 import type { PreflightCacheModel } from '../spec/preflight-cache.js';
 import type { RequestHeadersHook } from './request-headers.js';
@@ -34,6 +37,11 @@ export interface EngineProfile {
    * network error (ERR_UNEXPECTED_PROXY_AUTH).
    */
   readonly network: { readonly resendsOn408: boolean; readonly proxyAuthFromServerFails: boolean };
+  /**
+   * Whose console words this engine's blocked requests are reported in: its own where they are recorded, or
+   * another engine's where they are not (then labelled as that engine's wording).
+   */
+  readonly consoleWords: ConsoleWords;
   /** Extra or different CORS-safelisted request-headers (`undefined` from the hook defers to the standard). */
   readonly safelist?: SafelistHook;
   /**

@@ -9,6 +9,7 @@ export const spec: EngineProfile = {
   label: 'Fetch Standard',
   requestHeaders: specRequestHeaders,
   fetchFailureMessage: 'Failed to fetch',
+  consoleWords: 'chromium',
   network: { resendsOn408: false, proxyAuthFromServerFails: false },
   safelistCombinesRepeatedNames: false,
   safelistTotalLimit: 1024,

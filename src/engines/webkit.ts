@@ -70,6 +70,7 @@ export const webkit: EngineProfile = {
   label: 'WebKit',
   requestHeaders: webkitRequestHeaders,
   fetchFailureMessage: 'Load failed',
+  consoleWords: 'webkit',
   network: { resendsOn408: false, proxyAuthFromServerFails: false },
   // WebKit reads Range its own way (any case, `+`, vertical tab and form feed around numbers, 64-bit unsigned).
   safelist(lowerName, value) {

@@ -192,12 +192,17 @@ export function caseFreeProjection(v: Verdict): unknown {
   };
 }
 
-/** What script and the report see, without the wire records: to compare a verdict across transports. */
+/**
+ * What script and the report see, without the wire records: to compare a verdict across transports. (How a
+ * repeated `Access-Control-Allow-Origin` was spelled on the wire is a wire record: a Response's Headers joins
+ * repeated lines into one, lower-cased.)
+ */
 export function outcomeProjection(v: Verdict): unknown {
+  const { allowOriginNames: _, ...reason } = v.reason ?? {};
   return {
     engine: v.engine,
     allowed: v.allowed,
-    reason: v.reason,
+    reason: v.reason && reason,
     response: scriptResponse(v),
     exchanges: v.exchanges.map((e) => ({ kind: e.kind, method: e.request.method, url: e.request.url, status: e.response?.status, failed: e.error !== undefined })),
   };
