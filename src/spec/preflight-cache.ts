@@ -3,6 +3,7 @@
  * Entries are keyed by network partition key (here: the page origin), byte-serialized origin, URL and
  * credentials; each holds a method or a header name and an expiry. Engines cap max-age differently.
  */
+import { brand } from '../identity.js';
 
 export interface CacheKeyParts {
   /** Serialized request origin (`null` when redirect-tainted). */
@@ -109,3 +110,5 @@ export function preflightMaxAge(raw: string | null, capSeconds: number): number 
   if (raw !== null && /^\d+$/.test(raw.trim())) seconds = Number(raw.trim());
   return Math.min(seconds, capSeconds);
 }
+
+brand(PreflightCache, 'PreflightCache');
