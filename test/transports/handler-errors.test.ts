@@ -1,7 +1,8 @@
 /**
  * When the user's own target or set-up throws (a handler, a listener, a plugin, a mock's resolver), every
  * transport fails the exchange with a `handler` TransportError whose `cause` is that exception and whose
- * message names it; simulate() then gives a NetworkError verdict carrying those words on the exchange.
+ * message names it; simulate() then gives a NetworkError verdict whose exchange records the exception as the
+ * target's own failure.
  */
 import * as http from 'node:http';
 import Fastify from 'fastify';
@@ -58,7 +59,8 @@ describe("an exception from the user's target is a handler TransportError naming
     const verdict = await simulate({ url: 'https://api.example/x', origin: APP }, { transport: toTransport(make(thrown)) });
     expect(verdict.allowed).toBe(false);
     expect(verdict.reason?.code).toBe('NetworkError');
-    expect(verdict.exchanges.at(-1)?.error).toContain('AppFailure: the database is down');
+    expect(verdict.exchanges.at(-1)?.error).toMatchObject({ kind: 'target', name: 'AppFailure', message: 'the database is down' });
+    expect(verdict.exchanges.at(-1)?.error).toHaveProperty('context', (error as Error).message);
   });
 
   test('a thrown non-error is named by its value', async () => {
