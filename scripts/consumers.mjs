@@ -4,24 +4,32 @@
 //
 //   node scripts/consumers.mjs                 every cell, two at a time (run `npm run build` first)
 //   node scripts/consumers.mjs vitest-5 nock-14  only these cells
-//   options: --jobs N (cells at once, default 2), --keep (keep the projects), --json FILE (results)
+//   options: --jobs N (cells at once, default 2), --keep (keep the projects), --json FILE (results),
+//            --table (print the matrix table of docs/compatibility.md and exit)
 //
 // Installs are cached between cells and runs: one npm cache directory ($CORSPROOF_CONSUMERS_CACHE, default
-// <tmp>/corsproof-consumers-npm-cache), and the packages every cell uses (COMMON) installed once per run in the
-// directory above the cells. Prints one line per cell and closes with `consumers: N passed, N failed`.
+// <tmp>/corsproof-consumers-npm-cache), and the packages every cell uses (COMMON) installed once, in
+// <tmp>/corsproof-consumers-<hash of COMMON>/, under which each run makes its cells (Node and TypeScript find
+// COMMON by walking up). Prints one line per cell and closes with `consumers: N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cells as allCells, COMMON } from '../test/consumers/cells.mjs';
+import { cells as allCells, COMMON, matrixTable } from '../test/consumers/cells.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const filesDir = path.join(root, 'test/consumers/files');
 const { values: options, positionals: only } = parseArgs({
   allowPositionals: true,
-  options: { jobs: { type: 'string', default: '2' }, keep: { type: 'boolean', default: false }, json: { type: 'string' } },
+  options: { jobs: { type: 'string', default: '2' }, keep: { type: 'boolean', default: false }, json: { type: 'string' }, table: { type: 'boolean', default: false } },
 });
+if (options.table) {
+  // The table docs/compatibility.md shows between its matrix markers.
+  console.log(matrixTable());
+  process.exit(0);
+}
 const jobs = Math.max(1, Number(options.jobs) || 2);
 const cache = process.env.CORSPROOF_CONSUMERS_CACHE ?? path.join(os.tmpdir(), 'corsproof-consumers-npm-cache');
 const nodeBin = { 22: path.dirname(process.execPath), 24: path.join(root, 'node_modules/node24/bin') };
@@ -39,7 +47,8 @@ if (!existsSync(path.join(root, 'dist/index.js'))) {
 }
 
 const started = Date.now();
-const work = mkdtempSync(path.join(os.tmpdir(), 'corsproof-consumers-'));
+const base = path.join(os.tmpdir(), `corsproof-consumers-${createHash('sha256').update(JSON.stringify(COMMON)).digest('hex').slice(0, 12)}`);
+let work = '';
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 const npmFlags = ['--no-audit', '--no-fund', '--no-update-notifier', '--prefer-offline', '--ignore-scripts', '--package-lock=false', '--loglevel=error', `--cache=${cache}`];
 
@@ -102,8 +111,8 @@ async function runCell(cell, tarball) {
   const logFile = path.join(work, `${cell.name}.log`);
   const log = createWriteStream(logFile);
   const node = cell.node ?? 22;
-  const env = withPath([path.join(dir, 'node_modules/.bin'), path.join(work, 'node_modules/.bin'), nodeBin[node]], { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' });
-  const result = { name: cell.name, node, ok: false, seconds: 0, versions: {}, failed: '', log: logFile };
+  const env = withPath([path.join(dir, 'node_modules/.bin'), path.join(base, 'node_modules/.bin'), nodeBin[node]], { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' });
+  const result = { name: cell.name, node, ok: false, seconds: 0, versions: {}, tests: { passed: 0, failed: 0 }, failed: '', log: logFile };
   try {
     const pkg = { name: `consumer-${cell.name}`, private: true, version: '0.0.0', ...cell.packageJson, dependencies: { corsproof: `file:${tarball}`, ...cell.dependencies } };
     writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
@@ -124,14 +133,28 @@ async function runCell(cell, tarball) {
       const code = await run(step, { cwd: dir, env, log });
       if (code !== 0) throw new Error(`\`${step.join(' ')}\` ${code === null ? 'timed out' : `exited ${code}`}`);
     }
+    await new Promise((resolve) => log.end(resolve));
+    result.tests = countTests(readFileSync(logFile, 'utf8'));
+    if (result.tests.passed === 0) throw new Error('the runners ran no test');
     result.ok = true;
   } catch (error) {
     result.failed = error.message;
   } finally {
     result.seconds = Number(seconds(since));
-    await new Promise((resolve) => log.end(resolve));
+    if (!log.closed) await new Promise((resolve) => log.end(resolve));
   }
   return result;
+}
+
+/** Tests passed and failed, from the closing lines of Vitest (`Tests  3 passed (3)`) and Jest (`Tests: 3 passed, 3 total`). */
+function countTests(text) {
+  const tests = { passed: 0, failed: 0 };
+  for (const line of text.split('\n')) {
+    if (!/^\s*Tests:?\s/.test(line)) continue;
+    tests.passed += Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
+    tests.failed += Number(/(\d+) failed/.exec(line)?.[1] ?? 0);
+  }
+  return tests;
 }
 
 function tail(file, lines = 60) {
@@ -143,18 +166,32 @@ function tail(file, lines = 60) {
 }
 
 async function main() {
-  const setupLog = createWriteStream(path.join(work, 'setup.log'));
+  // COMMON, once: installed beside the runs, then moved into place whole (a run that finds it complete reuses it).
+  const commonSince = Date.now();
+  let reused = existsSync(path.join(base, 'node_modules/.corsproof-common'));
+  if (!reused) {
+    const fresh = mkdtempSync(`${base}-installing-`);
+    writeFileSync(path.join(fresh, 'package.json'), `${JSON.stringify({ name: 'consumers-common', private: true, version: '0.0.0', dependencies: COMMON }, null, 2)}\n`);
+    const setupLog = createWriteStream(path.join(fresh, 'install.log'));
+    const code = await run(['npm', 'install', ...npmFlags], { cwd: fresh, env: withPath([nodeBin[22]]), log: setupLog });
+    await new Promise((resolve) => setupLog.end(resolve));
+    if (code !== 0) throw new Error(`installing the common packages failed:\n${tail(path.join(fresh, 'install.log'))}`);
+    writeFileSync(path.join(fresh, 'node_modules/.corsproof-common'), '');
+    rmSync(base, { recursive: true, force: true });
+    try {
+      renameSync(fresh, base);
+    } catch {
+      // Another run moved its copy in first: use that one.
+      rmSync(fresh, { recursive: true, force: true });
+      reused = true;
+    }
+  }
+  work = mkdtempSync(path.join(base, 'run-'));
   // The tarball, as `npm publish` would make it.
   const packed = spawnSync('npm', ['pack', '--pack-destination', work, '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', env: withPath([nodeBin[22]]) });
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
   const tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
-  // COMMON, once, in the directory the cells live under.
-  writeFileSync(path.join(work, 'package.json'), `${JSON.stringify({ name: 'consumers-common', private: true, version: '0.0.0', dependencies: COMMON }, null, 2)}\n`);
-  const commonSince = Date.now();
-  const common = await run(['npm', 'install', ...npmFlags], { cwd: work, env: withPath([nodeBin[22]]), log: setupLog });
-  await new Promise((resolve) => setupLog.end(resolve));
-  if (common !== 0) throw new Error(`installing the common packages failed:\n${tail(path.join(work, 'setup.log'))}`);
-  console.log(`consumers: packed ${path.basename(tarball)}, common packages installed in ${seconds(commonSince)} s; ${cells.length} cells, ${jobs} at a time`);
+  console.log(`consumers: packed ${path.basename(tarball)}; common packages ${reused ? 'reused' : 'installed'} (${seconds(commonSince)} s); ${cells.length} cells, ${jobs} at a time`);
 
   const results = [];
   const queue = [...cells];
@@ -164,7 +201,8 @@ async function main() {
         const result = await runCell(cell, tarball);
         results.push(result);
         const versions = Object.entries(result.versions).map(([name, version]) => `${name}@${version}`).join(' ');
-        console.log(`  ${result.ok ? 'pass' : 'FAIL'}  ${cell.name.padEnd(28)} ${String(result.seconds).padStart(6)} s  ${versions}${result.ok ? '' : `\n        ${result.failed}; log: ${result.log}`}`);
+        const tests = `${result.tests.passed} tests passed`.padEnd(16);
+        console.log(`  ${result.ok ? 'pass' : 'FAIL'}  ${cell.name.padEnd(28)} ${String(result.seconds).padStart(6)} s  ${tests} ${versions}${result.ok ? '' : `\n        ${result.failed}; log: ${result.log}`}`);
         if (!result.ok) console.log(tail(result.log).replace(/^/gm, '        | '));
       }
     }),
@@ -172,10 +210,11 @@ async function main() {
   results.sort((a, b) => cells.findIndex((c) => c.name === a.name) - cells.findIndex((c) => c.name === b.name));
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
+  const tests = results.reduce((sum, r) => sum + r.tests.passed, 0);
   if (options.json) writeFileSync(options.json, `${JSON.stringify({ seconds: Number(seconds(started)), results }, null, 2)}\n`);
   if (failed === 0 && !options.keep) rmSync(work, { recursive: true, force: true });
   else console.log(`consumers: projects and logs kept in ${work}`);
-  console.log(`consumers: matrix wall time ${seconds(started)} s`);
+  console.log(`consumers: matrix wall time ${seconds(started)} s; ${tests} tests passed in the cells`);
   console.log(`consumers: ${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
@@ -184,7 +223,8 @@ main().then(
   (code) => process.exit(code),
   (error) => {
     console.error(`consumers: ${error.message}`);
-    console.log(`consumers: projects and logs kept in ${work}`);
+    if (work) console.log(`consumers: projects and logs kept in ${work}`);
+    console.log('consumers: 0 passed, 1 failed');
     process.exit(1);
   },
 );

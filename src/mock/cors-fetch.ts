@@ -6,6 +6,7 @@
 import { simulate } from '../emulator/simulate.js';
 import { getEngine } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
+import { Headers, Request, Response } from '../fetch-api.js';
 import { parseOrigin } from '../arguments/origin.js';
 import { PreflightCache } from '../emulator/preflight-cache.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';

@@ -3,6 +3,7 @@
  * `fetch` method (Hono, Next.js route handlers, itty-router, Bun/Deno style servers).
  */
 import { InvalidArgumentError, TransportError } from '../errors.js';
+import { Response } from '../fetch-api.js';
 import type { FetchHandler, Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
 import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';

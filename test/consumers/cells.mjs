@@ -89,12 +89,12 @@ const suites = {
 function vitestCell(major, extra = {}) {
   return {
     name: `vitest-${major}`,
-    about: `Vitest ${major}: every matcher on Express, Fastify, Hono and a live URL; one library copy behind every subpath (ESM); the types with TypeScript 5.9${extra.ts7 ? ' and 7' : ''}`,
+    about: `Vitest ${major}: every matcher on Express, Fastify, Hono and a live URL; one library copy behind every subpath (ESM); the types with TypeScript 5.9 and 7`,
     covers: { vitest: major },
-    dependencies: { vitest: `^${major}.0.0`, ...(extra.ts7 ? TS7 : {}) },
+    dependencies: { vitest: `^${major}.0.0`, ...TS7 },
     packageJson: { type: 'module' },
     files: { ...suites, 'corsproof.test.mjs': 'vitest.test.mjs', 'vitest.config.mjs': vitestConfig(), 'types.ts': vitestTypes, 'tsconfig.json': tsconfig(['types.ts']) },
-    steps: [tsc, ...(extra.ts7 ? [tsc7] : []), vitestRun],
+    steps: [tsc, tsc7, vitestRun],
     ...(extra.node ? { node: extra.node } : {}),
   };
 }
@@ -120,12 +120,12 @@ function jestCjsCell(major, extra = {}) {
 function jestEsmCell(major, extra = {}) {
   return {
     name: `jest-${major}-esm`,
-    about: `Jest ${major}, native ESM (--experimental-vm-modules): the matchers on Express, Fastify, Hono and a live URL; one library copy behind every subpath under import; the types from a .ts file`,
+    about: `Jest ${major}, native ESM (--experimental-vm-modules): the matchers on Express, Fastify, Hono and a live URL; one library copy behind every subpath under import; the types from a .ts file with TypeScript 7`,
     covers: { jest: major },
-    dependencies: { jest: `^${major}.0.0` },
+    dependencies: { jest: `^${major}.0.0`, ...TS7 },
     packageJson: { type: 'module' },
     files: { ...suites, 'corsproof.test.mjs': 'jest.test.mjs', 'jest.config.mjs': jestEsmConfig, 'types.ts': jestTypes, 'tsconfig.json': tsconfig(['types.ts']) },
-    steps: [tsc, jestEsmRun],
+    steps: [tsc7, jestEsmRun],
     ...(extra.node ? { node: extra.node } : {}),
   };
 }
@@ -160,6 +160,7 @@ function nockCell(major) {
   };
 }
 
+/** The runner is installed in the cell: Vitest and Jest load a test environment package from where they live. */
 function domCell(name, about, dependencies, files, steps) {
   return {
     name,
@@ -173,7 +174,7 @@ function domCell(name, about, dependencies, files, steps) {
 
 export const cells = [
   vitestCell(4),
-  vitestCell(5, { ts7: true, node: 24 }),
+  vitestCell(5, { node: 24 }),
   jestCjsCell(29),
   jestCjsCell(30, { ts7: true }),
   jestEsmCell(29),
@@ -186,23 +187,23 @@ export const cells = [
   domCell(
     'dom-happy-dom',
     'happy-dom (Vitest environment): createCorsFetch and the matchers with the DOM globals in place',
-    { 'happy-dom': '^20.0.0' },
+    { vitest: '^5.0.0', 'happy-dom': '^21.0.0' },
     { 'dom.test.mjs': 'dom.vitest.test.mjs', 'vitest.config.mjs': vitestConfig('happy-dom') },
     [vitestRun],
   ),
   domCell(
     'dom-jsdom',
     'jsdom (Vitest environment): createCorsFetch and the matchers with the DOM globals in place',
-    { jsdom: '^27.0.0' },
+    { vitest: '^5.0.0', jsdom: '^31.0.0' },
     { 'dom.test.mjs': 'dom.vitest.test.mjs', 'vitest.config.mjs': vitestConfig('jsdom') },
     [vitestRun],
   ),
   domCell(
     'dom-jest-environment-jsdom',
     'jest-environment-jsdom 30 (Jest 30, CommonJS): createCorsFetch and the matchers in a jsdom test environment',
-    { 'jest-environment-jsdom': '^30.0.0' },
+    { jest: '^30.0.0', 'jest-environment-jsdom': '^30.0.0' },
     { 'dom.test.cjs': 'dom.jest.test.cjs', 'jest.config.cjs': jestCjsConfig('jsdom') },
-    [commonJestCjsRun],
+    [jestRun],
   ),
 ];
 
@@ -224,8 +225,12 @@ export function provenPeerRanges(list = cells) {
 export function matrixTable(list = cells) {
   const escape = (text) => String(text).replaceAll('|', '\\|');
   const rows = list.map((cell) => {
-    const installs = Object.entries(cell.dependencies).map(([name, spec]) => `\`${name}@${spec.replace(/^npm:typescript@/, 'typescript@')}\``).join(', ');
-    const runs = cell.steps.map((step) => `\`${step.join(' ').replace('node_modules/typescript7/bin/tsc', 'tsc (7)').replace('node_modules/jest/bin/jest.js', 'jest')}\``).join(', then ');
+    const installs = Object.entries(cell.dependencies)
+      .map(([name, spec]) => (spec.startsWith('npm:') ? `\`${spec.slice(4)}\` (as \`${name}\`)` : `\`${name}@${spec}\``))
+      .join(', ');
+    const runs = cell.steps
+      .map((step) => `\`${step.join(' ').replace('node node_modules/typescript7/bin/tsc', 'tsc').replace('node_modules/jest/bin/jest.js', 'jest')}\`${step.includes('node_modules/typescript7/bin/tsc') ? ' (TypeScript 7)' : step[0] === 'tsc' ? ' (TypeScript 5.9)' : ''}`)
+      .join(', then ');
     return `| \`${cell.name}\` | ${escape(cell.about)} | ${installs} | Node ${cell.node ?? 22} | ${escape(runs)} |`;
   });
   return ['| cell | what it proves | installs (besides corsproof) | on | runs |', '|---|---|---|---|---|', ...rows].join('\n');

@@ -1,27 +1,22 @@
 // nock intercepts what corsproof sends to a URL, in the nock version this cell installed: every request is
-// answered by an interceptor, none reaches the network (no DNS look-up, no socket), none fails mid-response.
+// answered by an interceptor, none reaches the network (no DNS look-up of the made-up hosts), none fails
+// mid-response.
 const dns = require('node:dns');
-const net = require('node:net');
 const { APP, AppFailure } = require('./apps.cjs');
 
 const API = 'https://api.nock-consumer.example';
 
 module.exports = function nockSuite({ test, expect, beforeAll, afterAll, afterEach, nock, nockMajor, corsproof, pending }) {
   const reached = [];
-  const originals = { lookup: dns.lookup, connect: net.Socket.prototype.connect };
+  const originals = { lookup: dns.lookup };
   beforeAll(() => {
     dns.lookup = function lookup(host, ...rest) {
       reached.push(`dns ${host}`);
       return originals.lookup.call(this, host, ...rest);
     };
-    net.Socket.prototype.connect = function connect(...args) {
-      reached.push('socket connect');
-      return originals.connect.apply(this, args);
-    };
   });
   afterAll(() => {
     dns.lookup = originals.lookup;
-    net.Socket.prototype.connect = originals.connect;
   });
   afterEach(() => nock.cleanAll());
 
