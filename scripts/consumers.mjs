@@ -129,7 +129,7 @@ async function runCell(cell, tarball) {
     }
     for (const [name] of Object.entries(cell.dependencies)) result.versions[name] ??= installedVersion(dir, name);
     result.versions.node = spawnSync(path.join(nodeBin[node], 'node'), ['-v'], { encoding: 'utf8' }).stdout.trim();
-    for (const step of cell.steps) {
+    for (const step of cell.steps.map((argv) => argv.map((arg) => arg.replaceAll('{common}', base)))) {
       const code = await run(step, { cwd: dir, env, log });
       if (code !== 0) throw new Error(`\`${step.join(' ')}\` ${code === null ? 'timed out' : `exited ${code}`}`);
     }

@@ -3,6 +3,7 @@
  * response is kept as it came (repeated headers in order, no redirect following, no decompression). Since
  * nock intercepts `node:http`, this is also the nock adapter (`fromNock`).
  */
+import { TextDecoder } from '../fetch-api.js';
 // The modules' objects, not their namespaces: request interceptors (nock) replace `request` on them, and a call
 // through the object sees the replacement whether this file runs as ESM or CommonJS.
 import http from 'node:http';

@@ -13,7 +13,8 @@
  *   packageJson   extra package.json fields (e.g. { type: 'module' })
  *   files         { path in the cell: source } where source is a path under test/consumers/files/, or
  *                 { from: path in the repository, replace: [[from, to], ...] }, or { text }
- *   steps         commands run in order in the cell, with node_modules/.bin on PATH; each an argv array
+ *   steps         commands run in order in the cell, with node_modules/.bin on PATH; each an argv array, where
+ *                 `{common}` stands for the directory COMMON is installed in
  *   node          22 (default) or 24
  *
  * Every cell also sees COMMON (installed once per run, in the directory above the cells, so Node and
@@ -77,8 +78,9 @@ const jestEsmConfig = { text: "export default { testEnvironment: 'node', testMat
 const vitestRun = ['vitest', 'run'];
 const jestRun = ['jest', '--ci', '--runInBand'];
 const jestEsmRun = ['node', '--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--ci', '--runInBand'];
-/** Jest from COMMON (for cells that pin something else), found by walking up from the cell. */
+/** Jest from COMMON (for cells that pin something else), found by walking up from the cell; `{common}` is its directory. */
 const commonJestCjsRun = ['jest', '--ci', '--runInBand', '-c', 'jest.config.cjs'];
+const commonJestEsmRun = ['node', '--experimental-vm-modules', '{common}/node_modules/jest/bin/jest.js', '--ci', '--runInBand', '-c', 'jest.config.cjs'];
 
 const suites = {
   'apps.cjs': 'apps.cjs',
@@ -142,21 +144,27 @@ function mswCell(major) {
   };
 }
 
+/**
+ * nock 13 and 14 run under Vitest (import) and Jest (require). nock 15.0.6 and later are ESM-only, which Jest's
+ * CommonJS runtime cannot load: nock 15 runs under Vitest and Jest's native ESM mode.
+ */
 function nockCell(major) {
+  const esmOnly = major >= 15;
   return {
     name: `nock-${major}`,
-    about: `nock ${major}: fromNock and URL targets caught by the interceptors, preflights included, nothing sent to the network, in-process apps left alone (Vitest with import, Jest with require)`,
+    about: `nock ${major}: fromNock and URL targets caught by the interceptors, preflights included, nothing sent to the network, in-process apps left alone (Vitest, and Jest ${esmOnly ? 'in native ESM' : 'with require'})`,
     covers: { nock: major },
     dependencies: { nock: `^${major}.0.0` },
     files: {
       'apps.cjs': 'apps.cjs',
       'nock.suite.cjs': 'nock.suite.cjs',
       'nock.test.mjs': 'nock.test.mjs',
-      'nock.test.cjs': 'nock.test.cjs',
       'vitest.config.mjs': vitestConfig(),
-      'jest.config.cjs': jestCjsConfig(),
+      ...(esmOnly
+        ? { 'nock.spec.mjs': 'nock.spec.mjs', 'jest.config.cjs': { text: "module.exports = { testEnvironment: 'node', testMatch: ['<rootDir>/*.spec.mjs'], transform: {}, testTimeout: 30000 };\n" } }
+        : { 'nock.test.cjs': 'nock.test.cjs', 'jest.config.cjs': jestCjsConfig() }),
     },
-    steps: [vitestRun, commonJestCjsRun],
+    steps: [vitestRun, esmOnly ? commonJestEsmRun : commonJestCjsRun],
   };
 }
 
@@ -229,7 +237,7 @@ export function matrixTable(list = cells) {
       .map(([name, spec]) => (spec.startsWith('npm:') ? `\`${spec.slice(4)}\` (as \`${name}\`)` : `\`${name}@${spec}\``))
       .join(', ');
     const runs = cell.steps
-      .map((step) => `\`${step.join(' ').replace('node node_modules/typescript7/bin/tsc', 'tsc').replace('node_modules/jest/bin/jest.js', 'jest')}\`${step.includes('node_modules/typescript7/bin/tsc') ? ' (TypeScript 7)' : step[0] === 'tsc' ? ' (TypeScript 5.9)' : ''}`)
+      .map((step) => `\`${step.join(' ').replace('node node_modules/typescript7/bin/tsc', 'tsc').replace('{common}/node_modules/jest/bin/jest.js', 'jest').replace('node_modules/jest/bin/jest.js', 'jest')}\`${step.includes('node_modules/typescript7/bin/tsc') ? ' (TypeScript 7)' : step[0] === 'tsc' ? ' (TypeScript 5.9)' : ''}`)
       .join(', then ');
     return `| \`${cell.name}\` | ${escape(cell.about)} | ${installs} | Node ${cell.node ?? 22} | ${escape(runs)} |`;
   });

@@ -4,7 +4,15 @@ const { APP, EVIL } = require('./apps.cjs');
 
 const API = 'https://api.dom-consumer.example';
 
-module.exports = function domSuite({ test, expect, corsproof, mock }) {
+// happy-dom replaces Request and Headers with browser-side ones that drop the headers a page may not set
+// (Origin, Access-Control-Request-*), also from the requests corsproof hands an in-process mock: the mock then
+// never sees the page's origin nor a preflight. Those tests are pending there (`pending` is test.fails or
+// test.failing, which fails once they pass).
+const guarded = typeof Request === 'function' && !new Request('http://x.example/', { headers: { origin: 'https://a.example' } }).headers.has('origin');
+
+module.exports = function domSuite({ test, expect, corsproof, mock, pending, Response = globalThis.Response }) {
+  const seesOrigin = guarded ? pending : test;
+
   test('the environment is a DOM', () => {
     expect(typeof document).toBe('object');
     expect(typeof window).toBe('object');
@@ -15,7 +23,7 @@ module.exports = function domSuite({ test, expect, corsproof, mock }) {
       new Response(JSON.stringify({ path: new URL(request.url).pathname }), { headers: { 'content-type': 'application/json' } }),
     );
 
-  test('createCorsFetch: an allowed request resolves with what script may read', async () => {
+  seesOrigin('createCorsFetch: an allowed request resolves with what script may read', async () => {
     const corsFetch = mock.createCorsFetch({ origin: APP, target: api() });
     const response = await corsFetch(`${API}/me`, { credentials: 'include', headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(200);
@@ -34,7 +42,7 @@ module.exports = function domSuite({ test, expect, corsproof, mock }) {
     expect(rejected.message).toBe('Failed to fetch');
   });
 
-  test('the matchers on a fetch handler', async () => {
+  seesOrigin('the matchers on a fetch handler', async () => {
     await expect(api()).toAllowCredentials(APP, { url: '/me' });
     await expect(api()).not.toAllowOrigin(EVIL, { url: '/me' });
     const verdict = await corsproof.simulate({ url: `${API}/me`, origin: APP }, { transport: api() });
