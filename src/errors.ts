@@ -37,3 +37,8 @@ export class TransportError extends CorsproofError {
 brand(CorsproofError, 'CorsproofError');
 brand(InvalidArgumentError, 'InvalidArgumentError');
 brand(TransportError, 'TransportError');
+
+/** The reason an exchange's signal aborts with when its deadline passes. */
+export function deadlineExpired(timeoutMs: number): TransportError {
+  return new TransportError('timeout', `no response within ${timeoutMs} ms`);
+}

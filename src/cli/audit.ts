@@ -3,7 +3,7 @@
  * send one preflight, and report what the server's CORS policy lets through, by severity.
  */
 import { sendWithDeadline } from '../emulator/network.js';
-import { simulate } from '../emulator/simulate.js';
+import { simulate } from '../simulate.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
 import { networkFailureText } from '../report/network.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';

@@ -74,7 +74,7 @@ export function renderExchange(exchange: Exchange, style: Style, extraRequestHea
       lines.push(`${inner}${style.dim('<')} ${style.dim('(no Access-Control-* headers)')}`);
     }
   } else {
-    lines.push(`${inner}${style.red('x')} ${exchange.error ?? 'no response'}`);
+    lines.push(`${inner}${style.red('x')} ${exchange.error ? networkFailureText(exchange.error) : 'no response'}`);
   }
   return lines;
 }

@@ -9,7 +9,7 @@ import Fastify from 'fastify';
 import { http as mswHttp } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { TransportError } from '../../src/errors.js';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { type Target, toTransport } from '../../src/transports/index.js';
 import { APP } from './fixtures/policies.js';
 
