@@ -13,7 +13,7 @@
 // COMMON by walking up). Prints one line per cell and closes with `consumers: N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,10 @@ const jobs = Math.max(1, Number(options.jobs) || 2);
 const cache = process.env.CORSPROOF_CONSUMERS_CACHE ?? path.join(os.tmpdir(), 'corsproof-consumers-npm-cache');
 const nodeBin = { 22: path.dirname(process.execPath), 24: path.join(root, 'node_modules/node24/bin') };
 const STEP_TIMEOUT_MS = 10 * 60_000;
+/** A cell's installed packages are reused for a day, then installed afresh (new peer releases get in). */
+const INSTALL_TTL_MS = 24 * 3600_000;
+/** A cell directory locked for longer than this was left by a run that died. */
+const STALE_LOCK_MS = 3600_000;
 
 const unknown = only.filter((name) => !allCells.some((cell) => cell.name === name));
 if (unknown.length) {
@@ -49,6 +53,8 @@ if (!existsSync(path.join(root, 'dist/index.js'))) {
 const started = Date.now();
 const base = path.join(os.tmpdir(), `corsproof-consumers-${createHash('sha256').update(JSON.stringify(COMMON)).digest('hex').slice(0, 12)}`);
 let work = '';
+let packedDigest = '';
+const digest = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 const npmFlags = ['--no-audit', '--no-fund', '--no-update-notifier', '--prefer-offline', '--ignore-scripts', '--package-lock=false', '--loglevel=error', `--cache=${cache}`];
 
@@ -104,15 +110,44 @@ function installedVersion(dir, name) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined;
 }
 
+/**
+ * The cell's project directory. Its files are written anew every run; its installed packages are kept between
+ * runs (same dependencies, less than a day old), as the npm cache is, and npm then only swaps in the new
+ * tarball. A directory another run is using is not shared: this run makes its own under its work directory.
+ */
+function cellProject(cell) {
+  const key = createHash('sha256').update(JSON.stringify([cell.dependencies, cell.packageJson ?? {}])).digest('hex').slice(0, 10);
+  const dir = path.join(base, 'cells', `${cell.name}-${key}`);
+  const lock = `${dir}.lock`;
+  mkdirSync(path.dirname(dir), { recursive: true });
+  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+  try {
+    mkdirSync(lock);
+  } catch {
+    const own = path.join(work, 'cells', cell.name);
+    mkdirSync(own, { recursive: true });
+    return { dir: own, reused: false, release: () => undefined };
+  }
+  const marker = path.join(dir, 'node_modules', '.corsproof-cell');
+  const reused = existsSync(marker) && Date.now() - statSync(marker).mtimeMs < INSTALL_TTL_MS;
+  if (reused) {
+    for (const entry of readdirSync(dir)) if (entry !== 'node_modules') rmSync(path.join(dir, entry), { recursive: true, force: true });
+  } else {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true });
+  return { dir, reused, marker, release: () => rmSync(lock, { recursive: true, force: true }) };
+}
+
 async function runCell(cell, tarball) {
   const since = Date.now();
-  const dir = path.join(work, 'cells', cell.name);
-  mkdirSync(dir, { recursive: true });
+  const project = cellProject(cell);
+  const { dir } = project;
   const logFile = path.join(work, `${cell.name}.log`);
   const log = createWriteStream(logFile);
   const node = cell.node ?? 22;
   const env = withPath([path.join(dir, 'node_modules/.bin'), path.join(base, 'node_modules/.bin'), nodeBin[node]], { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' });
-  const result = { name: cell.name, node, ok: false, seconds: 0, versions: {}, tests: { passed: 0, failed: 0 }, failed: '', log: logFile };
+  const result = { name: cell.name, node, ok: false, seconds: 0, versions: {}, tests: { passed: 0, failed: 0 }, timing: [], failed: '', log: logFile };
   try {
     const pkg = { name: `consumer-${cell.name}`, private: true, version: '0.0.0', ...cell.packageJson, dependencies: { corsproof: `file:${tarball}`, ...cell.dependencies } };
     writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
@@ -120,8 +155,13 @@ async function runCell(cell, tarball) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), fileText(source));
     }
+    let stepSince = Date.now();
     const installed = await run(['npm', 'install', ...npmFlags], { cwd: dir, env: withPath([nodeBin[22]]), log });
+    result.timing.push(`install${project.reused ? ' (kept packages)' : ''} ${seconds(stepSince)}`);
     if (installed !== 0) throw new Error('npm install failed');
+    if (!project.reused && project.marker) writeFileSync(project.marker, '');
+    const installedCopy = path.join(dir, 'node_modules/corsproof/dist/index.js');
+    if (!existsSync(installedCopy) || digest(readFileSync(installedCopy)) !== packedDigest) throw new Error('the corsproof installed is not the tarball just packed');
     for (const [name, major] of Object.entries(cell.covers)) {
       const version = installedVersion(dir, name);
       result.versions[name] = version ?? 'missing';
@@ -130,7 +170,9 @@ async function runCell(cell, tarball) {
     for (const [name] of Object.entries(cell.dependencies)) result.versions[name] ??= installedVersion(dir, name);
     result.versions.node = spawnSync(path.join(nodeBin[node], 'node'), ['-v'], { encoding: 'utf8' }).stdout.trim();
     for (const step of cell.steps.map((argv) => argv.map((arg) => arg.replaceAll('{common}', base)))) {
+      stepSince = Date.now();
       const code = await run(step, { cwd: dir, env, log });
+      result.timing.push(`${step[0] === 'node' ? step[step[1].startsWith('--') ? 2 : 1].split('/').at(-3) ?? step[1] : step[0]} ${seconds(stepSince)}`);
       if (code !== 0) throw new Error(`\`${step.join(' ')}\` ${code === null ? 'timed out' : `exited ${code}`}`);
     }
     await new Promise((resolve) => log.end(resolve));
@@ -141,6 +183,8 @@ async function runCell(cell, tarball) {
     result.failed = error.message;
   } finally {
     result.seconds = Number(seconds(since));
+    result.project = dir;
+    project.release();
     if (!log.closed) await new Promise((resolve) => log.end(resolve));
   }
   return result;
@@ -191,6 +235,7 @@ async function main() {
   const packed = spawnSync('npm', ['pack', '--pack-destination', work, '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', env: withPath([nodeBin[22]]) });
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
   const tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
+  packedDigest = digest(readFileSync(path.join(root, 'dist/index.js')));
   console.log(`consumers: packed ${path.basename(tarball)}; common packages ${reused ? 'reused' : 'installed'} (${seconds(commonSince)} s); ${cells.length} cells, ${jobs} at a time`);
 
   const results = [];
@@ -202,7 +247,7 @@ async function main() {
         results.push(result);
         const versions = Object.entries(result.versions).map(([name, version]) => `${name}@${version}`).join(' ');
         const tests = `${result.tests.passed} tests passed`.padEnd(16);
-        console.log(`  ${result.ok ? 'pass' : 'FAIL'}  ${cell.name.padEnd(28)} ${String(result.seconds).padStart(6)} s  ${tests} ${versions}${result.ok ? '' : `\n        ${result.failed}; log: ${result.log}`}`);
+        console.log(`  ${result.ok ? 'pass' : 'FAIL'}  ${cell.name.padEnd(28)} ${String(result.seconds).padStart(6)} s  ${tests} ${versions}  (${result.timing.join(', ')})${result.ok ? '' : `\n        ${result.failed}; log: ${result.log}; project: ${result.project}`}`);
         if (!result.ok) console.log(tail(result.log).replace(/^/gm, '        | '));
       }
     }),
