@@ -9,6 +9,7 @@ export default defineConfig([
       matchers: 'src/matchers/index.ts',
       mock: 'src/mock/index.ts',
       msw: 'src/mock/msw.ts',
+      playwright: 'src/playwright/index.ts',
     },
     format: ['esm', 'cjs'],
     // Shared chunks in both formats, so every entry of one module system runs the same copy of the library
@@ -19,7 +20,7 @@ export default defineConfig([
     // No sourcemaps: they would point at src/, which the package does not ship.
     sourcemap: false,
     target: 'node22',
-    external: ['vitest', '@jest/globals', 'msw', 'nock'],
+    external: ['vitest', '@jest/globals', 'msw', 'nock', '@playwright/test', 'playwright-core'],
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },

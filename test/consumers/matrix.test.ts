@@ -34,7 +34,10 @@ describe('the compatibility matrix', () => {
 
   it("package.json's peer ranges are exactly the majors the cells prove", () => {
     const pkg = JSON.parse(read('package.json')) as { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
-    expect(pkg.peerDependencies).toEqual(provenPeerRanges());
+    // Peers no cell covers yet: Playwright's, proven by the repository's own browser suites (test/playwright).
+    const notInMatrix = ['@playwright/test', 'playwright-core'];
+    const inMatrix = Object.fromEntries(Object.entries(pkg.peerDependencies).filter(([name]) => !notInMatrix.includes(name)));
+    expect(inMatrix).toEqual(provenPeerRanges());
     for (const name of Object.keys(pkg.peerDependencies)) expect(pkg.peerDependenciesMeta[name]?.optional, name).toBe(true);
   });
 
