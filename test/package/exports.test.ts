@@ -67,7 +67,7 @@ describe('package', () => {
     }
     const outside = [...imported].filter((name) => !name.startsWith('.') && !isBuiltin(name) && !peers.has(name));
     expect(outside).toEqual([]);
-    expect([...imported].filter((name) => peers.has(name)).sort()).toEqual(['msw', 'vitest']);
+    expect([...imported].filter((name) => peers.has(name)).sort()).toEqual(['@playwright/test', 'msw', 'vitest']);
   });
 
   it('ships an executable bin', () => {
