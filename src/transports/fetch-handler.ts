@@ -6,6 +6,7 @@ import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { FetchHandler, Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
 import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
+import { isResponseLike } from './platform.js';
 import { fromPlatformResponse, toPlatformRequest } from './wire.js';
 
 /** An object whose `fetch(request)` answers requests: a Hono app, an itty-router router, a Bun/Deno server module. */
@@ -58,7 +59,7 @@ export function fromFetchHandler(
             cause,
           });
         }
-        if (!(response instanceof Response)) {
+        if (!isResponseLike(response)) {
           throw new TransportError(
             'handler',
             `The fetch handler returned ${describe(response)} instead of a Response. Return a Response (or a Promise of one).${response === undefined ? arityHint(handler) : ''}`,

@@ -1,0 +1,152 @@
+/**
+ * The `Request`, `Response` and `Headers` classes for the server side of an exchange: what a mocked server, a
+ * fetch handler or an MSW handler receives and answers with.
+ *
+ * A test's global classes may be the page's, and the page's are not the server's: happy-dom's `Request` drops
+ * the headers a page may not set (`Origin`, `Access-Control-Request-*`), and Jest's jsdom environment has no
+ * `Request` at all. So the classes are looked up when first needed (never when a module loads), in this order:
+ * 1. Node's own classes, from the global scope or, under Jest's vm-based environments, from Node's main realm,
+ *    whichever keeps a forbidden request header as a server would see it;
+ * 2. where Node's own are out of reach (happy-dom replaces them in place, and in a browser there are none), the
+ *    environment's classes, with every server-side request carrying its full header list back (a subclass whose
+ *    `headers` is a plain `Headers` holding the wire's list, which no guard filters).
+ */
+
+export interface ServerClasses {
+  Request: typeof Request;
+  Response: typeof Response;
+  Headers: typeof Headers;
+  /** True when `Request` drops forbidden request headers, so server-side requests restore them. */
+  restoresHeaders: boolean;
+}
+
+type Scope = Partial<Record<'Request' | 'Response' | 'Headers', unknown>>;
+
+let resolved: ServerClasses | undefined;
+
+/** The classes for server-side requests and responses (see the module comment). */
+export function serverClasses(): ServerClasses {
+  if (resolved) return resolved;
+  const scopes = [globalThis as Scope, nodeMainRealm()].filter((scope): scope is Scope => scope !== undefined);
+  for (const scope of scopes) {
+    if (hasFetchClasses(scope) && keepsForbiddenHeaders(scope.Request as typeof Request)) {
+      resolved = { Request: scope.Request as typeof Request, Response: scope.Response as typeof Response, Headers: scope.Headers as typeof Headers, restoresHeaders: false };
+      return resolved;
+    }
+  }
+  const scope = scopes.find(hasFetchClasses);
+  if (!scope) {
+    throw new Error(
+      'corsproof needs the Fetch API classes (Request, Response, Headers), and this environment has none. ' +
+        "Run on Node 22.12 or later, or in an environment that provides them (for Jest's jsdom, jest-fixed-jsdom).",
+    );
+  }
+  resolved = { Request: scope.Request as typeof Request, Response: scope.Response as typeof Response, Headers: scope.Headers as typeof Headers, restoresHeaders: true };
+  return resolved;
+}
+
+/** For tests: forget the classes found, so the next call looks again. */
+export function resetServerClasses(): void {
+  resolved = undefined;
+  requestClass = undefined;
+}
+
+function hasFetchClasses(scope: Scope): boolean {
+  return typeof scope.Request === 'function' && typeof scope.Response === 'function' && typeof scope.Headers === 'function';
+}
+
+function keepsForbiddenHeaders(RequestClass: typeof Request): boolean {
+  try {
+    return new RequestClass('http://corsproof.invalid/', { headers: [['origin', 'http://a.invalid']] }).headers.get('origin') === 'http://a.invalid';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Node's main realm, seen from a vm context (Jest runs every test file in one): `process` is the main realm's
+ * object, so its constructor's `Function` evaluates there. In a single-realm environment this is `globalThis`.
+ */
+function nodeMainRealm(): Scope | undefined {
+  const proc = (globalThis as { process?: { versions?: { node?: string }; constructor?: unknown } }).process;
+  if (!proc?.versions?.node) return undefined;
+  try {
+    const MainFunction = (proc.constructor as { constructor: FunctionConstructor }).constructor;
+    return MainFunction('return globalThis')() as Scope;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ServerRequestInit {
+  method: string;
+  /** The header list as it goes on the wire: order, case and repeats kept, forbidden names included. */
+  headers: ReadonlyArray<readonly [string, string]>;
+  /** The body; `undefined` takes it from `input` when that is a `Request`. */
+  body: Uint8Array | null | undefined;
+  redirect?: RequestRedirect;
+  /** The request's signal: aborts when the client gives up (the emulator's deadline). */
+  signal?: AbortSignal;
+}
+
+type ServerRequestClass = new (url: string | Request, init: ServerRequestInit) => Request;
+
+let requestClass: ServerRequestClass | undefined;
+
+/** A server-side `Request`: every header of the wire (forbidden ones included), the given signal, a body. */
+export function makeServerRequest(url: string, init: ServerRequestInit): Request {
+  requestClass ??= defineServerRequest(serverClasses());
+  return new requestClass(url, init);
+}
+
+function defineServerRequest({ Request: Base, Headers: HeadersClass, restoresHeaders }: ServerClasses): ServerRequestClass {
+  /**
+   * The signal is handed out as is rather than passed to `new Request()`: undici would follow it with a
+   * listener, a weak reference and a finalizer per request, which costs more than most handlers do (bench:
+   * about 10 µs a request); handing out the signal itself costs nothing and aborts the same way. A clone keeps it.
+   */
+  return class ServerRequest extends Base {
+    readonly #signal: AbortSignal | undefined;
+    readonly #headers: Headers | undefined;
+    readonly #list: ReadonlyArray<readonly [string, string]>;
+    constructor(input: string | Request, init: ServerRequestInit) {
+      const platformInit: RequestInit = { method: init.method, headers: init.headers as Array<[string, string]>, redirect: init.redirect ?? 'manual' };
+      if (init.body !== undefined) {
+        const hasBody = init.body !== null && init.method !== 'GET' && init.method !== 'HEAD';
+        platformInit.body = hasBody ? (init.body as Uint8Array<ArrayBuffer>) : null;
+      }
+      super(input, platformInit);
+      this.#signal = init.signal;
+      this.#list = init.headers;
+      if (restoresHeaders) {
+        const headers = new HeadersClass();
+        for (const [name, value] of init.headers) headers.append(name, value);
+        this.#headers = headers;
+      }
+    }
+    override get headers(): Headers {
+      return this.#headers ?? super.headers;
+    }
+    override get signal(): AbortSignal {
+      return this.#signal ?? super.signal;
+    }
+    override clone(): Request {
+      const copy = super.clone();
+      return new ServerRequest(copy, { method: copy.method, headers: this.#list, body: undefined, redirect: copy.redirect, signal: this.#signal });
+    }
+  } as unknown as ServerRequestClass;
+}
+
+/** A `Response` of any realm or library, by what script can call on it (not `instanceof`, which is per realm). */
+export function isResponseLike(value: unknown): value is Response {
+  if (value === null || typeof value !== 'object') return false;
+  const response = value as Partial<Response>;
+  return (
+    typeof response.status === 'number' &&
+    typeof response.statusText === 'string' &&
+    typeof response.headers === 'object' &&
+    response.headers !== null &&
+    typeof (response.headers as Headers).forEach === 'function' &&
+    typeof response.arrayBuffer === 'function'
+  );
+}
