@@ -8,7 +8,7 @@ import type { EngineProfile } from '../engines/index.js';
 import { fetchNetworkError, type OnBlocked } from './blocked.js';
 import type { PageCall, PageCalls } from './page-calls.js';
 import { headerList, pageBase, pickCredentials, pickMode, pickRedirect, resolvePageUrl, type PageRequest } from './page-request.js';
-import { toPageResponse } from './page-response.js';
+import { adoptResponse } from './page-response.js';
 
 export interface ClientSettings {
   origin: string;
@@ -39,12 +39,13 @@ export function wrapFetch(inner: Fetch, settings: ClientSettings): Fetch {
     }
     const { verdict } = outcome;
     if (!verdict.allowed || !verdict.response) {
-      if (result.ok) void result.response.body?.cancel().catch(() => undefined);
+      // (The environment's answer is the gate's empty one: nothing to release. Cancelling happy-dom's body stream
+      // would make it fail later, when its own source ends.)
       throw fetchNetworkError(verdict, settings.engine, settings.onBlocked);
     }
     // Allowed, but the environment's client failed on its own: that is not CORS, and the page would not see it.
     if (!result.ok) throw result.error;
-    return toPageResponse(verdict.response, result.response.body);
+    return adoptResponse(result.response, verdict.response);
   };
 }
 

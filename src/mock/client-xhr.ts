@@ -39,12 +39,15 @@ function instrument(xhr: XMLHttpRequest, settings: ClientSettings): XMLHttpReque
     state.finish?.();
     state.finish = undefined;
   });
-  // Registered first, so it runs before the page's own listeners (and `onerror`).
-  xhr.addEventListener('error', (event) => {
+  // Registered first, so it runs before the page's own listeners; `onerror` is wrapped below, as some
+  // implementations (MSW 2's XMLHttpRequest proxy) call it before the listeners.
+  const markError = (event: Event) => {
     const outcome = state.call?.outcome;
     if (outcome?.kind !== 'verdict' || outcome.verdict.allowed) return;
     setMessage(event, settings.onBlocked === 'throw' ? blockedMessage(outcome.verdict) : undefined);
-  });
+  };
+  xhr.addEventListener('error', markError);
+  let onerror: unknown = null;
 
   const methods: Record<string, (...args: never[]) => unknown> = {
     open(method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null) {
@@ -100,6 +103,7 @@ function instrument(xhr: XMLHttpRequest, settings: ClientSettings): XMLHttpReque
   return new Proxy(xhr, {
     get(target, prop) {
       if (typeof prop === 'string' && Object.hasOwn(methods, prop)) return methods[prop];
+      if (prop === 'onerror') return onerror;
       const value = Reflect.get(target, prop, target);
       if (typeof value !== 'function' || prop === 'constructor') return value;
       let fn = bound.get(prop) as { source: unknown; bound: unknown } | undefined;
@@ -110,6 +114,14 @@ function instrument(xhr: XMLHttpRequest, settings: ClientSettings): XMLHttpReque
       return fn.bound;
     },
     set(target, prop, value) {
+      if (prop === 'onerror') {
+        onerror = value;
+        const handler = typeof value === 'function' ? function (this: unknown, event: Event) {
+          markError(event);
+          return (value as (event: Event) => unknown).call(this, event);
+        } : value;
+        return Reflect.set(target, prop, handler, target);
+      }
       return Reflect.set(target, prop, value, target);
     },
   });

@@ -53,14 +53,14 @@ const active = new WeakMap<object, CorsEnforcement>();
 
 export function enforceCors(server: unknown, options: EnforceCorsOptions = {}): CorsEnforcement {
   assertSetupApi(server);
+  if (active.has(server)) {
+    throw new InvalidArgumentError('server', 'enforceCors() is already active on this server', 'Call dispose() on the first one before enforcing again, or keep using it (reset() starts a fresh page).');
+  }
   if (options === null || typeof options !== 'object') {
     throw new InvalidArgumentError('options', `expected an object, received ${options === null ? 'null' : typeof options}`, "Pass e.g. { origin: 'https://app.example' }, or nothing.");
   }
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.includes(key)) throw new InvalidArgumentError(`options.${key}`, 'unknown option', `enforceCors accepts ${OPTION_KEYS.map((k) => `\`${k}\``).join(', ')}.`);
-  }
-  if (active.has(server)) {
-    throw new InvalidArgumentError('server', 'enforceCors() is already active on this server', 'Call dispose() on the first one before enforcing again, or keep using it (reset() starts a fresh page).');
   }
   const origin = pageOrigin(options.origin);
   const engine = getEngine(options.engine ?? 'chromium', 'options.engine');
@@ -80,6 +80,7 @@ export function enforceCors(server: unknown, options: EnforceCorsOptions = {}): 
 
   const gate = createGate({
     origin,
+    nodeCalls: clients.nodeCalls,
     engine,
     get cache() {
       return cache;

@@ -10,11 +10,11 @@ import { simulate } from '../emulator/simulate.js';
 import type { EngineProfile } from '../engines/index.js';
 import { TransportError } from '../errors.js';
 import type { PreflightCache } from '../spec/preflight-cache.js';
-import { makeServerRequest, serverClasses } from '../transports/platform.js';
+import { makeServerRequest, serverClasses } from '../platform.js';
 import { fromPlatformResponse, readHead } from '../transports/wire.js';
 import type { CorsRequest, FilteredResponse, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
 import { anyHandlerMatches, defineHandler, isPassthroughResponse, runHandlers, type CorsproofHandler, type MswRunArgs, type MswRunResult, type RunnableHandler } from './msw-handler.js';
-import type { PageCall, PageCalls } from './page-calls.js';
+import type { NodeCalls, PageCall, PageCalls } from './page-calls.js';
 import { pageRequestOf, type HeaderList, type PageRequest } from './page-request.js';
 
 export interface GateSettings {
@@ -23,6 +23,8 @@ export interface GateSettings {
   cache: PreflightCache;
   timeoutMs: number;
   calls: PageCalls;
+  /** Requests made with Node's http module (no page call to say what the page sent). */
+  nodeCalls?: NodeCalls;
   /** The test's request handlers, as MSW has them now (the gate left out). */
   handlers(): RunnableHandler[];
   /** A request the gate takes on: returns its place in request order. */
@@ -43,14 +45,15 @@ export function createGate(settings: GateSettings): CorsproofHandler {
     const { request } = args;
     // The gate sits first, and `server.use()` puts it first again: a later copy lets a taken request by.
     if (taken.has(request)) return null;
-    const call = settings.calls.current(request);
-    if (call && call.outcome === undefined && isClientPreflight(request, call.request)) {
+    const call = settings.calls.current(request, true);
+    if (call && isClientPreflight(request, call.request)) {
       taken.add(request);
       return answer(gate, args, clientPreflightAnswer(request));
     }
     const page = call?.request ?? pageRequestOf(request);
     if (sameOrigin(page.url, settings.origin)) return null;
     taken.add(request);
+    const owner = call ?? settings.nodeCalls?.claim(request);
     const slot = settings.begin();
     let outcome: ExchangeOutcome;
     try {
@@ -61,16 +64,20 @@ export function createGate(settings: GateSettings): CorsproofHandler {
     }
     if (outcome.kind !== 'verdict') {
       settings.settle(slot, null, call);
-      if (call) call.outcome = { kind: 'msw' };
+      if (owner) owner.outcome = { kind: 'msw' };
       // No handler: MSW goes on and finds none either (its onUnhandledRequest applies). Passed through: a match
       // without a response, which MSW performs as is.
       return outcome.kind === 'unhandled' ? null : { handler: gate, request, requestId: args.requestId, response: undefined };
     }
     const { verdict } = outcome;
-    if (call) call.outcome = { kind: 'verdict', verdict };
+    if (owner) owner.outcome = { kind: 'verdict', verdict };
     settings.settle(slot, verdict, call);
-    if (!verdict.allowed || !verdict.response) return answer(gate, args, networkError());
-    return answer(outcome.handler ?? gate, args, clientResponse(verdict.response, outcome.body, request));
+    if (!verdict.allowed || !verdict.response) {
+      // The fetch wrapper rejects on its own; the environment's fetch gets a plain answer, so that a DOM library
+      // does not report a network error of its own (happy-dom prints one). Every other client needs the error.
+      return answer(gate, args, call?.client === 'fetch' ? emptyAnswer() : networkError());
+    }
+    return answer(outcome.handler ?? gate, args, clientResponse(verdict.response, outcome.body, call?.client === 'fetch' ? null : request.headers.get('origin')));
   });
   Object.defineProperty(gate, GATE, { value: true });
   return gate;
@@ -89,12 +96,11 @@ function sameOrigin(url: string, origin: string): boolean {
 }
 
 /**
- * A preflight the test environment's own client sends (jsdom's XMLHttpRequest does, happy-dom's fetch would):
- * an `OPTIONS` with `Access-Control-Request-Method`, which no page's script can send, during a page call that
- * is not itself an `OPTIONS`... or is, but whose own request has no such header.
+ * A preflight the test environment's own client sends (jsdom's XMLHttpRequest does): an `OPTIONS` announcing the
+ * page call's method, which no page's script can send itself.
  */
 function isClientPreflight(request: Request, page: PageRequest): boolean {
-  return request.method === 'OPTIONS' && request.headers.has('access-control-request-method') && !page.headers.some(([n]) => n.toLowerCase() === 'access-control-request-method');
+  return request.method === 'OPTIONS' && page.method !== 'OPTIONS' && request.headers.get('access-control-request-method') === page.method;
 }
 
 /** Let the environment's own CORS machinery through: the verdict is corsproof's alone. */
@@ -117,19 +123,24 @@ function networkError(): Response {
   return PageResponse.error();
 }
 
+function emptyAnswer(): Response {
+  return new (serverClasses().Response)(null, { status: 204 });
+}
+
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /**
  * What MSW hands the environment's client for an allowed request: the readable headers only and the body. Where
  * the client runs CORS checks of its own (it sent `Origin`: jsdom's XMLHttpRequest), they are told to pass and to
- * expose exactly the readable headers; the wrappers show script nothing else.
+ * expose exactly the readable headers; the XMLHttpRequest wrapper shows script nothing else. The fetch wrapper
+ * hands script this very response, so it gets nothing more.
  */
-function clientResponse(filtered: FilteredResponse, body: ReadableStream<Uint8Array> | null, request: Request): Response {
+function clientResponse(filtered: FilteredResponse, body: ReadableStream<Uint8Array> | null, clientOrigin: string | null): Response {
   const { Response } = serverClasses();
   const opaque = filtered.type === 'opaque' || filtered.type === 'opaqueredirect';
   const headers: HeaderList = opaque ? [] : Object.entries(filtered.headers);
-  const origin = request.headers.get('origin');
-  if (origin !== null) {
+  if (clientOrigin !== null && !opaque) {
+    const origin = clientOrigin;
     headers.push(['access-control-allow-origin', origin], ['access-control-allow-credentials', 'true']);
     const names = Object.keys(filtered.headers);
     if (names.length) headers.push(['access-control-expose-headers', names.join(', ')]);

@@ -5,7 +5,7 @@
  * It never imports msw itself (its handlers are plain objects msw 2 and 3 accept), so it loads everywhere.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { makeServerRequest } from '../transports/platform.js';
+import { makeServerRequest } from '../platform.js';
 import { anyHandlerMatches, defineHandler, isPassthroughResponse, isRequestHandler, MATCHES, runHandlers, type CorsproofHandler, type MswRunArgs, type RunnableHandler } from './msw-handler.js';
 import { isPreflight, preflightResponse, validatePolicy, withCorsHeaders, type CorsPolicy } from './policy.js';
 

@@ -38,26 +38,36 @@ export class PageCalls {
     this.storage = hooks ? new hooks.AsyncLocalStorage<PageCall>() : undefined;
   }
 
-  /** Run `callback` (which starts the real client's request) as part of `call`. */
+  /** Run `callback` (which starts the real client's request and settles when it ends) as part of `call`. */
   async run<R>(call: PageCall, callback: () => Promise<R>): Promise<R> {
-    if (this.storage) return this.storage.run(call, callback);
     this.pending.push(call);
     try {
-      return await callback();
+      return await (this.storage ? this.storage.run(call, callback) : callback());
     } finally {
       const at = this.pending.indexOf(call);
       if (at !== -1) this.pending.splice(at, 1);
     }
   }
 
-  /** The page call `request` belongs to, if a wrapper saw it. */
-  current(request: Request): PageCall | undefined {
-    if (this.storage) return this.storage.getStore();
+  /**
+   * The page call `request` belongs to, if a wrapper saw it: the call in the request's async context when it
+   * is for this request (a kept-alive socket carries the context of the request that opened it), else the
+   * oldest pending call for the same URL and method. A preflight of the environment's own client belongs to
+   * the call it precedes. `claim` marks the call as met by its actual request.
+   */
+  current(request: Request, claim: boolean): PageCall | undefined {
     const url = normalize(request.url);
-    const call = this.pending.find((c) => !c.claimed && c.request.method === request.method && normalize(c.request.url) === url);
-    if (call) call.claimed = true;
+    const fits = (call: PageCall) => !call.claimed && normalize(call.request.url) === url && (call.request.method === request.method || announces(request, call));
+    const stored = this.storage?.getStore();
+    const call = stored && fits(stored) ? stored : this.pending.find(fits);
+    if (call && claim && !announces(request, call)) call.claimed = true;
     return call;
   }
+}
+
+/** Whether `request` is a preflight announcing `call`'s request (sent by the environment's own client). */
+function announces(request: Request, call: PageCall): boolean {
+  return request.method === 'OPTIONS' && request.headers.get('access-control-request-method') === call.request.method && call.request.method !== 'OPTIONS';
 }
 
 function normalize(url: string): string {
@@ -78,5 +88,33 @@ function nodeAsyncHooks(): AsyncHooks | undefined {
     return proc?.getBuiltinModule?.('node:async_hooks') as AsyncHooks | undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** A request made with Node's http/https module, matched to what MSW intercepts by method and URL. */
+export interface NodeCall {
+  readonly method: string;
+  readonly url: string;
+  outcome?: CallOutcome;
+  claimed?: boolean;
+}
+
+export class NodeCalls {
+  private readonly pending: NodeCall[] = [];
+
+  track(call: NodeCall): () => void {
+    this.pending.push(call);
+    return () => {
+      const at = this.pending.indexOf(call);
+      if (at !== -1) this.pending.splice(at, 1);
+    };
+  }
+
+  /** The oldest unclaimed Node request with this method and URL. */
+  claim(request: Request): NodeCall | undefined {
+    const url = normalize(request.url);
+    const call = this.pending.find((c) => !c.claimed && c.method === request.method && normalize(c.url) === url);
+    if (call) call.claimed = true;
+    return call;
   }
 }

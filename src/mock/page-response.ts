@@ -3,7 +3,7 @@
  * opaque responses, url, redirected, only the readable headers), as an instance of the page's own `Response`
  * class, so `instanceof Response` holds in the page's code.
  */
-import { serverClasses } from '../transports/platform.js';
+import { serverClasses } from '../platform.js';
 import type { FilteredResponse } from '../types.js';
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -36,5 +36,23 @@ export function toPageResponse(filtered: FilteredResponse, body: Body = filtered
     define('status', status);
     define('ok', false);
   }
+  return response;
+}
+
+/**
+ * Make the environment's own response (which carries exactly the readable headers and the body) into what script
+ * sees: `type`, `url`, `redirected`, and status 0 for opaque responses. Adapting it in place keeps its class (the
+ * page's), and its body streaming as the client delivers it.
+ */
+export function adoptResponse(response: Response, filtered: FilteredResponse): Response {
+  const define = (name: string, value: unknown) => Object.defineProperty(response, name, { value, enumerable: true, configurable: true });
+  define('type', filtered.type);
+  define('url', filtered.url);
+  define('redirected', filtered.redirected);
+  if (filtered.status !== response.status) {
+    define('status', filtered.status);
+    define('ok', filtered.status >= 200 && filtered.status <= 299);
+  }
+  if (filtered.type === 'opaque' || filtered.type === 'opaqueredirect') define('statusText', '');
   return response;
 }

@@ -3,7 +3,7 @@
  * Framework-free (a `Request` in, a `Response` out), so it serves MSW handlers, fetch-handler mocks and tests.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { serverClasses } from '../transports/platform.js';
+import { serverClasses } from '../platform.js';
 
 export type OriginRule = '*' | string | RegExp | ReadonlyArray<string | RegExp> | ((origin: string) => boolean);
 

@@ -6,7 +6,7 @@ import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { FetchHandler, Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
 import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
-import { isResponseLike } from './platform.js';
+import { isResponseLike } from '../platform.js';
 import { fromPlatformResponse, toPlatformRequest } from './wire.js';
 
 /** An object whose `fetch(request)` answers requests: a Hono app, an itty-router router, a Bun/Deno server module. */

@@ -4,7 +4,7 @@
 import { TransportError } from '../errors.js';
 import type { WireRequest, WireResponse } from '../types.js';
 import { BodyCollector } from './body.js';
-import { makeServerRequest } from './platform.js';
+import { makeServerRequest } from '../platform.js';
 
 const EMPTY = new Uint8Array(0);
 

@@ -64,15 +64,14 @@ function keepsForbiddenHeaders(RequestClass: typeof Request): boolean {
 }
 
 /**
- * Node's main realm, seen from a vm context (Jest runs every test file in one): `process` is the main realm's
- * object, so its constructor's `Function` evaluates there. In a single-realm environment this is `globalThis`.
+ * Node's main realm, seen from a vm context (Jest runs every test file in one, with the environment's globals):
+ * `vm.runInThisContext` evaluates in Node's own context. In a single-realm environment this is `globalThis`.
  */
 function nodeMainRealm(): Scope | undefined {
-  const proc = (globalThis as { process?: { versions?: { node?: string }; constructor?: unknown } }).process;
-  if (!proc?.versions?.node) return undefined;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
-    const MainFunction = (proc.constructor as { constructor: FunctionConstructor }).constructor;
-    return MainFunction('return globalThis')() as Scope;
+    const vm = proc?.getBuiltinModule?.('node:vm') as { runInThisContext(code: string): unknown } | undefined;
+    return vm?.runInThisContext('globalThis') as Scope | undefined;
   } catch {
     return undefined;
   }
@@ -124,11 +123,12 @@ function defineServerRequest({ Request: Base, Headers: HeadersClass, restoresHea
         this.#headers = headers;
       }
     }
+    // The base constructor may read these before this class's fields exist.
     override get headers(): Headers {
-      return this.#headers ?? super.headers;
+      return (#headers in this ? this.#headers : undefined) ?? super.headers;
     }
     override get signal(): AbortSignal {
-      return this.#signal ?? super.signal;
+      return (#signal in this ? this.#signal : undefined) ?? super.signal;
     }
     override clone(): Request {
       const copy = super.clone();
@@ -149,4 +149,29 @@ export function isResponseLike(value: unknown): value is Response {
     typeof (response.headers as Headers).forEach === 'function' &&
     typeof response.arrayBuffer === 'function'
   );
+}
+
+type Codecs = { TextEncoder: typeof TextEncoder; TextDecoder: typeof TextDecoder };
+let codecs: { encoder: TextEncoder; decoder: TextDecoder } | undefined;
+
+/**
+ * UTF-8 text codecs, made when first used: Jest's jsdom environment has no `TextEncoder` or `TextDecoder` of its
+ * own (Node's main realm has them), and a module must load there.
+ */
+function textCodecs(): { encoder: TextEncoder; decoder: TextDecoder } {
+  if (codecs) return codecs;
+  const scope = [globalThis as Partial<Codecs>, nodeMainRealm() as Partial<Codecs> | undefined].find(
+    (s) => typeof s?.TextEncoder === 'function' && typeof s?.TextDecoder === 'function',
+  );
+  if (!scope) throw new Error('corsproof needs TextEncoder and TextDecoder, and this environment has neither.');
+  codecs = { encoder: new scope.TextEncoder!(), decoder: new scope.TextDecoder!() };
+  return codecs;
+}
+
+export function encodeUtf8(text: string): Uint8Array {
+  return textCodecs().encoder.encode(text);
+}
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  return textCodecs().decoder.decode(bytes);
 }
