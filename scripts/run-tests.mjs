@@ -3,6 +3,7 @@
 //  2. Vitest on Node 22 (the `node` that npm scripts run on: devDependency node@22)
 //  3. Vitest on Node 24 (devDependency node24 = node@24)
 //  4. Jest on Node 22, against the built package (test/jest)
+//  5. Jest in ESM mode on Node 22, the frontend suite (test/frontend) with msw 2 and msw 3, against the built package
 // Arguments after `--` go to both Vitest runs (e.g. `npm test -- test/spec`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -63,6 +64,10 @@ if (extra.length === 0) {
   const out = path.join(tmp, 'jest.json');
   run('jest on Node 22 (built package)', node22, [jest, '-c', 'jest.config.cjs', '--json', `--outputFile=${out}`]);
   steps.push(['jest on Node 22', out, node22 === process.execPath ? process.version : '']);
+  // The frontend suite in Jest's ESM mode (msw 3 and msw 2.11+ are ES modules): node, jsdom, jest-fixed-jsdom.
+  const esm = path.join(tmp, 'jest-frontend.json');
+  run('jest (ESM) on Node 22: frontend suite, msw 2 and 3', node22, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '-c', 'jest.frontend.config.cjs', '--json', `--outputFile=${esm}`]);
+  steps.push(['jest (ESM) frontend on Node 22', esm, node22 === process.execPath ? process.version : '']);
 }
 
 console.log('\n=== summary');

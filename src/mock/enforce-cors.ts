@@ -16,7 +16,7 @@ import { reportBlocked, resolveOnBlocked, type OnBlocked } from './blocked.js';
 import type { ClientSettings } from './client-fetch.js';
 import { ClientGlobals } from './client-globals.js';
 import { createGate, isGate } from './gate.js';
-import { assertSetupApi, MswTakeover } from './msw-server.js';
+import { assertSetupApi, MswTakeover, type MswSetupApi } from './msw-server.js';
 import { PageCalls } from './page-calls.js';
 
 export interface EnforceCorsOptions {
@@ -51,7 +51,7 @@ export interface CorsEnforcement {
 const OPTION_KEYS = ['origin', 'engine', 'onBlocked', 'timeoutMs'];
 const active = new WeakMap<object, CorsEnforcement>();
 
-export function enforceCors(server: unknown, options: EnforceCorsOptions = {}): CorsEnforcement {
+export function enforceCors(server: MswSetupApi, options: EnforceCorsOptions = {}): CorsEnforcement {
   assertSetupApi(server);
   if (active.has(server)) {
     throw new InvalidArgumentError('server', 'enforceCors() is already active on this server', 'Call dispose() on the first one before enforcing again, or keep using it (reset() starts a fresh page).');

@@ -2,3 +2,4 @@
 export { createCorsFetch, type CorsFetchError, type CorsFetchOptions } from './cors-fetch.js';
 export { CorsError, type OnBlocked } from './blocked.js';
 export { allowOriginHeaders, corsHandler, isPreflight, preflightResponse, withCorsHeaders, type CorsPolicy, type OriginRule } from './policy.js';
+export type { Verdict } from '../types.js';

@@ -4,16 +4,18 @@
  * - `withCors(policy, handlers)`: mocked endpoints answer like a server with that CORS configuration.
  * It never imports msw itself (its handlers are plain objects msw 2 and 3 accept), so it loads everywhere.
  */
+import type { RequestHandler } from 'msw';
 import { InvalidArgumentError } from '../errors.js';
 import { makeServerRequest } from '../platform.js';
-import { anyHandlerMatches, defineHandler, isPassthroughResponse, isRequestHandler, MATCHES, runHandlers, type CorsproofHandler, type MswRunArgs, type RunnableHandler } from './msw-handler.js';
+import { anyHandlerMatches, defineHandler, isPassthroughResponse, isRequestHandler, MATCHES, runHandlers, type MswRunArgs, type RunnableHandler } from './msw-handler.js';
 import { isPreflight, preflightResponse, validatePolicy, withCorsHeaders, type CorsPolicy } from './policy.js';
 
 /**
  * Wrap MSW handlers in a CORS policy: preflights to their routes are answered by the policy, their responses get
  * the policy's CORS headers. A request none of them matches stays unmatched, so MSW's `onUnhandledRequest` sees it.
  */
-export function withCors(policy: CorsPolicy, handlers: readonly unknown[]): CorsproofHandler[] {
+export function withCors(policy: CorsPolicy, handlers: readonly RequestHandler[]): RequestHandler[];
+export function withCors(policy: CorsPolicy, handlers: readonly unknown[]): RequestHandler[] {
   validatePolicy(policy);
   if (!Array.isArray(handlers) || !handlers.every(isRequestHandler)) {
     throw new InvalidArgumentError(
@@ -37,19 +39,22 @@ export function withCors(policy: CorsPolicy, handlers: readonly unknown[]): Cors
     value: (request: Request, context?: MswRunArgs['resolutionContext']) =>
       isPreflight(request) ? servesPreflight(inner, request, context) : anyHandlerMatches(inner, request, context),
   });
-  return [handler];
+  // A plain object msw runs like its own handlers (see msw-handler.ts), typed as one for setupServer().
+  return [handler as unknown as RequestHandler];
 }
 
 /**
  * Whether a preflight is for one of the wrapped routes: some handler matches the request it announces (same URL,
- * the `Access-Control-Request-Method`). GraphQL handlers match on their endpoint, as their operation is in a body
- * the preflight does not carry.
+ * the `Access-Control-Request-Method`). GraphQL handlers match a GET or POST to their endpoint (any URL for
+ * `graphql.query()`, the linked one for `graphql.link(url)`), as their operation is in a body the preflight does
+ * not carry.
  */
 async function servesPreflight(inner: RunnableHandler[], preflight: Request, context?: MswRunArgs['resolutionContext']): Promise<boolean> {
   const method = preflight.headers.get('access-control-request-method') ?? 'GET';
   const announced = makeServerRequest(preflight.url, { method, headers: [], body: null });
   if (await anyHandlerMatches(inner, announced, context)) return true;
-  return inner.some((h) => isGraphqlHandler(h) && endpointMatches(h.endpoint, preflight.url));
+  // GraphQL goes over GET and POST only.
+  return (method === 'POST' || method === 'GET') && inner.some((h) => isGraphqlHandler(h) && endpointMatches(h.endpoint, preflight.url));
 }
 
 interface GraphqlLike {
@@ -83,3 +88,4 @@ function describeOrigin(policy: CorsPolicy): string {
 export { enforceCors, type CorsEnforcement, type EnforceCorsOptions } from './enforce-cors.js';
 export { CorsError, type OnBlocked } from './blocked.js';
 export type { CorsPolicy, OriginRule } from './policy.js';
+export type { Verdict } from '../types.js';

@@ -216,7 +216,8 @@ describe('enforceCors: XMLHttpRequest and axios', () => {
     const errors = capture('error');
     const blocked = await xhr('GET', `${API}/bare`).finally(errors.restore);
     expect(blocked).toEqual({ event: 'error', status: 0, message: undefined });
-    expect(errors.calls).toHaveLength(1);
+    // corsproof logs the browser's message once; a DOM library may log the network error its own way as well.
+    expect(errors.calls.filter((line) => line.startsWith('Access to'))).toHaveLength(1);
     const allowed = await xhr('GET', `${API}/items`, { withCredentials: true });
     expect(allowed.event).toBe('load');
     expect(allowed.status).toBe(200);
