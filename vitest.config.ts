@@ -31,6 +31,20 @@ export default defineConfig({
           exclude: ['test/jest/**', 'node_modules/**'],
         },
       },
+      // examples/frontend: the shop's API client, in both DOM environments, on the shop's origin.
+      ...(['happy-dom', 'jsdom'] as const).flatMap((environment) =>
+        mswMajors.map((msw) => ({
+          extends: true,
+          resolve: { alias: [...(msw === 3 ? [{ find: /^msw(?=\/|$)/, replacement: 'msw3' }] : []), ...corsproofSources] },
+          test: {
+            name: `example frontend ${environment} msw${msw}`,
+            environment,
+            environmentOptions: { happyDOM: { url: 'https://shop.example' }, jsdom: { url: 'https://shop.example' } },
+            globals: true,
+            include: ['examples/frontend/test/**/*.test.js'],
+          },
+        })),
+      ),
       ...environments.flatMap((environment) =>
         mswMajors.map((msw) => ({
           extends: true,
