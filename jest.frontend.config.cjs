@@ -12,17 +12,31 @@ const environments = [
   { name: 'jest-fixed-jsdom', testEnvironment: 'jest-fixed-jsdom' },
 ];
 
+const msw3 = { '^msw$': 'msw3', '^msw/(.*)$': 'msw3/$1' };
+
 module.exports = {
   rootDir: __dirname,
   testTimeout: 20000,
-  projects: environments.flatMap(({ name, ...environment }) =>
-    [2, 3].map((msw) => ({
-      displayName: `frontend ${name} msw${msw}`,
-      rootDir: __dirname,
-      ...environment,
-      testMatch: ['<rootDir>/test/frontend/**/*.test.mjs'],
+  projects: [
+    ...environments.flatMap(({ name, ...environment }) =>
+      [2, 3].map((msw) => ({
+        displayName: `frontend ${name} msw${msw}`,
+        rootDir: __dirname,
+        ...environment,
+        testMatch: ['<rootDir>/test/frontend/**/*.test.mjs'],
+        transform: {},
+        moduleNameMapper: msw === 3 ? msw3 : {},
+      })),
+    ),
+    // examples/frontend under Jest (jsdom), as its own jest.config.mjs runs it, with msw 2 and msw 3.
+    ...[2, 3].map((msw) => ({
+      displayName: `example frontend jest-fixed-jsdom msw${msw}`,
+      rootDir: `${__dirname}/examples/frontend`,
+      testEnvironment: 'jest-fixed-jsdom',
+      testEnvironmentOptions: { url: 'https://shop.example' },
+      testMatch: ['<rootDir>/test/**/*.test.js'],
       transform: {},
-      moduleNameMapper: msw === 3 ? { '^msw$': 'msw3', '^msw/(.*)$': 'msw3/$1' } : {},
+      moduleNameMapper: msw === 3 ? msw3 : {},
     })),
-  ),
+  ],
 };

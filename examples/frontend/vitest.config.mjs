@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 const page = 'https://shop.example';
 
 export default defineConfig({
+  root: import.meta.dirname,
   test: {
     globals: true,
     projects: ['happy-dom', 'jsdom'].map((environment) => ({

@@ -204,6 +204,17 @@ describe('enforceCors: fetch', () => {
     await rejection(fetch(`${API}/bare`)).finally(errors.restore);
   });
 
+  (typeof server.boundary === 'function' ? it : it.skip)('judges the handlers of a server.boundary() in its own scope', async () => {
+    const inside = server.boundary(async () => {
+      server.use(mock.get(`${API}/bare`, () => HttpResponse.text('scoped', { headers: { 'access-control-allow-origin': '*' } })));
+      return (await fetch(`${API}/bare`)).text();
+    });
+    expect(await inside()).toBe('scoped');
+    const errors = capture('error');
+    await rejection(fetch(`${API}/bare`)).finally(errors.restore);
+    expect(cors.verdicts.map((v) => v.allowed)).toEqual([true, false]);
+  });
+
   it('does not let headers the client itself adds change the verdict (a simple GET needs no preflight)', async () => {
     const res = await fetch(`${API}/public`);
     expect(res.status).toBe(200);
@@ -247,6 +258,14 @@ describe('enforceCors: XMLHttpRequest and axios', () => {
     expect(res.data).toEqual([{ id: 1 }]);
     expect(res.headers['x-total']).toBe('1');
     expect(res.headers['x-secret']).toBeUndefined();
+  });
+
+  it('axios with its fetch adapter: Network Error when blocked', async () => {
+    const errors = capture('error');
+    const error = await rejection(axios.get(`${API}/bare`, { adapter: 'fetch' })).finally(errors.restore);
+    expect(error.message).toBe('Network Error');
+    expect(error.code).toBe('ERR_NETWORK');
+    expect((await axios.get(`${API}/public`, { adapter: 'fetch' })).data).toBe('public');
   });
 
   it('axios: a JSON POST is preflighted and allowed; an extra header is blocked', async () => {
@@ -358,8 +377,9 @@ describe('enforceCors: onBlocked, engines, the controller', () => {
     expect(httpsGet).not.toBe(wrapped);
     expect(httpsGet.name).toBe('get');
     for (const [name, fn] of Object.entries(originals)) expect(server[name]).toBe(fn);
-    cors = enforceCors(server, DOM ? {} : { origin: PAGE });
+    // Enforcing after listen() works as well as before it.
     server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' });
+    cors = enforceCors(server, DOM ? {} : { origin: PAGE });
     expect(https.default.get).not.toBe(httpsGet);
     const errors = capture('error');
     await rejection(fetch(`${API}/bare`)).finally(errors.restore);
