@@ -23,10 +23,15 @@ export interface ServerClasses {
 type Scope = Partial<Record<'Request' | 'Response' | 'Headers', unknown>>;
 
 let resolved: ServerClasses | undefined;
+/** The global `Request` the classes were found with: MSW 3 replaces it while it listens, so a change means look again. */
+let resolvedFor: unknown;
 
 /** The classes for server-side requests and responses (see the module comment). */
 export function serverClasses(): ServerClasses {
-  if (resolved) return resolved;
+  const current = (globalThis as Scope).Request;
+  if (resolved && resolvedFor === current) return resolved;
+  resolvedFor = current;
+  requestClass = undefined;
   const scopes = [globalThis as Scope, nodeMainRealm()].filter((scope): scope is Scope => scope !== undefined);
   for (const scope of scopes) {
     if (hasFetchClasses(scope) && keepsForbiddenHeaders(scope.Request as typeof Request)) {
@@ -48,6 +53,7 @@ export function serverClasses(): ServerClasses {
 /** For tests: forget the classes found, so the next call looks again. */
 export function resetServerClasses(): void {
   resolved = undefined;
+  resolvedFor = undefined;
   requestClass = undefined;
 }
 
@@ -94,7 +100,8 @@ let requestClass: ServerRequestClass | undefined;
 
 /** A server-side `Request`: every header of the wire (forbidden ones included), the given signal, a body. */
 export function makeServerRequest(url: string, init: ServerRequestInit): Request {
-  requestClass ??= defineServerRequest(serverClasses());
+  const classes = serverClasses();
+  requestClass ??= defineServerRequest(classes);
   return new requestClass(url, init);
 }
 

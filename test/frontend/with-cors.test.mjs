@@ -4,6 +4,7 @@ import * as msw from 'msw';
 import { http as mock, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { withCors } from 'corsproof/msw';
+import { createCorsFetch } from 'corsproof/mock';
 
 // msw 3 moved graphql to its own entry (and there, every GraphQL handler belongs to a link).
 const graphqlEntry = 'msw/graphql';
@@ -82,6 +83,16 @@ inNode('withCors', () => {
     expect(await (await fetch(`${API}/once`)).text()).toBe('first');
     await quietly(fetch(`${API}/once`));
     expect(unhandled).toEqual([`GET ${API}/once`]);
+  });
+
+  it('createCorsFetch with MSW handlers keeps working across listen() and close() (msw 3 swaps the Fetch classes meanwhile)', async () => {
+    const target = withCors({ origin: APP }, [mock.get(`${API}/items`, () => HttpResponse.text('items'))]);
+    const corsFetch = createCorsFetch({ origin: APP, target });
+    expect(await (await corsFetch(`${API}/items`)).text()).toBe('items');
+    server.close();
+    expect(await (await corsFetch(`${API}/items`)).text()).toBe('items');
+    server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' });
+    expect(await (await corsFetch(`${API}/items`)).text()).toBe('items');
   });
 
   it('refuses what is not a policy or not handlers, saying so', () => {
