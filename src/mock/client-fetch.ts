@@ -15,6 +15,8 @@ export interface ClientSettings {
   engine: EngineProfile;
   onBlocked: OnBlocked;
   calls: PageCalls;
+  /** The next number in the page's request order. */
+  nextOrder(): number;
   /** False once disposed: the wrapper then only passes calls on. */
   active(): boolean;
 }
@@ -25,7 +27,7 @@ export function wrapFetch(inner: Fetch, settings: ClientSettings): Fetch {
   return async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const page = settings.active() ? readFetchCall(input, init, settings.origin) : null;
     if (!page) return inner(input, init);
-    const call: PageCall = { client: 'fetch', request: page };
+    const call: PageCall = { client: 'fetch', request: page, order: settings.nextOrder() };
     let result: { ok: true; response: Response } | { ok: false; error: unknown };
     try {
       result = { ok: true, response: await settings.calls.run(call, () => inner(input, init)) };

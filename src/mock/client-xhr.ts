@@ -63,7 +63,7 @@ function instrument(xhr: XMLHttpRequest, settings: ClientSettings): XMLHttpReque
       return xhr.setRequestHeader(name, value);
     },
     send(body?: Document | XMLHttpRequestBodyInit | null) {
-      const call = state.async && settings.active() ? pageCall(state, xhr, body, settings.origin) : undefined;
+      const call = state.async && settings.active() ? pageCall(state, xhr, body, settings) : undefined;
       state.call = call;
       if (!call) return xhr.send(body);
       // The environment's send() may throw synchronously (a bad state): let it, as the page would see it.
@@ -127,12 +127,13 @@ function instrument(xhr: XMLHttpRequest, settings: ClientSettings): XMLHttpReque
   });
 }
 
-function pageCall(state: XhrState, xhr: XMLHttpRequest, body: unknown, origin: string): PageCall | undefined {
-  if (state.url === null || new URL(state.url).origin === origin) return undefined;
+function pageCall(state: XhrState, xhr: XMLHttpRequest, body: unknown, settings: ClientSettings): PageCall | undefined {
+  if (state.url === null || new URL(state.url).origin === settings.origin) return undefined;
   const method = state.method.toUpperCase();
   const standard = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].includes(method);
   return {
     client: 'xhr',
+    order: settings.nextOrder(),
     request: {
       url: state.url,
       method: standard ? method : state.method,

@@ -72,9 +72,11 @@ export function enforceCors(server: MswSetupApi, options: EnforceCorsOptions = {
 
   let disposed = false;
   let cache = new PreflightCache();
-  let slots: Array<Verdict | null | undefined> = [];
+  // Each judged request's verdict, in the order the page made the requests (not the order MSW met them).
+  let slots: Array<{ order: number; verdict: Verdict | null | undefined }> = [];
+  let order = 0;
   const calls = new PageCalls();
-  const clientSettings: ClientSettings = { origin, engine, onBlocked, calls, active: () => !disposed };
+  const clientSettings: ClientSettings = { origin, engine, onBlocked, calls, nextOrder: () => ++order, active: () => !disposed };
   const clients = new ClientGlobals(clientSettings);
   const happyDom = happyDomSameOriginPolicy();
 
@@ -88,9 +90,13 @@ export function enforceCors(server: MswSetupApi, options: EnforceCorsOptions = {
     timeoutMs,
     calls,
     handlers: () => takeover.handlers(),
-    begin: () => slots.push(undefined) - 1,
+    begin(made) {
+      const slot = { order: made ?? ++order, verdict: undefined as Verdict | null | undefined };
+      slots.push(slot);
+      return slot;
+    },
     settle(slot, verdict) {
-      if (slot < slots.length) slots[slot] = verdict;
+      (slot as { verdict: Verdict | null | undefined }).verdict = verdict;
       if (verdict && !verdict.allowed && !disposed) reportBlocked(verdict, onBlocked === 'throw' ? 'silent' : onBlocked);
     },
   });
@@ -104,7 +110,11 @@ export function enforceCors(server: MswSetupApi, options: EnforceCorsOptions = {
   if (takeover.listening() !== false) clients.install();
   happyDom.disable();
 
-  const judged = () => slots.filter((v): v is Verdict => v !== null && v !== undefined);
+  const judged = () =>
+    [...slots]
+      .sort((a, b) => a.order - b.order)
+      .map((slot) => slot.verdict)
+      .filter((v): v is Verdict => v !== null && v !== undefined);
   const enforcement: CorsEnforcement = {
     origin,
     engine: engine.name,

@@ -27,10 +27,10 @@ export interface GateSettings {
   nodeCalls?: NodeCalls;
   /** The test's request handlers, as MSW has them now (the gate left out). */
   handlers(): RunnableHandler[];
-  /** A request the gate takes on: returns its place in request order. */
-  begin(): number;
+  /** A request the gate takes on, made by the page at `order` (none: now): returns its place in the list. */
+  begin(order?: number): object;
   /** A verdict, in the place `begin` gave (`null`: nothing judged after all). */
-  settle(slot: number, verdict: Verdict | null, call: PageCall | undefined): void;
+  settle(slot: object, verdict: Verdict | null, call: PageCall | undefined): void;
 }
 
 const GATE = Symbol.for('corsproof.gate');
@@ -54,7 +54,7 @@ export function createGate(settings: GateSettings): CorsproofHandler {
     if (sameOrigin(page.url, settings.origin)) return null;
     taken.add(request);
     const owner = call ?? settings.nodeCalls?.claim(request);
-    const slot = settings.begin();
+    const slot = settings.begin(call?.order);
     let outcome: ExchangeOutcome;
     try {
       outcome = await judge(page, args, settings);

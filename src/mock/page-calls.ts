@@ -19,6 +19,8 @@ export type CallOutcome =
 export interface PageCall {
   readonly client: 'fetch' | 'xhr';
   readonly request: PageRequest;
+  /** When the page made it, among all the page's requests (verdicts are listed in this order). */
+  readonly order: number;
   outcome?: CallOutcome;
   /** Set when the browser queue matched it to a request (each call matches one). */
   claimed?: boolean;
