@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'corsproof',
           include: ['test/**/*.test.ts'],
           exclude: ['test/jest/**', 'node_modules/**'],
+          setupFiles: ['test/setup/engines-separately.ts'],
         },
       },
       // examples/frontend: the shop's API client, in both DOM environments, on the shop's origin.

@@ -2,11 +2,13 @@
  * `corsproof check`: run one request through the emulator against a live URL, per engine, and show the
  * verdict, the exchanges, the browser's console message and the fix.
  */
-import { simulate } from '../emulator/simulate.js';
+import { simulateEngines } from '../simulate.js';
 import { isForbiddenRequestHeader } from '../spec/request-headers.js';
-import type { Transport, Verdict } from '../types.js';
+import { reasonConsoleLine, reasonFixSentence, type ConsoleLine } from '../report/describe.js';
+import type { BlockReason, FixChange, Transport, Verdict } from '../types.js';
 import type { CheckOptions } from './args.js';
 import { EXIT, isUnreachable } from './exit.js';
+import { preflightsOnly } from './preflight-only.js';
 import { exchangeToJson, renderExchange, type ExchangeJson, type Style } from './render.js';
 
 export interface CheckReport {
@@ -14,30 +16,47 @@ export interface CheckReport {
   verdicts: Verdict[];
 }
 
-/** One verdict per engine asked for, in order. Engines run one after another against the same server. */
+/** HTTP's safe methods: --preflight-only still sends these (they change nothing on the server). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+/**
+ * One verdict per engine asked for, in order. The engines share one exchange with the server: each distinct
+ * request is sent once. With --preflight-only, a method that is not safe is never sent, only its preflight.
+ */
 export async function runCheck(options: CheckOptions, transport: Transport): Promise<CheckReport> {
-  const verdicts: Verdict[] = [];
-  for (const engine of options.engines) {
-    const verdict = await simulate(
-      {
-        url: options.url,
-        origin: options.origin,
-        method: options.method,
-        headers: options.headers,
-        credentials: options.credentials,
-        mode: options.mode,
-      },
-      { transport, engine, timeoutMs: options.timeoutMs },
-    );
-    verdicts.push(verdict);
-  }
+  const skip = options.preflightOnly && !SAFE_METHODS.has(options.method.toUpperCase());
+  const verdicts = await simulateEngines(
+    {
+      url: options.url,
+      origin: options.origin,
+      method: options.method,
+      headers: options.headers,
+      credentials: options.credentials,
+      mode: options.mode,
+    },
+    { transport: skip ? preflightsOnly(transport, options.method) : transport, engines: options.engines, timeoutMs: options.timeoutMs },
+  );
   return { options, verdicts };
 }
 
-/** 0 when every engine allows it, 3 when the server could not be reached, otherwise 1. */
+/** The request was not sent (--preflight-only): blocked only because of that. */
+export function notSent(verdict: Verdict): boolean {
+  return verdict.reason?.network?.kind === 'not-sent';
+}
+
+/** With --preflight-only, whether the preflight passed: it went out and the request was only held back. */
+function preflightPassed(verdict: Verdict): boolean {
+  return notSent(verdict) && verdict.exchanges.some((e) => e.kind === 'preflight');
+}
+
+/**
+ * 0 when every engine allows it (with --preflight-only: every preflight passed), 3 when the server could not be
+ * reached, 2 when --preflight-only left nothing to check (no preflight was needed), otherwise 1.
+ */
 export function checkExitCode(report: CheckReport): number {
-  if (report.verdicts.every((v) => v.allowed)) return EXIT.ok;
+  if (report.verdicts.every((v) => v.allowed || preflightPassed(v))) return EXIT.ok;
   if (report.verdicts.some(isUnreachable)) return EXIT.unreachable;
+  if (report.verdicts.some((v) => notSent(v) && !preflightPassed(v))) return EXIT.usage;
   return EXIT.findings;
 }
 
@@ -51,7 +70,7 @@ export function renderCheck(report: CheckReport, style: Style): string {
     const dropped = isForbiddenRequestHeader(name, value) ? style.yellow('  (dropped: browsers never let script set it)') : '';
     out.push(`${style.dim(`  ${name}: ${value}`)}${dropped}`);
   }
-  const rendered: Array<{ engine: string; text: string; code?: string; chromium?: string; fix?: string }> = [];
+  const rendered: Array<{ engine: string; text: string; code?: string; line?: ConsoleLine; fix?: string }> = [];
   for (const verdict of report.verdicts) {
     out.push('');
     const label = verdict.engine.padEnd(9);
@@ -60,17 +79,24 @@ export function renderCheck(report: CheckReport, style: Style): string {
       const r = verdict.response;
       const detail = r ? `${r.status} ${r.type}${r.redirected ? ', redirected' : ''}` : '';
       out.push(`${style.bold(label)} ${style.green('ALLOWED')}  ${style.dim(detail)}`);
+    } else if (preflightPassed(verdict)) {
+      out.push(`${style.bold(label)} ${style.green('PREFLIGHT PASSED')}  ${style.dim(`the ${options.method} itself was not sent (--preflight-only)`)}`);
+    } else if (notSent(verdict)) {
+      out.push(`${style.bold(label)} ${style.yellow('NOT CHECKED')}  ${style.dim(`this ${options.method} needs no preflight, and --preflight-only does not send the request itself`)}`);
     } else {
       out.push(`${style.bold(label)} ${style.red('BLOCKED')}  ${reason ? `${reason.code}${reason.preflight ? ' (preflight)' : ''}` : ''}`);
     }
     const exchangeLines = verdict.exchanges.flatMap((e) => renderExchange(e, style, userHeaders));
     const text = exchangeLines.join('\n');
-    const entry = { engine: verdict.engine, text, code: reason?.code, chromium: reason?.chromium, fix: reason?.fix };
+    const line = reason && !notSent(verdict) ? reasonConsoleLine(reason, verdict.engine) : undefined;
+    const fix = reason && !notSent(verdict) ? reasonFixSentence(reason) : undefined;
+    const entry = { engine: verdict.engine, text, code: reason?.code, line, fix };
     const same = rendered.find((r) => r.text === text);
     rendered.push(entry);
-    // WebKit and spec report Chromium's wording: when all of it repeats an engine above, say so in one line.
-    const repeat = verdict.engine !== 'firefox' && verdict.engine !== 'chromium' && same !== undefined &&
-      same.code === entry.code && same.chromium === entry.chromium && same.fix === entry.fix && same.engine !== 'firefox';
+    // An engine whose console words are another's (not modelled on their own): when its exchanges, message and
+    // fix repeat that engine's, say so in one line.
+    const repeat = line !== undefined && line.wordsOf !== verdict.engine && same !== undefined && same.line?.engine === line.wordsOf &&
+      same.code === entry.code && same.line.message === line.message && same.fix === entry.fix;
     if (repeat && !verdict.allowed) {
       out.push(style.dim(`  same exchanges, console message and fix as ${same.engine}`));
       continue;
@@ -87,21 +113,23 @@ export function renderCheck(report: CheckReport, style: Style): string {
         out.push(`  ${style.dim('readable')} ${names.length > 0 ? names.join(', ') : '(no response headers)'}`);
       }
     }
-    if (!verdict.allowed && reason && !isUnreachable(verdict)) {
-      if (verdict.engine === 'firefox') {
-        out.push(`  ${style.dim('console ')} ${reason.firefox.message}${reason.firefox.code ? style.dim(` [${reason.firefox.code}]`) : ''}`);
-      } else if (reason.chromium) {
-        const wording = verdict.engine === 'chromium' ? '' : style.dim(" (Chromium's wording)");
-        out.push(`  ${style.dim('console ')} ${reason.chromium}${wording}`);
+    if (!verdict.allowed && line && !isUnreachable(verdict)) {
+      if (line.message) {
+        const wording = line.wordsOf === verdict.engine ? '' : style.dim(` (${line.wordsOf === 'chromium' ? 'Chromium' : line.wordsOf}'s wording)`);
+        out.push(`  ${style.dim('console ')} ${line.message}${line.code ? style.dim(` [${line.code}]`) : ''}${wording}`);
       }
-      if (reason.fix) out.push(`  ${style.dim('fix     ')} ${style.yellow(reason.fix)}`);
+      if (fix) out.push(`  ${style.dim('fix     ')} ${style.yellow(fix)}`);
     }
   }
   if (report.verdicts.length > 1) {
     const allowed = report.verdicts.filter((v) => v.allowed).map((v) => v.engine);
-    const blocked = report.verdicts.filter((v) => !v.allowed).map((v) => v.engine);
+    const passed = report.verdicts.filter(preflightPassed).map((v) => v.engine);
+    const unchecked = report.verdicts.filter((v) => notSent(v) && !preflightPassed(v)).map((v) => v.engine);
+    const blocked = report.verdicts.filter((v) => !v.allowed && !notSent(v)).map((v) => v.engine);
     const parts = [];
     if (allowed.length > 0) parts.push(`${style.green('ALLOWED')} in ${allowed.join(', ')}`);
+    if (passed.length > 0) parts.push(`${style.green('PREFLIGHT PASSED')} in ${passed.join(', ')}`);
+    if (unchecked.length > 0) parts.push(`${style.yellow('NOT CHECKED')} in ${unchecked.join(', ')}`);
     if (blocked.length > 0) parts.push(`${style.red('BLOCKED')} in ${blocked.join(', ')}`);
     out.push('', `${style.bold('result')}    ${parts.join('; ')}`);
   }
@@ -131,7 +159,20 @@ export interface CheckJson {
     engine: string;
     allowed: boolean;
     response: { status: number; statusText: string; type: string; url: string; redirected: boolean; headers: Record<string, string> } | null;
-    reason: { code: string; preflight: boolean; url: string; chromium: string; firefox: { code: string; message: string }; fix: string } | null;
+    reason: {
+      code: string;
+      preflight: boolean;
+      url: string;
+      failedParameter?: string;
+      status?: number;
+      /** The console message of each engine, in its words (or Chromium's where its own are not modelled). */
+      chromium: string;
+      firefox: { code: string; message: string };
+      webkit: string;
+      /** The fix as a sentence, and as changes to the server's answers (null when no server change can fix it). */
+      fix: string;
+      changes: FixChange[] | null;
+    } | null;
     exchanges: ExchangeJson[];
   }>;
 }
@@ -161,12 +202,21 @@ export function checkToJson(report: CheckReport): CheckJson {
             code: v.reason.code,
             preflight: v.reason.preflight,
             url: v.reason.url,
-            chromium: v.reason.chromium,
-            firefox: { code: v.reason.firefox.code, message: v.reason.firefox.message },
-            fix: v.reason.fix,
+            ...(v.reason.failedParameter !== undefined ? { failedParameter: v.reason.failedParameter } : {}),
+            ...(v.reason.status !== undefined ? { status: v.reason.status } : {}),
+            chromium: reasonConsoleLine(v.reason, 'chromium').message,
+            firefox: firefoxJson(v.reason),
+            webkit: reasonConsoleLine(v.reason, 'webkit').message,
+            fix: reasonFixSentence(v.reason),
+            changes: v.reason.fix,
           }
         : null,
       exchanges: v.exchanges.map(exchangeToJson),
     })),
   };
+}
+
+function firefoxJson(reason: BlockReason): { code: string; message: string } {
+  const line = reasonConsoleLine(reason, 'firefox');
+  return { code: line.code ?? '', message: line.message };
 }

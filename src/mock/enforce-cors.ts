@@ -9,8 +9,8 @@
  */
 import { getEngine } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
-import { parseOrigin } from '../spec/origin.js';
-import { PreflightCache } from '../spec/preflight-cache.js';
+import { parseOrigin } from '../arguments/origin.js';
+import { PreflightCache } from '../emulator/preflight-cache.js';
 import type { EngineName, Verdict } from '../types.js';
 import { reportBlocked, resolveOnBlocked, type OnBlocked } from './blocked.js';
 import type { ClientSettings } from './client-fetch.js';

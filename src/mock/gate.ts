@@ -6,10 +6,10 @@
  * same-origin requests, and requests no handler answers (MSW's `onUnhandledRequest` then applies) or a handler
  * passes through.
  */
-import { simulate } from '../emulator/simulate.js';
+import { simulate } from '../simulate.js';
 import type { EngineProfile } from '../engines/index.js';
 import { TransportError } from '../errors.js';
-import type { PreflightCache } from '../spec/preflight-cache.js';
+import type { PreflightCache } from '../emulator/preflight-cache.js';
 import { makeServerRequest, serverClasses } from '../platform.js';
 import { fromPlatformResponse, readHead } from '../transports/wire.js';
 import type { CorsRequest, FilteredResponse, Transport, Verdict, WireRequest, WireResponse } from '../types.js';

@@ -151,14 +151,26 @@ export class Browser {
   }
 
   async close(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
     try {
       await Promise.race([this.send('Browser.close'), new Promise((resolve) => setTimeout(resolve, 2000))]);
     } catch {
       // Already gone.
     }
     this.socket.close();
-    if (this.child.exitCode === null) this.child.kill();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGKILL');
+      await exited;
+    }
+    // Chromium's helpers may still be writing its profile as they go: try a few times, then leave it to the OS.
+    try {
+      rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // A temporary directory.
+    }
   }
 }
