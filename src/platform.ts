@@ -159,19 +159,19 @@ export function isResponseLike(value: unknown): value is Response {
 }
 
 type Codecs = { TextEncoder: typeof TextEncoder; TextDecoder: typeof TextDecoder };
-let codecs: { encoder: TextEncoder; decoder: TextDecoder } | undefined;
+let codecs: { encoder: TextEncoder; decoder: TextDecoder; windows1252: TextDecoder } | undefined;
 
 /**
  * UTF-8 text codecs, made when first used: Jest's jsdom environment has no `TextEncoder` or `TextDecoder` of its
  * own (Node's main realm has them), and a module must load there.
  */
-function textCodecs(): { encoder: TextEncoder; decoder: TextDecoder } {
+function textCodecs(): { encoder: TextEncoder; decoder: TextDecoder; windows1252: TextDecoder } {
   if (codecs) return codecs;
   const scope = [globalThis as Partial<Codecs>, nodeMainRealm() as Partial<Codecs> | undefined].find(
     (s) => typeof s?.TextEncoder === 'function' && typeof s?.TextDecoder === 'function',
   );
   if (!scope) throw new Error('corsproof needs TextEncoder and TextDecoder, and this environment has neither.');
-  codecs = { encoder: new scope.TextEncoder!(), decoder: new scope.TextDecoder!() };
+  codecs = { encoder: new scope.TextEncoder!(), decoder: new scope.TextDecoder!(), windows1252: new scope.TextDecoder!('windows-1252') };
   return codecs;
 }
 
@@ -181,4 +181,9 @@ export function encodeUtf8(text: string): Uint8Array {
 
 export function decodeUtf8(bytes: Uint8Array): string {
   return textCodecs().decoder.decode(bytes);
+}
+
+/** Bytes as windows-1252 text: every byte a code point of its own (for keys, where equal text means equal bytes). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return textCodecs().windows1252.decode(bytes);
 }

@@ -7,6 +7,7 @@
  * verdicts are those of separate runs; a live API sees each distinct request once.
  */
 import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import { decodeWindows1252 } from '../platform.js';
 
 /** A point of the conversation: the requests sent so far lead here; each next request leads to its own point. */
 class Point {
@@ -56,7 +57,6 @@ class SharedSend {
   }
 }
 
-const bytes = new TextDecoder('windows-1252');
 
 /** The identity of a request on the wire: everything a server can see of it. */
 export function wireKey(request: WireRequest): string {
@@ -64,7 +64,7 @@ export function wireKey(request: WireRequest): string {
   for (const [name, value] of request.headers) key += `\n${name}: ${value}`;
   if (request.body !== null) {
     // windows-1252 gives every byte a code point of its own, so equal keys mean equal bytes.
-    key += `\n\n${bytes.decode(request.body)}`;
+    key += `\n\n${decodeWindows1252(request.body)}`;
   }
   return key;
 }
