@@ -53,6 +53,11 @@ export interface WireResponse {
 export interface TransportContext {
   /** Aborts when the emulator's timeout fires. */
   signal: AbortSignal;
+  /**
+   * When the emulator gives up on this exchange (`performance.now()` milliseconds); the signal aborts then. A
+   * transport whose own timeout ends later needs no timer of its own.
+   */
+  deadline?: number;
 }
 
 /**

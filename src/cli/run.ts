@@ -12,6 +12,9 @@ import { explainExitCode, explainToJson, readExplainInput, renderExplain, runExp
 import { helpText } from './help.js';
 import { createStyle, formatJson, useColor } from './render.js';
 import { packageVersion } from './version.js';
+import { loadCorsPolicy } from '../policy/load.js';
+import { middlewareConfig } from '../policy/middleware-config.js';
+import { renderVerify, runVerify, verifyExitCode, verifyToJson } from './verify.js';
 
 export interface CliStream {
   write(text: string): unknown;
@@ -39,7 +42,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
+    if (command.kind === 'config') {
+      const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
+      io.stdout.write(middlewareConfig(policy, command.options.framework, command.options.policy).code);
+      return EXIT.ok;
+    }
     const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
+    if (command.kind === 'verify') {
+      const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
+      const report = await runVerify(command.options, policy);
+      io.stdout.write(command.options.json ? formatJson(verifyToJson(report, policy)) : renderVerify(report, policy, style));
+      return verifyExitCode(report);
+    }
     if (command.kind === 'explain') {
       const explained = await runExplain(command.options, await readExplainInput(command.options, io.stdin));
       io.stdout.write(command.options.json ? formatJson(explainToJson(explained)) : renderExplain(explained, style));

@@ -5,6 +5,7 @@
 import { deadlineExpired, TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import { startDeadline } from './deadlines.js';
 
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
 
@@ -15,6 +16,16 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
     // comes already aborted.
     let controller: AbortController | undefined;
     let expired: TransportError | undefined;
+    let settled = false;
+    // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
+    // the transport's signal, so a transport that honours it releases what it holds).
+    const deadline = startDeadline(timeoutMs, () => {
+      if (settled) return;
+      settled = true;
+      expired = deadlineExpired(timeoutMs);
+      controller?.abort(expired);
+      resolve({ ok: false, failure: { kind: 'timeout', ms: timeoutMs } });
+    });
     const context: TransportContext = {
       get signal(): AbortSignal {
         if (controller === undefined) {
@@ -23,34 +34,31 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
         }
         return controller.signal;
       },
+      deadline: deadline.at,
     };
-    // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
-    // the transport's signal, so a transport that honours it releases what it holds).
-    const timer = setTimeout(() => {
-      expired = deadlineExpired(timeoutMs);
-      controller?.abort(expired);
-      resolve({ ok: false, failure: { kind: 'timeout', ms: timeoutMs } });
-    }, timeoutMs);
     let sending: Promise<WireResponse>;
     try {
       sending = Promise.resolve(transport.send(wire, context));
     } catch (error) {
       sending = Promise.reject(error);
     }
-    const failed = (error: unknown): void => {
-      clearTimeout(timer);
-      resolve({ ok: false, failure: failureOf(error, timeoutMs) });
+    const finish = (result: SendResult): void => {
+      if (settled) return;
+      settled = true;
+      deadline.cancel();
+      resolve(result);
     };
     sending.then((response) => {
-      clearTimeout(timer);
+      let result: SendResult;
       try {
         const problem = validateResponse(response);
-        resolve(problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response) });
+        result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response) };
       } catch (error) {
         // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
-        resolve({ ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } });
+        result = { ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } };
       }
-    }, failed);
+      finish(result);
+    }, (error: unknown) => finish({ ok: false, failure: failureOf(error, timeoutMs) }));
   });
 }
 

@@ -2,4 +2,5 @@
 export { createCorsFetch, type CorsFetchError, type CorsFetchOptions } from './cors-fetch.js';
 export { CorsError, type OnBlocked } from './blocked.js';
 export { allowOriginHeaders, corsHandler, isPreflight, preflightResponse, withCorsHeaders, type CorsPolicy, type OriginRule } from './policy.js';
+export { defineCorsPolicy, isCorsPolicy, type CorsPolicyConfig, type DefinedCorsPolicy } from '../policy/define.js';
 export type { Verdict } from '../types.js';

@@ -8,14 +8,16 @@ import type { RequestHandler } from 'msw';
 import { InvalidArgumentError } from '../errors.js';
 import { makeServerRequest } from '../platform.js';
 import { anyHandlerMatches, defineHandler, isPassthroughResponse, isRequestHandler, MATCHES, runHandlers, type MswRunArgs, type RunnableHandler } from './msw-handler.js';
+import { isCorsPolicy, type DefinedCorsPolicy } from '../policy/define.js';
 import { isPreflight, preflightResponse, validatePolicy, withCorsHeaders, type CorsPolicy } from './policy.js';
 
 /**
  * Wrap MSW handlers in a CORS policy: preflights to their routes are answered by the policy, their responses get
  * the policy's CORS headers. A request none of them matches stays unmatched, so MSW's `onUnhandledRequest` sees it.
+ * `policy`: a mock policy, or one made by `defineCorsPolicy` (its route scopes apply).
  */
-export function withCors(policy: CorsPolicy, handlers: readonly RequestHandler[]): RequestHandler[];
-export function withCors(policy: CorsPolicy, handlers: readonly unknown[]): RequestHandler[] {
+export function withCors(policy: CorsPolicy | DefinedCorsPolicy, handlers: readonly RequestHandler[]): RequestHandler[];
+export function withCors(policy: CorsPolicy | DefinedCorsPolicy, handlers: readonly unknown[]): RequestHandler[] {
   validatePolicy(policy);
   if (!Array.isArray(handlers) || !handlers.every(isRequestHandler)) {
     throw new InvalidArgumentError(
@@ -25,7 +27,7 @@ export function withCors(policy: CorsPolicy, handlers: readonly unknown[]): Requ
     );
   }
   const inner = [...handlers] as RunnableHandler[];
-  const handler = defineHandler(`withCors(${describeOrigin(policy)})`, async (args: MswRunArgs) => {
+  const handler = defineHandler(`withCors(${isCorsPolicy(policy) ? 'defined policy' : describeOrigin(policy)})`, async (args: MswRunArgs) => {
     const { request } = args;
     if (isPreflight(request)) {
       if (!(await servesPreflight(inner, request, args.resolutionContext))) return null;
