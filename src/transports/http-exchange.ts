@@ -86,7 +86,11 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
       if (closed || !settings.closeAfter || !request) deliver();
       // A request interceptor's stand-in (nock 13) may never emit 'close' after an error: it holds no socket,
       // so after a short grace the outcome is delivered anyway.
-      else setTimeout(deliver, CLOSE_GRACE_MS).unref();
+      else {
+        // A DOM test environment's setTimeout returns a number (nothing to unref).
+        const grace = setTimeout(deliver, CLOSE_GRACE_MS) as { unref?: () => void };
+        grace.unref?.();
+      }
     };
     const failWith = (error: TransportError): void => {
       settle({ ok: false, error: settings.explain?.(request?.socket) ?? error });
