@@ -40,6 +40,8 @@ export interface Rule {
 }
 
 const granted = (ctx: RuleContext, p: Probe) => ctx.read(p).readable.omit || ctx.read(p).readable.include;
+/** Granted by name: the answer names this origin (a wildcard grants every origin alike and is judged on its own). */
+const echoed = (ctx: RuleContext, p: Probe) => granted(ctx, p) && ctx.read(p).allowOrigin !== '*';
 const withCreds = (ctx: RuleContext, p: Probe) => ctx.read(p).readable.include;
 
 /** An origin rule: the probes of `kinds` that a browser lets read; severity from credentials. */
@@ -49,7 +51,7 @@ function originRule(id: string, kinds: OriginKind[], severity: (creds: boolean, 
     probes: `origin probes: ${kinds.join(', ')}`,
     evaluate(ctx) {
       if (opts.quietWhenAll !== false && ctx.reflectsAll) return [];
-      const hits = kinds.flatMap((k) => ctx.byOriginKind(k)).filter((p) => ctx.answered(p) && granted(ctx, p) && (!opts.sendableOnly || p.sendable));
+      const hits = kinds.flatMap((k) => ctx.byOriginKind(k)).filter((p) => ctx.answered(p) && echoed(ctx, p) && (!opts.sendableOnly || p.sendable));
       if (hits.length === 0) return [];
       const creds = hits.some((p) => withCreds(ctx, p));
       return [
@@ -91,7 +93,7 @@ export const RULES: readonly Rule[] = [
     id: 'null-origin',
     probes: 'origin probe: null; every origin probe for a static null',
     evaluate(ctx) {
-      const hits = ctx.byOriginKind('null').filter((p) => ctx.answered(p) && granted(ctx, p));
+      const hits = ctx.byOriginKind('null').filter((p) => ctx.answered(p) && echoed(ctx, p));
       if (hits.length === 0) return [];
       const creds = hits.some((p) => withCreds(ctx, p));
       const everyone = ctx.probes.some((p) => p.kind === 'origin' && p.origin !== 'null' && ctx.read(p).allowOrigin === 'null');
@@ -139,7 +141,7 @@ export const RULES: readonly Rule[] = [
       const foreignActual = ctx.byOriginKind('foreign').find((p) => ctx.answered(p));
       return [
         {
-          severity: creds.length > 0 ? 'high' : 'low',
+          severity: creds.length > 0 ? 'high' : 'info',
           origins: [...new Set(shown.map((p) => p.origin!))],
           probes: shown.map((p) => p.id),
           facts: {
@@ -155,7 +157,11 @@ export const RULES: readonly Rule[] = [
     id: 'allow-origin-invalid',
     probes: 'every origin probe',
     evaluate(ctx) {
-      const hits = ctx.probes.filter((p) => p.kind === 'origin' && ctx.answered(p) && ctx.read(p).allowOrigin !== null && !isSerialisedOrigin(ctx.read(p).allowOrigin!));
+      // An echo of what was sent is the server reflecting (other rules); here: values the server made up.
+      const hits = ctx.probes.filter((p) => {
+        const allow = p.kind === 'origin' && ctx.answered(p) ? ctx.read(p).allowOrigin : null;
+        return allow !== null && allow !== p.origin && !isSerialisedOrigin(allow);
+      });
       if (hits.length === 0) return [];
       const trustedHit = hits.find((p) => p.originKind === 'trusted');
       const shown = trustedHit ?? hits[0];
@@ -348,7 +354,7 @@ export function evaluate(input: { url: string; trusted: string[]; probes: Probe[
     read,
     answered,
     byOriginKind,
-    reflectsAll: foreign.some((p) => read(p).readable.omit || read(p).readable.include),
+    reflectsAll: foreign.some((p) => (read(p).readable.omit || read(p).readable.include) && read(p).allowOrigin !== '*'),
   };
   const out: Finding[] = [];
   for (const rule of RULES) for (const draft of rule.evaluate(ctx)) out.push({ id: rule.id, ...draft });

@@ -7,6 +7,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { isHeaderValue, isToken } from '../spec/http.js';
 import { parseOrigin } from '../spec/origin.js';
 import type { EngineName, RequestCredentials_, RequestMode } from '../types.js';
+import { AUDIT_OPTIONS, auditOptions, type AuditCliOptions, type AuditValues } from './audit-args.js';
 
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit', 'spec'];
 const CREDENTIALS: readonly RequestCredentials_[] = ['omit', 'same-origin', 'include'];
@@ -29,9 +30,7 @@ export interface CheckOptions extends CommonOptions {
   engines: EngineName[];
 }
 
-export interface AuditOptions extends CommonOptions {
-  method: string;
-}
+export type AuditOptions = AuditCliOptions;
 
 export type Command =
   | { kind: 'help'; topic: 'main' | 'check' | 'audit' }
@@ -55,10 +54,6 @@ const CHECK = {
   engine: { type: 'string', short: 'e', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
-const AUDIT = {
-  ...COMMON,
-  method: { type: 'string', short: 'X' },
-} as const satisfies ParseArgsConfig['options'];
 
 /** Parse `process.argv.slice(2)`. Throws `InvalidArgumentError` on any mistake. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -85,14 +80,9 @@ export function parseCommand(argv: readonly string[]): Command {
     };
   }
   if (first === 'audit') {
-    const parsed = parse(rest, AUDIT, 'audit');
+    const parsed = parse(rest, AUDIT_OPTIONS, 'audit');
     if (parsed.values.help) return { kind: 'help', topic: 'audit' };
-    const v = parsed.values;
-    const options = { ...common(parsed.positionals, v, 'audit'), method: parseMethod(v.method) };
-    if (options.origin === 'null') {
-      throw new InvalidArgumentError('--origin', "audit needs the origin that should be trusted, and 'null' is one no server should trust", 'Pass your front end\'s origin, e.g. --origin https://app.example; the audit probes null by itself.');
-    }
-    return { kind: 'audit', options };
+    return { kind: 'audit', options: auditOptions(parsed.positionals, parsed.values as AuditValues, { parseTargetUrl, parseHeader, parseTimeout }) };
   }
   if (first.startsWith('-')) {
     throw new InvalidArgumentError(`option ${first}`, 'it comes before the command', 'Put the command first: `corsproof check <url> --origin <origin> ...`; `corsproof --help` lists the options.');

@@ -5,7 +5,7 @@
 import { CorsproofError, InvalidArgumentError, TransportError } from '../errors.js';
 import { fromUrl } from '../transports/url.js';
 import { parseCommand } from './args.js';
-import { auditExitCode, auditToJson, renderAudit, runAudit } from './audit.js';
+import { runAuditCommand } from './audit.js';
 import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
 import { EXIT } from './exit.js';
 import { helpText } from './help.js';
@@ -21,6 +21,8 @@ export interface CliIO {
   stdout: CliStream;
   stderr: CliStream;
   env: Record<string, string | undefined>;
+  /** Read by `audit --urls -` only. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** Run one command line (without `node` and the script path). Resolves with the exit code. */
@@ -36,16 +38,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
+    if (command.kind === 'audit') return await runAuditCommand(command.options, io);
     const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
     const transport = fromUrl(command.options.url, { timeoutMs: command.options.timeoutMs });
-    if (command.kind === 'check') {
-      const report = await runCheck(command.options, transport);
-      io.stdout.write(command.options.json ? formatJson(checkToJson(report)) : renderCheck(report, style));
-      return checkExitCode(report);
-    }
-    const report = await runAudit(command.options, transport);
-    io.stdout.write(command.options.json ? formatJson(auditToJson(report)) : renderAudit(report, style));
-    return auditExitCode(report);
+    const report = await runCheck(command.options, transport);
+    io.stdout.write(command.options.json ? formatJson(checkToJson(report)) : renderCheck(report, style));
+    return checkExitCode(report);
   } catch (error) {
     if (error instanceof InvalidArgumentError || (error instanceof CorsproofError && !(error instanceof TransportError))) {
       io.stderr.write(`${errStyle.red('corsproof:')} ${error.message}\n`);

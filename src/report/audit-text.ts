@@ -3,7 +3,7 @@
  * what was seen and why it matters, and the fix. Made from the finding's facts alone; the browser's own
  * console messages reach here as facts, taken from src/report/describe.ts where the probe was judged.
  */
-import type { Finding } from '../audit/types.js';
+import type { Finding, Probe } from '../audit/types.js';
 
 export interface FindingText {
   title: string;
@@ -300,4 +300,52 @@ export function findingText(finding: Finding): FindingText {
     default:
       return { title: rule?.name ?? finding.id, detail: rule?.help ?? '', fix: rule?.fix ?? '' };
   }
+}
+
+const ORIGIN_LABEL: Record<string, string> = {
+  trusted: 'your origin',
+  foreign: 'foreign origin',
+  null: 'null origin',
+  prefix: 'prefix look-alike',
+  suffix: 'suffix look-alike',
+  'unescaped-dot': 'unescaped-dot look-alike',
+  include: 'substring look-alike',
+  subdomain: 'subdomain',
+  scheme: 'http: of your origin',
+  'third-party': 'hosting site',
+};
+
+/** A short label for a probe, for tables: `foreign origin`, `special character _`, `preflight PUT content-type`. */
+export function probeLabel(probe: Probe): string {
+  switch (probe.kind) {
+    case 'origin':
+      if (probe.originKind === 'special-char') return `special character ${probe.variant}`;
+      if (probe.originKind === 'percent-encoded') return `percent-encoded ${probe.variant}`;
+      return ORIGIN_LABEL[probe.originKind ?? ''] ?? 'origin';
+    case 'no-origin':
+      return 'no Origin header';
+    case 'not-found':
+      return 'path that does not exist';
+    case 'unauthenticated':
+      return 'without your credentials';
+    case 'preflight':
+      return `preflight ${[probe.method, ...(probe.requestHeaders ?? [])].join(' ')}`;
+    case 'private-network':
+      return 'private network preflight';
+    case 'websocket':
+      return 'WebSocket handshake';
+  }
+}
+
+/** Describes the probes a table leaves out: `41 more origin probes (look-alikes, special characters, hosting sites): none granted`. */
+export function omittedProbes(probes: Probe[], granted = 0, wildcard = 0): string {
+  const kinds = new Set(probes.map((p) => p.originKind));
+  const what = [
+    kinds.has('prefix') || kinds.has('suffix') || kinds.has('unescaped-dot') || kinds.has('include') ? 'look-alikes' : '',
+    kinds.has('subdomain') || kinds.has('scheme') ? 'subdomain, http:' : '',
+    kinds.has('special-char') || kinds.has('percent-encoded') ? 'special characters' : '',
+    kinds.has('third-party') ? 'hosting sites' : '',
+  ].filter(Boolean);
+  const outcome = wildcard === probes.length ? 'every one got * too' : granted === 0 ? 'none granted by name' : granted === probes.length ? 'every one granted too' : `${granted} granted too, ${probes.length - granted} not`;
+  return `${probes.length} more origin probe${probes.length === 1 ? '' : 's'}${what.length ? ` (${what.join(', ')})` : ''}: ${outcome}`;
 }

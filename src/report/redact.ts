@@ -20,7 +20,7 @@ export interface Redactor {
 }
 
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADER.test(name);
+  return SECRET_HEADER.test(name) && !/^(access-control-|www-authenticate$)/i.test(name);
 }
 
 function cookiePairs(value: string): Array<[string, string]> {
