@@ -77,6 +77,8 @@ const mediumOrLow = (creds: boolean): Severity => (creds ? 'medium' : 'low');
 /** `Access-Control-Allow-Origin` values that are not `*`, `null` or one serialised origin. */
 function isSerialisedOrigin(value: string): boolean {
   if (value === '*' || value === 'null') return true;
+  // A host with * is a pattern a server meant, never an origin a page has; commas and spaces make a list.
+  if (/[*, ]/.test(value)) return false;
   try {
     return new URL(value).origin === value;
   } catch {
@@ -134,7 +136,12 @@ export const RULES: readonly Rule[] = [
     id: 'preflight-any-origin',
     probes: 'preflights from the foreign origin and null, for every advertised non-safe method',
     evaluate(ctx) {
-      const hits = ctx.probes.filter((p) => p.kind === 'preflight' && p.basis === undefined && p.judgement && (p.judgement.passes.include || p.judgement.passes.omit));
+      // Origins whose actual answers are readable already have their finding (reflected, null): this rule is
+      // for the preflight that is looser than the actual response.
+      const readableOrigins = new Set(ctx.probes.filter((p) => p.kind === 'origin' && ctx.answered(p) && echoed(ctx, p)).map((p) => p.origin));
+      const hits = ctx.probes.filter(
+        (p) => p.kind === 'preflight' && p.basis === undefined && !readableOrigins.has(p.origin) && p.judgement && (p.judgement.passes.include || p.judgement.passes.omit),
+      );
       if (hits.length === 0) return [];
       const creds = hits.filter((p) => p.judgement!.passes.include);
       const shown = creds.length > 0 ? creds : hits;
