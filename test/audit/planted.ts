@@ -18,7 +18,10 @@ import { createAdaptorServer } from '@hono/node-server';
 import { listen, type Running } from '../cli/helpers.js';
 import type { Severity } from '../../src/audit/types.js';
 
-export const TRUSTED = 'https://app.example';
+/** The trusted front end (`CORSPROOF_PLANTED_ORIGIN` overrides it, for running other scanners against these servers). */
+export const TRUSTED = process.env.CORSPROOF_PLANTED_ORIGIN ?? 'https://app.example';
+const HOST = new URL(TRUSTED).hostname;
+const escaped = HOST.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BODY = JSON.stringify({ id: 42, email: 'ada@app.example' });
 
 export interface Planted {
@@ -157,7 +160,7 @@ export const PLANTED: Planted[] = [
     framework: 'node:http',
     what: "origin.endsWith('app.example')",
     expect: [['lookalike-origin', 'high'], ['subdomain-trusted', 'medium'], ['insecure-origin', 'medium']],
-    start: plain((req, res) => allowList(req.headers.origin, res, (o) => o.endsWith('app.example'))),
+    start: plain((req, res) => allowList(req.headers.origin, res, (o) => o.endsWith(HOST))),
   },
   {
     name: 'starts-with',
@@ -171,7 +174,7 @@ export const PLANTED: Planted[] = [
     framework: 'express',
     what: 'cors({ origin: /^https:\\/\\/app.example$/ }) with the dot unescaped',
     expect: [['lookalike-origin', 'high']],
-    start: expressApp((app) => app.use(cors({ origin: /^https:\/\/app.example$/, credentials: true, maxAge: 600 }))),
+    start: expressApp((app) => app.use(cors({ origin: new RegExp(`^https://${HOST}$`), credentials: true, maxAge: 600 }))),
   },
   {
     name: 'substring',
@@ -185,21 +188,21 @@ export const PLANTED: Planted[] = [
     framework: 'fastify',
     what: '@fastify/cors { origin: /^https:\\/\\/([a-z0-9-]+\\.)*app\\.example$/, credentials: true }',
     expect: [['subdomain-trusted', 'medium']],
-    start: fastifyApp({ origin: /^https:\/\/([a-z0-9-]+\.)*app\.example$/, credentials: true, maxAge: 600 }),
+    start: fastifyApp({ origin: new RegExp(`^https://([a-z0-9-]+\\.)*${escaped}$`), credentials: true, maxAge: 600 }),
   },
   {
     name: 'http-scheme',
     framework: 'express',
     what: "cors({ origin: ['https://app.example', 'http://app.example'], credentials: true })",
     expect: [['insecure-origin', 'medium']],
-    start: expressApp((app) => app.use(cors({ origin: [TRUSTED, 'http://app.example'], credentials: true, maxAge: 600 }))),
+    start: expressApp((app) => app.use(cors({ origin: [TRUSTED, `http://${HOST}`], credentials: true, maxAge: 600 }))),
   },
   {
     name: 'parser-confusion',
     framework: 'node:http',
     what: 'host taken with /^https:\\/\\/([a-z0-9.-]+)/ and compared: stops at _ ! ~ ...',
     expect: [['parser-confusion-origin', 'medium']],
-    start: plain((req, res) => allowList(req.headers.origin, res, (o) => /^https:\/\/([a-z0-9.-]+)/.exec(o)?.[1] === 'app.example')),
+    start: plain((req, res) => allowList(req.headers.origin, res, (o) => /^https:\/\/([a-z0-9.-]+)/.exec(o)?.[1] === HOST)),
   },
   {
     name: 'hosting-site',
@@ -233,7 +236,7 @@ export const PLANTED: Planted[] = [
     expect: [['allow-origin-invalid', 'low']],
     start: plain((req, res) => {
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Origin', 'https://*.app.example');
+      res.setHeader('Access-Control-Allow-Origin', `https://*.${HOST}`);
     }),
   },
   {
@@ -243,7 +246,7 @@ export const PLANTED: Planted[] = [
     expect: [['allow-origin-invalid', 'low']],
     start: plain((req, res) => {
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Origin', `${TRUSTED}, https://admin.app.example`);
+      res.setHeader('Access-Control-Allow-Origin', `${TRUSTED}, https://admin.${HOST}`);
       res.setHeader('Access-Control-Allow-Credentials', 'true');
     }),
   },
