@@ -133,17 +133,17 @@ export function renderAudit(report: AuditReport, options: Pick<AuditCliOptions, 
   const sections = report.endpoints.map((e) => renderEndpoint(e, style).join('\n'));
   const out = [sections.join(`\n\n${style.dim('-'.repeat(40))}\n\n`)];
   if (report.endpoints.length > 1) {
-    const reached = report.endpoints.length - report.unreachable;
     const total = SEVERITIES.reduce((n, s) => n + report.counts[s], 0);
     out.push(
       '',
       style.bold(
-        `summary  ${report.endpoints.length} endpoints audited${report.unreachable ? ` (${report.unreachable} unreachable)` : ''}; ${total === 0 ? 'no findings' : countLine(report.counts)}${reached === 0 ? '' : ''}`,
+        `summary  ${report.endpoints.length} endpoints audited${report.unreachable ? ` (${report.unreachable} unreachable)` : ''}; ${total === 0 ? 'no findings' : countLine(report.counts)}`,
       ),
     );
     for (const e of report.endpoints) {
       const top = SEVERITIES.find((s) => e.findings.some((f) => f.severity === s));
-      out.push(`  ${(e.unreachable ? 'UNREACHABLE' : top ? top.toUpperCase() : 'ok').padEnd(11)}  ${e.url}${e.findings.length ? `  ${style.dim(e.findings.filter((f) => f.severity !== 'info').map((f) => f.id).join(', '))}` : ''}`);
+      const serious = e.findings.filter((f) => f.severity !== 'info').map((f) => f.id);
+      out.push(`  ${(e.unreachable ? 'UNREACHABLE' : top ? top.toUpperCase() : 'OK').padEnd(11)}  ${e.url}${serious.length ? `  ${style.dim(serious.join(', '))}` : ''}`);
     }
   }
   if (options.failOn !== 'high') out.push('', style.dim(`failing on ${options.failOn} or above`));

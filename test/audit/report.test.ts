@@ -5,9 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { auditToJson } from '../../src/audit/json.js';
@@ -18,6 +15,12 @@ import { findingText, RULE_TEXT } from '../../src/report/audit-text.js';
 import { PLANTED, TRUSTED } from './planted.js';
 
 const require = createRequire(import.meta.url);
+type Validator = ((data: unknown) => boolean) & { errors?: unknown };
+type AjvLike = new (options: Record<string, unknown>) => { compile(schema: unknown): Validator };
+// CommonJS packages: take their default exports as the class and function they are.
+const Ajv = require('ajv').default as AjvLike;
+const AjvDraft04 = require('ajv-draft-04').default as AjvLike;
+const addFormats = require('ajv-formats').default as (ajv: unknown) => unknown;
 const reportSchema = JSON.parse(readFileSync(new URL('../../schemas/audit-report.schema.json', import.meta.url), 'utf8'));
 const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 
