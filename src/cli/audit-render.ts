@@ -100,11 +100,14 @@ function renderEndpoint(e: EndpointReport, style: Style): string[] {
   }
   out.push('');
   if (e.unreachable) {
-    out.push(style.red(`The endpoint could not be reached: ${e.error ?? 'no answer'}`), 'Nothing was audited: no CORS decision was made.');
+    out.push(style.red(`The endpoint could not be reached: ${printable(e.error ?? 'no answer')}`), 'Nothing was audited: no CORS decision was made.');
     return out;
   }
   const picked = pickRows(e.probes);
-  const rows = picked.rows.map((p) => ({ label: probeLabel(p), origin: p.origin ?? '-', status: p.response ? String(p.response.status) : '-', ...answer(p), p }));
+  const rows = picked.rows.map((p) => {
+    const a = answer(p);
+    return { label: probeLabel(p), origin: printable(p.origin ?? '-'), status: p.response ? String(p.response.status) : '-', grant: printable(a.grant), browser: printable(a.browser), p };
+  });
   const hidden = picked.hidden;
   const head = { label: 'probe', origin: 'origin', status: 'status', grant: 'Access-Control-Allow-Origin' };
   const width = (key: keyof typeof head) => Math.max(head[key].length, ...rows.map((r) => r[key].length));
@@ -115,7 +118,7 @@ function renderEndpoint(e: EndpointReport, style: Style): string[] {
     out.push(`  ${r.label.padEnd(wl)}  ${r.origin.padEnd(wo)}  ${r.status.padEnd(ws)}  ${r.grant.padEnd(wg)}  ${foreignGrant ? style.yellow(r.browser) : r.browser}`);
   }
   if (hidden.length > 0) out.push(style.dim(`  ${omittedProbes(hidden, picked.hiddenGranted, picked.wildcard)}`));
-  out.push('', `${style.bold('readable by')} ${readableBy(e)}`, '');
+  out.push('', `${style.bold('readable by')} ${printable(readableBy(e))}`, '');
   if (e.findings.length === 0) {
     out.push(style.green('No findings.'));
     return out;
@@ -124,9 +127,14 @@ function renderEndpoint(e: EndpointReport, style: Style): string[] {
   out.push(style.bold(countLine(counts)));
   for (const f of e.findings) {
     const text = findingText(f);
-    out.push('', `${severityLabel(f.severity, style)} ${style.bold(text.title)}  ${style.dim(`[${f.id}]`)}`, `        ${text.detail}`, `        ${style.dim('fix')} ${text.fix}`);
+    out.push('', `${severityLabel(f.severity, style)} ${style.bold(printable(text.title))}  ${style.dim(`[${f.id}]`)}`, `        ${printable(text.detail)}`, `        ${style.dim('fix')} ${printable(text.fix)}`);
   }
   return out;
+}
+
+/** Server-controlled text (header values, status texts) never reaches the terminal with control bytes in it. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 export function renderAudit(report: AuditReport, options: Pick<AuditCliOptions, 'failOn'>, style: Style): string {
