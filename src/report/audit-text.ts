@@ -123,7 +123,7 @@ export const RULE_TEXT: Record<string, RuleText> = {
   },
   'private-network-broad': {
     name: 'Private network access is granted to any origin',
-    help: 'Access-Control-Allow-Private-Network: true answers a Private Network Access preflight from a foreign origin. The header no longer does anything: Chromium replaced those preflights with the Local Network Access permission prompt, and Firefox and Safari never sent them. What protects a private server today is the user\'s prompt and the server\'s own origin check.',
+    help: 'Access-Control-Allow-Private-Network: true answers a Private Network Access preflight from a foreign origin. The header no longer does anything: Chromium sent those preflights without ever enforcing the answer, then replaced them with the Local Network Access permission prompt (Chrome 142), and Firefox and Safari never sent them. What protects a private server today is the user\'s prompt and the server\'s own origin check.',
     fix: 'Drop Access-Control-Allow-Private-Network; allow only your own origins in Access-Control-Allow-Origin.',
   },
   'websocket-cross-site': {
