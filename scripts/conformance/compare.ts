@@ -3,6 +3,7 @@
  * shared/conformance/README.md defines agreement.
  */
 import { simulate } from '../../src/emulator/simulate.js';
+import { consoleMessage } from '../../src/report/describe.js';
 import type { CorsRequest, EngineName, Verdict } from '../../src/types.js';
 import { base, hopUrl, PORTS, scenarioTransport, subst, type Received, type ScenarioSpec } from './scenario-transport.js';
 
@@ -138,7 +139,7 @@ export async function compareEngine(scenarios: readonly ScenarioSpec[], engine: 
     if (rec.outcome === 'blocked' && rec.console) {
       report.consoleTotal++;
       const expected = placeholders(rec.console, recorded.ports);
-      const actual = placeholders(v.reason?.chromium ?? '', OUR_PORTS);
+      const actual = placeholders(consoleMessage(v, 'chromium'), OUR_PORTS);
       if (expected === actual) report.console++;
       else report.disagreements.push({ id: s.id, kind: 'console', expected, actual });
     }

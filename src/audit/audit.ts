@@ -7,7 +7,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { createRedactor, type Redactor } from '../report/redact.js';
 import { isToken } from '../spec/http.js';
 import { normalizeMethod } from '../spec/methods.js';
-import { parseOrigin } from '../spec/origin.js';
+import { parseOrigin } from '../arguments/origin.js';
 import { toTransport, type Target } from '../transports/index.js';
 import { describeValue, DEFAULT_TIMEOUT_MS } from '../transports/options.js';
 import type { HeadersInit_, Transport, WireRequest, WireResponse } from '../types.js';

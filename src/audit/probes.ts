@@ -4,6 +4,7 @@
  * opted in with `sendUnsafe`); every other method is only asked about in a preflight (OPTIONS).
  */
 import { sendWithDeadline } from '../emulator/network.js';
+import { networkFailureText } from '../report/network.js';
 import { extractTokenList, getHeader } from '../spec/header-list.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { corsUnsafeRequestHeaderNames, isForbiddenRequestHeader } from '../spec/request-headers.js';
@@ -51,7 +52,7 @@ export interface ProbeResult {
 
 async function send(settings: ProbeSettings, probe: Omit<Probe, 'response' | 'error'>): Promise<Probe> {
   const sent = await settings.scheduler.run(() => sendWithDeadline(settings.transport, probe.request, settings.timeoutMs));
-  return sent.ok ? { ...probe, response: sent.response } : { ...probe, error: sent.message };
+  return sent.ok ? { ...probe, response: sent.response } : { ...probe, error: networkFailureText(sent.failure) };
 }
 
 function wire(method: string, url: string, headers: Array<[string, string]>): WireRequest {

@@ -5,7 +5,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { SEVERITIES, type Severity } from '../audit/types.js';
 import { InvalidArgumentError } from '../errors.js';
-import { parseOrigin } from '../spec/origin.js';
+import { parseOrigin } from '../arguments/origin.js';
 import { isToken } from '../spec/http.js';
 
 export interface AuditCliOptions {

@@ -2,6 +2,7 @@
  * Terminal rendering shared by the commands: colour (only on a TTY, never with NO_COLOR), exchanges as
  * request/response header blocks, and the JSON form of exchanges.
  */
+import { networkFailureText } from '../report/network.js';
 import type { Exchange, WireRequest, WireResponse } from '../types.js';
 
 export interface Style {
@@ -67,7 +68,7 @@ export function renderExchange(exchange: Exchange, style: Style, extraRequestHea
       lines.push(`${inner}${style.dim('<')} ${style.dim('(no Access-Control-* headers)')}`);
     }
   } else {
-    lines.push(`${inner}${style.red('x')} ${exchange.error ?? 'no response'}`);
+    lines.push(`${inner}${style.red('x')} ${exchange.error === undefined ? 'no response' : networkFailureText(exchange.error)}`);
   }
   return lines;
 }
@@ -103,7 +104,7 @@ export function responseToJson(response: WireResponse): WireResponseJson {
 export function exchangeToJson(exchange: Exchange): ExchangeJson {
   const out: ExchangeJson = { kind: exchange.kind, request: requestToJson(exchange.request) };
   if (exchange.response) out.response = responseToJson(exchange.response);
-  if (exchange.error !== undefined) out.error = exchange.error;
+  if (exchange.error !== undefined) out.error = networkFailureText(exchange.error);
   return out;
 }
 

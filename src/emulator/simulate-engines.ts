@@ -3,7 +3,7 @@
  * CLI, the mocks, the audit) call this rather than `simulate` once per engine.
  */
 import { BROWSER_ENGINES } from '../engines/index.js';
-import type { PreflightCache } from '../spec/preflight-cache.js';
+import type { PreflightCache } from './preflight-cache.js';
 import type { CorsRequest, EngineName, SimulateOptions, Verdict } from '../types.js';
 import { simulate } from './simulate.js';
 

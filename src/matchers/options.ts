@@ -4,7 +4,7 @@
  */
 import { BROWSER_ENGINES, ENGINES } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
-import { parseOrigin } from '../spec/origin.js';
+import { parseOrigin } from '../arguments/origin.js';
 import type { CorsRequest, EngineName } from '../types.js';
 
 const REQUEST_KEYS = ['url', 'origin', 'method', 'headers', 'body', 'mode', 'credentials', 'redirect'] as const;

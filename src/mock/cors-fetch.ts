@@ -6,8 +6,8 @@
 import { simulate } from '../emulator/simulate.js';
 import { getEngine } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
-import { parseOrigin } from '../spec/origin.js';
-import { PreflightCache } from '../spec/preflight-cache.js';
+import { parseOrigin } from '../arguments/origin.js';
+import { PreflightCache } from '../emulator/preflight-cache.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
 import { toTransport, type Target } from '../transports/index.js';
 import type { CorsRequest, EngineName, FilteredResponse, Verdict } from '../types.js';

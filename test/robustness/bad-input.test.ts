@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import '../../src/vitest.js';
 import { simulate } from '../../src/emulator/simulate.js';
 import { CorsproofError, InvalidArgumentError } from '../../src/errors.js';
+import { consoleMessage, fixSentence } from '../../src/report/describe.js';
 import type { CorsRequest, EngineName, SimulateOptions, Transport, WireRequest } from '../../src/types.js';
 import { allowListApi, APP, honoApi } from '../matchers/apps.js';
 
@@ -144,8 +145,9 @@ describe('simulate(): bad input is an InvalidArgumentError naming the argument, 
         const { transport, sent } = recording();
         const v = await simulate({ url: API_URL, origin: APP, method }, { transport, engine });
         expect(v.allowed).toBe(false);
-        expect(v.reason).toMatchObject({ code: 'ForbiddenMethod', preflight: false, chromium: '' });
-        expect(v.reason?.fix).toBe(`Browsers never send ${method.toUpperCase()}; use another method.`);
+        expect(v.reason).toMatchObject({ code: 'ForbiddenMethod', preflight: false, failedParameter: method.toUpperCase(), fix: null, unfixable: 'request' });
+        expect(consoleMessage(v, 'chromium')).toBe('');
+        expect(fixSentence(v)).toBe(`Browsers never send ${method.toUpperCase()}; use another method.`);
         expect(v.exchanges).toEqual([]);
         expect(sent).toEqual([]);
       }
