@@ -4,7 +4,8 @@
  */
 import * as https from 'node:https';
 import { InvalidArgumentError } from '../errors.js';
-import { createRedactor, type Redactor } from '../report/redact.js';
+import type { Redactor } from '../report/redact.js';
+import { auditRedactor } from './redaction.js';
 import { isToken } from '../spec/http.js';
 import { normalizeMethod } from '../spec/methods.js';
 import { parseOrigin } from '../arguments/origin.js';
@@ -149,12 +150,12 @@ function resolve(target: Target, options: AuditOptions): Resolved {
       throw new InvalidArgumentError('options.thirdPartyOrigins', `'${o}' is not an origin a browser sends`, 'Pass origins such as https://someone.example.app.');
     }
   }
-  const redactor = createRedactor({ headers, urls: endpoints.map((e) => e.url) });
+  const redactor = auditRedactor(headers, endpoints.map((e) => e.url));
   return { origins, endpoints, headers, transport, scheduler: createScheduler(concurrency, delayMs), options, timeoutMs, isUrl, redactor };
 }
 
 function redactProbe(probe: Probe, r: Redactor): Probe {
-  const request: WireRequest = { ...probe.request, url: r.url(probe.request.url), headers: r.headers(probe.request.headers) };
+  const request: WireRequest = { ...probe.request, url: r.text(probe.request.url), headers: r.headers(probe.request.headers) };
   const response: WireResponse | undefined = probe.response && { ...probe.response, statusText: r.text(probe.response.statusText), headers: r.headers(probe.response.headers) };
   const out: Probe = { ...probe, request };
   if (response) out.response = response;
@@ -184,7 +185,7 @@ async function auditEndpoint(resolved: Resolved, endpoint: Endpoint & { websocke
   const findings = result.unreachable ? [] : evaluate({ url: endpoint.url, trusted: resolved.origins, probes: result.probes, userHeaders: resolved.headers });
   const r = resolved.redactor;
   return {
-    url: r.url(endpoint.url),
+    url: r.text(endpoint.url),
     methods: endpoint.methods,
     probeMethod: result.probeMethod,
     origins: resolved.origins,

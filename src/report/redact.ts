@@ -1,108 +1,175 @@
 /**
- * Secrets out of every output: the values of the Cookie, Authorization and other credential headers the user
- * passes, cookies a server sets, and credentials in URLs are replaced with `[redacted]` (names, schemes and
- * cookie attributes are kept, so the evidence still says what was sent). Any other place a secret value turns
- * up (an error message, an echoed header) is caught by `text()`.
+ * Secrets out of reports. A report of what went on the wire would otherwise print the user's credentials
+ * back: the `Authorization`, `Proxy-Authorization` and `Cookie` request headers they passed, the `Set-Cookie`
+ * values a server answered with, and the `user:password@` of a URL. Every output format (text, JSON, SARIF)
+ * takes its data through one `Redactor` before it is written, unless the user asked to see secrets.
+ *
+ * What stays visible is what a reader needs to debug CORS without the secret: the authentication scheme
+ * (`Bearer [redacted]`), cookie names (`session=[redacted]`) and every `Set-Cookie` attribute
+ * (`SameSite=None; Secure` decide whether a credentialed request carries the cookie at all).
  */
+
+/** What replaces a secret. */
 export const REDACTED = '[redacted]';
 
-/** Header names whose values are credentials. */
-const SECRET_HEADER = /^(cookie|set-cookie|authorization|proxy-authorization)$|token|secret|passw|api-?key|session|auth|credential/i;
+/** Header names whose values are secrets, lower-case. */
+export const SECRET_HEADER_NAMES: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 
-export interface Redactor {
-  /** Replace every known secret value in a string. */
-  text(value: string): string;
-  /** One header: credential values redacted by their structure, then `text()`. */
-  header(name: string, value: string): string;
-  headers(pairs: ReadonlyArray<readonly [string, string]>): Array<[string, string]>;
-  /** A URL without its username and password. */
-  url(value: string): string;
-}
+/** Secrets shorter than this are only redacted where they are known to sit, never searched for in free text. */
+const MIN_SEARCHED_SECRET = 4;
 
+/** True for a header whose value is a secret (any case). */
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADER.test(name) && !/^(access-control-|www-authenticate$)/i.test(name);
+  return SECRET_HEADER_NAMES.has(name.toLowerCase());
 }
 
-function cookiePairs(value: string): Array<[string, string]> {
-  return value.split(';').map((part) => {
-    const eq = part.indexOf('=');
-    return eq < 0 ? [part.trim(), ''] : [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
-  });
-}
-
-function structural(name: string, value: string): string {
-  const lower = name.toLowerCase();
-  if (lower === 'cookie') return cookiePairs(value).map(([n, v]) => (v === '' ? n : `${n}=${REDACTED}`)).join('; ');
-  if (lower === 'set-cookie') {
-    const [first, ...attributes] = value.split(';');
-    const eq = first.indexOf('=');
-    return [eq < 0 ? REDACTED : `${first.slice(0, eq).trim()}=${REDACTED}`, ...attributes.map((a) => a.trim())].join('; ');
-  }
-  if (lower === 'authorization' || lower === 'proxy-authorization') {
-    const space = value.indexOf(' ');
-    return space > 0 ? `${value.slice(0, space)} ${REDACTED}` : REDACTED;
-  }
-  return REDACTED;
-}
-
-/** A redactor for the secrets in `headers` (what the user passes) and the credentials of `urls`. */
-export function createRedactor(input: { headers?: ReadonlyArray<readonly [string, string]>; urls?: readonly string[] } = {}): Redactor {
-  const secrets = new Set<string>();
-  const remember = (value: string) => {
-    const v = value.trim();
-    if (v.length >= 3) secrets.add(v);
-  };
-  for (const [name, value] of input.headers ?? []) {
-    if (!isSecretHeader(name)) continue;
-    remember(value);
-    const lower = name.toLowerCase();
-    if (lower === 'cookie') for (const [, v] of cookiePairs(value)) remember(v);
-    if (lower === 'authorization' || lower === 'proxy-authorization') {
-      const credentials = value.slice(value.indexOf(' ') + 1);
-      remember(credentials);
-      if (/^basic /i.test(value)) {
-        const decoded = Buffer.from(credentials, 'base64').toString('utf8');
-        remember(decoded);
-        remember(decoded.slice(decoded.indexOf(':') + 1));
-      }
+/** The value of header `name` with its secret part replaced; other headers' values unchanged. */
+export function redactHeaderValue(name: string, value: string): string {
+  switch (name.toLowerCase()) {
+    case 'authorization':
+    case 'proxy-authorization': {
+      // `<scheme> <credentials>`: the scheme says which kind of credentials were sent.
+      const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)([ \t]+)\S/.exec(value);
+      return match ? `${match[1]}${match[2]}${REDACTED}` : REDACTED;
     }
+    case 'cookie':
+      return value
+        .split(';')
+        .map((pair) => redactCookiePair(pair))
+        .join(';');
+    case 'set-cookie': {
+      // The first pair is the cookie; the attributes after it are not secret.
+      const semicolon = value.indexOf(';');
+      return semicolon < 0 ? redactCookiePair(value) : `${redactCookiePair(value.slice(0, semicolon))}${value.slice(semicolon)}`;
+    }
+    default:
+      return value;
   }
-  for (const raw of input.urls ?? []) {
+}
+
+function redactCookiePair(pair: string): string {
+  const equals = pair.indexOf('=');
+  if (equals < 0) return pair.trim() === '' ? pair : pair.replace(/\S.*\S|\S/, REDACTED);
+  return `${pair.slice(0, equals + 1)}${REDACTED}`;
+}
+
+/** `scheme://user:password@` anywhere in a text (a URL, a console message, an error). */
+// The user-info part stops at the first character that cannot be in it unencoded, so `https://host/a@b` is left alone.
+const URL_CREDENTIALS = /\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s/?#@'"<>`\\]+)@/g;
+
+/** A URL (or any text) with the `user:password@` of every URL in it replaced. */
+export function redactUrlCredentials(text: string): string {
+  if (!text.includes('@')) return text;
+  return text.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+}
+
+/**
+ * Redacts a report. Knows the secret headers, URL credentials, and the literal secret values it was given
+ * (from the request the user made: see `Redactor.forRequest`), which it also removes from free text, for
+ * instance a server that echoes a token back in another header or an error message.
+ */
+export class Redactor {
+  private readonly secrets: string[];
+
+  constructor(secrets: Iterable<string> = []) {
+    const unique = new Set<string>();
+    for (const secret of secrets) if (secret.length >= MIN_SEARCHED_SECRET && secret !== REDACTED) unique.add(secret);
+    // Longest first, so a secret that contains another is replaced whole.
+    this.secrets = [...unique].sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * A redactor for reports about a request to `url` with `headers`: it knows the URL's user name and password
+   * (as written and decoded) and the secret parts of the secret headers.
+   */
+  static forRequest(url: string, headers: ReadonlyArray<readonly [string, string]>): Redactor {
+    const secrets: string[] = [];
     try {
-      const url = new URL(raw);
-      for (const part of [url.password, url.username]) {
-        if (part) {
-          remember(part);
-          remember(decodeURIComponent(part));
+      const parsed = new URL(url);
+      for (const part of [parsed.username, parsed.password]) {
+        if (part === '') continue;
+        secrets.push(part);
+        try {
+          secrets.push(decodeURIComponent(part));
+        } catch {
+          // A malformed escape: the part as written is enough.
         }
       }
     } catch {
-      /* not a URL: nothing to learn from it */
+      // Not a URL: nothing to learn from it.
     }
+    for (const [name, value] of headers) secrets.push(...secretParts(name, value));
+    return new Redactor(secrets);
   }
-  const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  const text = (value: string) => {
-    let out = value;
-    for (const secret of ordered) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    return out.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s'"]*:[^/@\s'"]*@/gi, `$1${REDACTED}@`);
-  };
-  const header = (name: string, value: string) => (isSecretHeader(name) ? structural(name, value) : text(value));
-  return {
-    text,
-    header,
-    headers: (pairs) => pairs.map(([n, v]) => [n, header(n, v)]),
-    url(value) {
-      try {
-        const url = new URL(value);
-        if (url.username || url.password) {
-          url.username = '';
-          url.password = '';
-          return text(url.href.replace('://', `://${REDACTED}@`));
-        }
-      } catch {
-        /* fall through */
-      }
-      return text(value);
-    },
-  };
+
+  /** Free text: URL credentials and every known secret replaced. */
+  text(text: string): string {
+    let out = redactUrlCredentials(text);
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
+  }
+
+  /** One header's value: the secret headers by their format, then free-text redaction. */
+  header(name: string, value: string): string {
+    return this.text(redactHeaderValue(name, value));
+  }
+
+  /** A header list, `[name, value]` pairs, order and repeats kept. */
+  headers(pairs: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
+    return pairs.map(([name, value]) => [name, this.header(name, value)]);
+  }
+
+  /**
+   * A copy of a report (plain objects, arrays, strings) with every secret removed: an array of `[name, value]`
+   * string pairs is read as a header list, a string property named like a secret header (`authorization`,
+   * `set-cookie`, ...) as that header's value, and every other string as free text. Byte arrays, functions
+   * and class instances are kept as they are.
+   */
+  report<T>(value: T): T {
+    return this.walk(value, new Map()) as T;
+  }
+
+  private walk(value: unknown, seen: Map<object, unknown>): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (value === null || typeof value !== 'object') return value;
+    const done = seen.get(value);
+    if (done !== undefined) return done;
+    if (Array.isArray(value)) {
+      if (value.length > 0 && value.every(isHeaderPair)) return this.headers(value as Array<[string, string]>);
+      const out: unknown[] = [];
+      seen.set(value, out);
+      for (const item of value) out.push(this.walk(item, seen));
+      return out;
+    }
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return value;
+    const out: Record<string, unknown> = {};
+    seen.set(value, out);
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = typeof item === 'string' && isSecretHeader(key) ? this.header(key, item) : this.walk(item, seen);
+    }
+    return out;
+  }
+}
+
+/** A `[name, value]` header pair: two strings, the first an HTTP token. */
+function isHeaderPair(value: unknown): value is [string, string] {
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value[0]);
+}
+
+/** The parts of a secret header's value that are secret, to find them again in free text (cookie names are not). */
+export function secretParts(name: string, value: string): string[] {
+  const lower = name.toLowerCase();
+  if (lower === 'authorization' || lower === 'proxy-authorization') {
+    const space = value.search(/[ \t]/);
+    const credentials = space < 0 ? value : value.slice(space).trim();
+    return [value, credentials];
+  }
+  if (lower === 'cookie') {
+    return value.split(';').flatMap((pair) => {
+      const equals = pair.indexOf('=');
+      return equals < 0 ? [pair.trim()] : [pair.slice(equals + 1).trim()];
+    });
+  }
+  return [];
 }
