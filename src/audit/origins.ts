@@ -25,10 +25,10 @@ const EVIL = 'evil.example';
 /**
  * The characters scanners put after the trusted host (`https://app.example_.evil.example`): a server whose
  * origin check ends the host at one of them (a hand-written parser, a regex like `[a-z0-9.]+`) trusts the
- * attacker's domain. The URL Standard's host parser accepts every one of these in a domain, so a browser
- * that follows it sends such an Origin as is.
+ * attacker's domain. The URL Standard's host parser accepts all but `|` and `^` in a domain, so a browser
+ * that follows it sends such an Origin as is; `|` and `^` are probed too (scanners try them), marked unsendable.
  */
-export const SPECIAL_CHARACTERS: readonly string[] = ['_', '-', '"', '{', '}', '+', '!', '~', '`', ';', '&', "'", '(', ')', '*', ',', '$', '='];
+export const SPECIAL_CHARACTERS: readonly string[] = ['_', '-', '"', '{', '}', '+', '!', '~', '`', ';', '&', "'", '(', ')', '*', ',', '$', '=', '|', '^'];
 
 /** Percent-encoded forms: no browser sends a `%` in an Origin's host, a lenient server may still decode them. */
 export const PERCENT_ENCODED: readonly string[] = ['%60', '%2e', '%5f', '%0b'];

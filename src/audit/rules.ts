@@ -45,18 +45,18 @@ const echoed = (ctx: RuleContext, p: Probe) => granted(ctx, p) && ctx.read(p).al
 const withCreds = (ctx: RuleContext, p: Probe) => ctx.read(p).readable.include;
 
 /** An origin rule: the probes of `kinds` that a browser lets read; severity from credentials. */
-function originRule(id: string, kinds: OriginKind[], severity: (creds: boolean, probes: Probe[]) => Severity, opts: { quietWhenAll?: boolean; sendableOnly?: boolean } = {}): Rule {
+function originRule(id: string, kinds: OriginKind[], severity: (creds: boolean) => Severity, opts: { quietWhenAll?: boolean } = {}): Rule {
   return {
     id,
     probes: `origin probes: ${kinds.join(', ')}`,
     evaluate(ctx) {
       if (opts.quietWhenAll !== false && ctx.reflectsAll) return [];
-      const hits = kinds.flatMap((k) => ctx.byOriginKind(k)).filter((p) => ctx.answered(p) && echoed(ctx, p) && (!opts.sendableOnly || p.sendable));
+      const hits = kinds.flatMap((k) => ctx.byOriginKind(k)).filter((p) => ctx.answered(p) && echoed(ctx, p));
       if (hits.length === 0) return [];
       const creds = hits.some((p) => withCreds(ctx, p));
       return [
         {
-          severity: severity(creds, hits),
+          severity: severity(creds),
           origins: hits.map((p) => p.origin!),
           probes: hits.map((p) => p.id),
           facts: {
@@ -104,12 +104,28 @@ export const RULES: readonly Rule[] = [
   },
   originRule('lookalike-origin', ['prefix', 'suffix', 'unescaped-dot', 'include'], highOrLow),
   originRule('third-party-origin', ['third-party'], highOrLow),
-  originRule(
-    'parser-confusion-origin',
-    ['special-char'],
-    (creds, probes) => (!creds ? 'low' : probes.some((p) => p.origin!.startsWith('http:')) ? 'high' : 'medium'),
-    { sendableOnly: true },
-  ),
+  {
+    id: 'parser-confusion-origin',
+    probes: 'origin probes: special-char',
+    evaluate(ctx) {
+      if (ctx.reflectsAll) return [];
+      const granted = ctx.byOriginKind('special-char').filter((p) => ctx.answered(p) && echoed(ctx, p));
+      const sendable = granted.filter((p) => p.sendable);
+      // Characters no browser puts in a host (| ^) prove a loose check but let no page in: info.
+      const hits = sendable.length > 0 ? sendable : granted;
+      if (hits.length === 0) return [];
+      const creds = hits.some((p) => withCreds(ctx, p));
+      const severity: Severity = sendable.length === 0 ? 'info' : !creds ? 'low' : hits.some((p) => p.origin!.startsWith('http:')) ? 'high' : 'medium';
+      return [
+        {
+          severity,
+          origins: hits.map((p) => p.origin!),
+          probes: hits.map((p) => p.id),
+          facts: { credentials: creds, basis: hits[0].basis ?? ctx.trusted[0], variants: hits.map((p) => p.variant ?? ''), sendable: sendable.length > 0 },
+        },
+      ];
+    },
+  },
   {
     id: 'percent-encoded-origin',
     probes: 'origin probes: percent-encoded',

@@ -197,6 +197,13 @@ export function findingText(finding: Finding): FindingText {
       };
     case 'parser-confusion-origin': {
       const https = o.every((x) => x.startsWith('https:'));
+      if (f.sendable === false) {
+        return {
+          title: 'The origin check accepts characters no browser sends',
+          detail: `${both(o)} ${o.length === 1 ? 'was' : 'were'} allowed as if ${str(f, 'basis')} (characters ${arr(f, 'variants').map((v) => `'${v}'`).join(' ')}). No browser puts these in a host name, so this alone lets no site in; but the check ends the host early or matches loosely.`,
+          fix: `Parse Origin with a URL parser and compare the whole origin exactly (origin === '${str(f, 'basis')}').`,
+        };
+      }
       return {
         title: `The origin check stops at a special character${creds(f)}`,
         detail: `${both(o.slice(0, 4))}${o.length > 4 ? ` and ${o.length - 4} more` : ''} ${o.length === 1 ? 'was' : 'were'} allowed as if ${str(f, 'basis')} (characters ${arr(f, 'variants').map((v) => `'${v}'`).join(' ')}). Browsers following the URL Standard send such origins as they are; the attacker owns the domain after the character.${https && yes(f, 'credentials') ? ' Over https the attacker also needs a certificate for that host name, which public CAs do not issue for names with these characters: medium, not high.' : ''}${yes(f, 'credentials') ? '' : ` ${NO_CREDS_LATENT}`}`,

@@ -205,6 +205,14 @@ export const PLANTED: Planted[] = [
     start: plain((req, res) => allowList(req.headers.origin, res, (o) => /^https:\/\/([a-z0-9.-]+)/.exec(o)?.[1] === HOST)),
   },
   {
+    name: 'pipe-split',
+    framework: 'node:http',
+    what: "origin.split('|')[0] compared: only an Origin no browser sends gets in",
+    expect: [],
+    info: ['parser-confusion-origin'],
+    start: plain((req, res) => allowList(req.headers.origin, res, (o) => o.split('|')[0] === TRUSTED)),
+  },
+  {
     name: 'hosting-site',
     framework: 'hono',
     what: "origin: TRUSTED or any *.github.io (a team's demo pages), credentials",
