@@ -141,7 +141,7 @@ export const PLANTED: Planted[] = [
   {
     name: 'null-on-allow-list',
     framework: 'express',
-    what: "cors({ origin: ['https://app.example', 'null'], credentials: true })",
+    what: `cors({ origin: ['${TRUSTED}', 'null'], credentials: true })`,
     expect: [['null-origin', 'high']],
     start: expressApp((app) => app.use(cors({ origin: [TRUSTED, 'null'], credentials: true, maxAge: 600 }))),
   },
@@ -158,42 +158,42 @@ export const PLANTED: Planted[] = [
   {
     name: 'ends-with',
     framework: 'node:http',
-    what: "origin.endsWith('app.example')",
+    what: `origin.endsWith('${HOST}')`,
     expect: [['lookalike-origin', 'high'], ['subdomain-trusted', 'medium'], ['insecure-origin', 'medium']],
     start: plain((req, res) => allowList(req.headers.origin, res, (o) => o.endsWith(HOST))),
   },
   {
     name: 'starts-with',
     framework: 'hono',
-    what: "origin: (o) => o.startsWith('https://app.example') ? o : null, credentials",
+    what: `origin: (o) => o.startsWith('${TRUSTED}') ? o : null, credentials`,
     expect: [['lookalike-origin', 'high'], ['parser-confusion-origin', 'medium']],
     start: honoApp({ origin: (o) => (o.startsWith(TRUSTED) ? o : null), credentials: true, maxAge: 600 }),
   },
   {
     name: 'unescaped-dot',
     framework: 'express',
-    what: 'cors({ origin: /^https:\\/\\/app.example$/ }) with the dot unescaped',
+    what: `cors({ origin: /^https:\\/\\/${HOST}$/ }) with the dot unescaped`,
     expect: [['lookalike-origin', 'high']],
     start: expressApp((app) => app.use(cors({ origin: new RegExp(`^https://${HOST}$`), credentials: true, maxAge: 600 }))),
   },
   {
     name: 'substring',
     framework: 'node:http',
-    what: "'https://app.example'.includes(origin)",
+    what: `'${TRUSTED}'.includes(origin)`,
     expect: [['lookalike-origin', 'high']],
     start: plain((req, res) => allowList(req.headers.origin, res, (o) => TRUSTED.includes(o))),
   },
   {
     name: 'any-subdomain',
     framework: 'fastify',
-    what: '@fastify/cors { origin: /^https:\\/\\/([a-z0-9-]+\\.)*app\\.example$/, credentials: true }',
+    what: `@fastify/cors { origin: /^https:\\/\\/([a-z0-9-]+\\.)*${escaped}$/, credentials: true }`,
     expect: [['subdomain-trusted', 'medium']],
     start: fastifyApp({ origin: new RegExp(`^https://([a-z0-9-]+\\.)*${escaped}$`), credentials: true, maxAge: 600 }),
   },
   {
     name: 'http-scheme',
     framework: 'express',
-    what: "cors({ origin: ['https://app.example', 'http://app.example'], credentials: true })",
+    what: `cors({ origin: ['${TRUSTED}', 'http://${HOST}'], credentials: true })`,
     expect: [['insecure-origin', 'medium']],
     start: expressApp((app) => app.use(cors({ origin: [TRUSTED, `http://${HOST}`], credentials: true, maxAge: 600 }))),
   },
@@ -240,7 +240,7 @@ export const PLANTED: Planted[] = [
   {
     name: 'pattern-allow-origin',
     framework: 'node:http',
-    what: "Access-Control-Allow-Origin: https://*.app.example (a pattern, not an origin)",
+    what: `Access-Control-Allow-Origin: https://*.${HOST} (a pattern, not an origin)`,
     expect: [['allow-origin-invalid', 'low']],
     start: plain((req, res) => {
       res.setHeader('Vary', 'Origin');
@@ -250,7 +250,7 @@ export const PLANTED: Planted[] = [
   {
     name: 'list-allow-origin',
     framework: 'node:http',
-    what: 'Access-Control-Allow-Origin: https://app.example, https://admin.app.example (a list)',
+    what: `Access-Control-Allow-Origin: ${TRUSTED}, https://admin.${HOST} (a list)`,
     expect: [['allow-origin-invalid', 'low']],
     start: plain((req, res) => {
       res.setHeader('Vary', 'Origin');
@@ -333,21 +333,21 @@ export const CORRECT: Planted[] = [
   {
     name: 'allow-list-express',
     framework: 'express',
-    what: "cors({ origin: ['https://app.example'], credentials: true, maxAge: 600 })",
+    what: `cors({ origin: ['${TRUSTED}'], credentials: true, maxAge: 600 })`,
     expect: [],
     start: expressApp((app) => app.use(cors({ origin: [TRUSTED], credentials: true, maxAge: 600 }))),
   },
   {
     name: 'allow-list-fastify',
     framework: 'fastify',
-    what: "@fastify/cors { origin: ['https://app.example'], credentials: true, maxAge: 600 }",
+    what: `@fastify/cors { origin: ['${TRUSTED}'], credentials: true, maxAge: 600 }`,
     expect: [],
     start: fastifyApp({ origin: [TRUSTED], credentials: true, maxAge: 600 }),
   },
   {
     name: 'allow-list-hono',
     framework: 'hono',
-    what: "hono/cors { origin: 'https://app.example', credentials: true, maxAge: 600 }",
+    what: `hono/cors { origin: '${TRUSTED}', credentials: true, maxAge: 600 }`,
     expect: [],
     start: honoApp({ origin: TRUSTED, credentials: true, maxAge: 600 }),
   },
