@@ -114,6 +114,8 @@ function resolve(target: Target, options: AuditOptions): Resolved {
   const concurrency = positiveInt(options.concurrency, 'options.concurrency', 4, 1);
   const delayMs = positiveInt(options.delayMs, 'options.delayMs', 0, 0);
   const isUrl = typeof target === 'string' || target instanceof URL;
+  // A ws:/wss: URL is audited over http:/https: (the handshake is an HTTP request); its endpoints as WebSockets.
+  if (isUrl && /^wss?:/i.test(String(target))) target = String(target).replace(/^ws/i, 'http');
   const agent = isUrl && options.insecure ? new https.Agent({ rejectUnauthorized: false }) : undefined;
   const transport = toTransport(target, {
     timeoutMs,

@@ -11,6 +11,7 @@ import { auditToSarif } from '../../src/audit/sarif.js';
 import { probeOrigins } from '../../src/audit/origins.js';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { listen } from '../cli/helpers.js';
+import { PLANTED } from './planted.js';
 
 const ORIGIN = 'https://app.example';
 
@@ -136,6 +137,23 @@ describe('the probe set', () => {
       }
     } finally {
       await target.close();
+    }
+  });
+});
+
+describe('WebSocket URLs', () => {
+  it('a ws: URL is audited as a WebSocket endpoint, its other probes over http:', async () => {
+    const planted = PLANTED.find((p) => p.name === 'websocket-any-origin')!;
+    const server = await planted.start();
+    try {
+      const report = await audit(`${server.url.replace('http:', 'ws:')}/socket`, { origin: ORIGIN });
+      const endpoint = report.endpoints[0];
+      expect(endpoint.url).toBe(`${server.url}/socket`);
+      expect(endpoint.websocket).toBe(true);
+      expect(endpoint.probes.filter((p) => p.kind === 'websocket').map((p) => `${p.origin} ${p.response?.status}`)).toEqual([`${ORIGIN} 101`, 'https://evil.example 101']);
+      expect(endpoint.findings.map((f) => `${f.severity} ${f.id}`)).toContain('medium websocket-cross-site');
+    } finally {
+      await server.close();
     }
   });
 });
