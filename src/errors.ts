@@ -31,3 +31,8 @@ export class TransportError extends CorsproofError {
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
+
+/** The reason an exchange's signal aborts with when its deadline passes. */
+export function deadlineExpired(timeoutMs: number): TransportError {
+  return new TransportError('timeout', `no response within ${timeoutMs} ms`);
+}

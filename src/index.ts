@@ -1,9 +1,8 @@
 /**
  * corsproof: make CORS testable.
  */
-export { simulate } from './emulator/simulate.js';
-export { simulateEngines } from './emulator/simulate-engines.js';
-export type { SimulateEnginesOptions } from './emulator/simulate-engines.js';
+export { simulate, simulateEngines } from './simulate.js';
+export type { SimulateEnginesOptions } from './simulate.js';
 export { consoleLine, consoleMessage, fixSentence, reasonConsoleLine, reasonFixSentence } from './report/describe.js';
 export type { ConsoleLine } from './report/describe.js';
 export { PreflightCache } from './emulator/preflight-cache.js';

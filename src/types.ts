@@ -175,7 +175,15 @@ export type FixChange =
   /** Answer with this status instead. */
   | { kind: 'status'; on: 'preflight' | 'response'; url: string; status: number }
   /** Answer directly instead of redirecting. */
-  | { kind: 'drop-redirect'; on: 'preflight' | 'response'; url: string };
+  | { kind: 'drop-redirect'; on: 'preflight' | 'response'; url: string }
+  /**
+   * Every URL the request is redirected to after `after` (answers the emulator has not seen: it never sends a
+   * request to find out) must answer likewise: `later-header` sends `header` with `value` on each preflight or
+   * response, where a `value` of null means the `Origin` header that request carries (a redirect across origins
+   * makes it `null`); `later-status` answers each preflight with `status`.
+   */
+  | { kind: 'later-header'; on: 'preflight' | 'response'; after: string; header: string; value: string | null }
+  | { kind: 'later-status'; on: 'preflight'; after: string; status: number };
 
 export type ReasonCode =
   | 'DisallowedByMode'

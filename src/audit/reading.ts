@@ -2,7 +2,7 @@
  * How a browser treats an answer: the CORS check per credentials mode (`corsCheck`, the Fetch Standard's),
  * and the emulator's judgement of a recorded preflight answer. Pure: nothing is sent from here.
  */
-import { simulate } from '../emulator/simulate.js';
+import { simulate } from '../simulate.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
 import { corsCheck } from '../spec/cors-check.js';
 import { getHeader, splitHeaderValue } from '../spec/header-list.js';

@@ -2,7 +2,7 @@
  * `corsproof check`: run one request through the emulator against a live URL, per engine, and show the
  * verdict, the exchanges, the browser's console message and the fix.
  */
-import { simulate } from '../emulator/simulate.js';
+import { simulate } from '../simulate.js';
 import { isForbiddenRequestHeader } from '../spec/request-headers.js';
 import { reasonConsoleLine, reasonFixSentence } from '../report/describe.js';
 import type { BlockReason, FixChange, Transport, Verdict } from '../types.js';

@@ -68,7 +68,7 @@ export function renderExchange(exchange: Exchange, style: Style, extraRequestHea
       lines.push(`${inner}${style.dim('<')} ${style.dim('(no Access-Control-* headers)')}`);
     }
   } else {
-    lines.push(`${inner}${style.red('x')} ${exchange.error === undefined ? 'no response' : networkFailureText(exchange.error)}`);
+    lines.push(`${inner}${style.red('x')} ${exchange.error ? networkFailureText(exchange.error) : 'no response'}`);
   }
   return lines;
 }

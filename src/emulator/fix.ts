@@ -7,7 +7,7 @@
  * gets every header it needs, since the emulator never sends a request to find out.
  */
 import { getHeader, parseTokenList } from '../spec/header-list.js';
-import { isOkStatus } from '../spec/http.js';
+import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import type { BlockReason, FixChange, NetworkFailure, ReasonCode, WireResponse } from '../types.js';
 
 export interface FixInput {
@@ -32,6 +32,12 @@ export interface FixInput {
   corsChecked: boolean;
   /** The redirect location that carried credentials (RedirectContainsCredentials). */
   location?: string;
+  /** The failed response is a redirect the request would follow. */
+  redirects?: boolean;
+  /** The request's redirect mode. */
+  redirectMode?: 'follow' | 'manual' | 'error';
+  /** The request may need a preflight at a later URL (it needed one, or its engine preflights every hop once one was needed). */
+  preflightable?: boolean;
 }
 
 export type PlannedFix = Pick<BlockReason, 'fix' | 'unfixable'>;
@@ -52,8 +58,37 @@ export function planFix(input: FixInput): PlannedFix {
     case 'RedirectContainsCredentials':
       return { fix: [{ kind: 'header', on: 'response', url: input.url, header: 'Location', value: withoutCredentials(input.location ?? '') }] };
     default:
-      return { fix: input.preflight ? [...preflightAnswer(input), ...responseHeaders(input, undefined)] : responseHeaders(input, input.response) };
+      if (input.preflight) {
+        // The response is not seen yet: with redirect mode 'error' it must not redirect; otherwise later URLs answer too.
+        const onward = input.redirectMode === 'error' ? [{ kind: 'drop-redirect', on: 'response', url: input.url } as const] : laterHops(input);
+        return { fix: [...preflightAnswer(input), ...responseHeaders(input, undefined), ...onward] };
+      }
+      // A redirect that failed its CORS check fails next on redirect mode 'error': it must answer directly.
+      if (input.redirectMode === 'error' && input.response && isRedirectStatus(input.response.status)) {
+        return { fix: [...responseHeaders(input, input.response), { kind: 'drop-redirect', on: 'response', url: input.url }] };
+      }
+      return { fix: [...responseHeaders(input, input.response), ...(input.redirects ? laterHops(input) : [])] };
   }
+}
+
+/**
+ * Where the request may go on (its response is not seen yet, or is a redirect it follows), every later URL must
+ * answer CORS too: echo the Origin it carries there, allow credentials, and pass the preflight a redirect may
+ * bring, since engines preflight a redirected request again when it still needs one.
+ */
+function laterHops(input: FixInput): FixChange[] {
+  if (!input.corsChecked) return [];
+  const after = input.url;
+  const changes: FixChange[] = [{ kind: 'later-header', on: 'response', after, header: 'Access-Control-Allow-Origin', value: null }];
+  if (input.credentialed) changes.push({ kind: 'later-header', on: 'response', after, header: 'Access-Control-Allow-Credentials', value: 'true' });
+  if (input.preflightable) {
+    changes.push({ kind: 'later-status', on: 'preflight', after, status: 204 });
+    changes.push({ kind: 'later-header', on: 'preflight', after, header: 'Access-Control-Allow-Origin', value: null });
+    if (input.credentialed) changes.push({ kind: 'later-header', on: 'preflight', after, header: 'Access-Control-Allow-Credentials', value: 'true' });
+    if (input.methodNeedsListing) changes.push({ kind: 'later-header', on: 'preflight', after, header: 'Access-Control-Allow-Methods', value: input.method });
+    if (input.unsafeNames.length > 0) changes.push({ kind: 'later-header', on: 'preflight', after, header: 'Access-Control-Allow-Headers', value: input.unsafeNames.join(', ') });
+  }
+  return changes;
 }
 
 function networkFix(input: FixInput): PlannedFix {

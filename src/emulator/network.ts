@@ -2,7 +2,7 @@
  * Putting one request on the wire through a transport, with a deadline. A transport that throws, hangs or
  * answers garbage yields a failure record, never an exception out of the emulator.
  */
-import { TransportError } from '../errors.js';
+import { deadlineExpired, TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 
@@ -27,7 +27,7 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
     // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
     // the transport's signal, so a transport that honours it releases what it holds).
     const timer = setTimeout(() => {
-      expired = new TransportError('timeout', `no response within ${timeoutMs} ms`);
+      expired = deadlineExpired(timeoutMs);
       controller?.abort(expired);
       resolve({ ok: false, failure: { kind: 'timeout', ms: timeoutMs } });
     }, timeoutMs);

@@ -13,7 +13,7 @@ import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
 import type { Exchange, ReasonCode, Transport, Verdict, WireRequest } from '../types.js';
 import { classifyCorsCheck } from './classify.js';
 import { sendWithDeadline } from './network.js';
-import type { FailureDetails } from './simulate.js';
+import type { FailureDetails } from './fetch.js';
 
 export interface PreflightContext {
   engine: EngineProfile;

@@ -3,7 +3,7 @@
  * an app, a fetch handler, a URL) through the emulator, and script gets what the browser would give it —
  * a filtered `Response`, or the browser's `TypeError` when CORS blocks it.
  */
-import { simulate } from '../emulator/simulate.js';
+import { simulate } from '../simulate.js';
 import { getEngine } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { parseOrigin } from '../arguments/origin.js';

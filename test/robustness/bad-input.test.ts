@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import '../../src/vitest.js';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { CorsproofError, InvalidArgumentError } from '../../src/errors.js';
 import { consoleMessage, fixSentence } from '../../src/report/describe.js';
 import type { CorsRequest, EngineName, SimulateOptions, Transport, WireRequest } from '../../src/types.js';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { fixSentence } from '../../src/report/describe.js';
 import { toTransport } from '../../src/transports/index.js';

@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { consoleLine, consoleMessage, fixSentence } from '../../src/report/describe.js';
 import { CorsproofError, InvalidArgumentError } from '../../src/errors.js';
 import { REASON_CODES } from '../../src/matchers/reason-codes.js';

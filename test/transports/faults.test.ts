@@ -6,7 +6,7 @@
 import * as http from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { TransportError } from '../../src/errors.js';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { networkFailureText } from '../../src/report/network.js';
 import { fromUrl, toTransport } from '../../src/transports/index.js';
 import type { Transport, WireRequest } from '../../src/types.js';

@@ -2,8 +2,7 @@
  * The fetch loop: https://fetch.spec.whatwg.org/#main-fetch, #http-fetch, #cors-preflight-fetch and
  * #http-redirect-fetch, for one request from a page at `origin`, under one engine's profile.
  */
-import { checkRequest } from '../arguments/request.js';
-import { checkSimulateOptions } from '../arguments/simulate-options.js';
+import type { CheckedRequest } from '../arguments/request.js';
 import type { EngineProfile } from '../engines/index.js';
 import { corsCheck } from '../spec/cors-check.js';
 import { getHeader } from '../spec/header-list.js';
@@ -11,7 +10,7 @@ import { isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
-import type { BlockReason, CorsRequest, Exchange, NetworkFailure, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
+import type { BlockReason, Exchange, NetworkFailure, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
 import { classifyCorsCheck } from './classify.js';
 import { filterResponse, type Tainting } from './filter.js';
 import { planFix } from './fix.js';
@@ -24,15 +23,23 @@ import { urlOrigin } from './url-origins.js';
 /** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
 const MAX_REDIRECTS = 20;
 
-/** Run one `fetch()` as the chosen browser engine would, against `options.transport`. */
-export async function simulate(request: CorsRequest, options: SimulateOptions): Promise<Verdict> {
-  const { engine, transport, cache, timeoutMs } = checkSimulateOptions(options);
-  const prepared = await prepareRequest(checkRequest(request, transport.baseUrl), engine);
+export interface EmulateOptions {
+  engine: EngineProfile;
+  transport: Transport;
+  cache: PreflightCache;
+  timeoutMs: number;
+}
+
+/** Run one checked `fetch()` as `options.engine` would, against `options.transport`: a verdict, never a throw. */
+export async function emulate(request: CheckedRequest, options: EmulateOptions): Promise<Verdict> {
+  const { engine, transport, cache, timeoutMs } = options;
+  const prepared = await prepareRequest(request, engine);
   if (!prepared.ok) {
     const { code, failedParameter, url, origin } = prepared;
+    const credentialed = request.credentials === 'include';
     const reason: BlockReason = {
-      code, preflight: false, url, initialUrl: url, origin, requestOrigin: origin, failedParameter,
-      credentialed: request.credentials === 'include', ...planFix({ code, preflight: false, url, method: '', unsafeNames: [], methodNeedsListing: false, preflightOrigin: origin, requestOrigin: origin, credentialed: false, corsChecked: false }),
+      code, preflight: false, url, initialUrl: url, origin, requestOrigin: origin, failedParameter, credentialed,
+      ...planFix({ code, preflight: false, url, method: '', unsafeNames: [], methodNeedsListing: false, preflightOrigin: origin, requestOrigin: origin, credentialed, corsChecked: false }),
     };
     return { engine: engine.name, allowed: false, exchanges: [], reason };
   }
@@ -120,6 +127,9 @@ class FetchRun {
         credentialed,
         corsChecked: this.tainting === 'cors',
         location: details.location,
+        redirectMode: request.redirect,
+        redirects: details.response !== undefined && isRedirectStatus(details.response.status) && request.redirect === 'follow' && getHeader(details.response.headers, 'location') !== null,
+        preflightable: this.useCorsPreflight || !isCorsSafelistedMethod(this.method) || this.unsafeNames().length > 0,
       }),
     };
     return { engine: this.engine.name, allowed: false, exchanges: this.exchanges, reason };
