@@ -25,6 +25,7 @@ export type {
   FetchHandlerOptions,
   MswOptions,
 } from './transports/index.js';
-export { audit, auditToJson, auditToSarif, RULES as AUDIT_RULES, THIRD_PARTY_ORIGINS, SEVERITIES, atLeast } from './audit/index.js';
-export type { AuditOptions, AuditReport, EndpointReport, Finding, Probe, Severity, AuditJson, EndpointJson, FindingJson, ProbeJson, EvidenceJson, SarifOptions } from './audit/index.js';
+export { audit, auditToJson, RULES as AUDIT_RULES, THIRD_PARTY_ORIGINS, SEVERITIES, atLeast } from './audit/index.js';
+export type { AuditOptions, AuditReport, EndpointReport, Finding, Probe, Severity, AuditJson, EndpointJson, FindingJson, ProbeJson, EvidenceJson } from './audit/index.js';
+export { auditToSarif, type SarifOptions } from './report/audit-sarif.js';
 export { findingText, RULE_TEXT } from './report/audit-text.js';

@@ -3,7 +3,7 @@
  */
 export { audit, type AuditOptions } from './audit.js';
 export { auditToJson, type AuditJson, type EndpointJson, type FindingJson, type ProbeJson, type EvidenceJson } from './json.js';
-export { auditToSarif, type SarifOptions } from './sarif.js';
+
 export { RULES, type Rule } from './rules.js';
 export { THIRD_PARTY_ORIGINS } from './third-party.js';
 export { SEVERITIES, atLeast, type AuditReport, type EndpointReport, type Finding, type Probe, type Severity } from './types.js';

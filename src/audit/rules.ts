@@ -15,7 +15,7 @@
  */
 import { getHeader, splitHeaderValue } from '../spec/header-list.js';
 import { readProbe, variesOnOrigin } from './reading.js';
-import { SEVERITIES, type Finding, type OriginKind, type Probe, type Reading, type Severity } from './types.js';
+import { SEVERITIES, type Finding, type OriginKind, type Probe, type ProbeKind, type Reading, type Severity } from './types.js';
 
 export interface RuleContext {
   url: string;
@@ -32,10 +32,13 @@ export interface RuleContext {
 
 export type Draft = Omit<Finding, 'id'>;
 
+/** A probe kind, an origin probe of one kind, or the trusted/foreign preflights. */
+export type ProbeRef = ProbeKind | `origin:${OriginKind}` | 'preflight:trusted' | 'preflight:foreign';
+
 export interface Rule {
   id: string;
-  /** Which probes it reads (documentation and SARIF help). */
-  probes: string;
+  /** Which probes it reads (its words: src/report/audit-text.ts `probeRefText`). */
+  reads: ProbeRef[];
   evaluate(ctx: RuleContext): Draft[];
 }
 
@@ -48,7 +51,7 @@ const withCreds = (ctx: RuleContext, p: Probe) => ctx.read(p).readable.include;
 function originRule(id: string, kinds: OriginKind[], severity: (creds: boolean) => Severity, opts: { quietWhenAll?: boolean } = {}): Rule {
   return {
     id,
-    probes: `origin probes: ${kinds.join(', ')}`,
+    reads: kinds.map((k): ProbeRef => `origin:${k}`),
     evaluate(ctx) {
       if (opts.quietWhenAll !== false && ctx.reflectsAll) return [];
       const hits = kinds.flatMap((k) => ctx.byOriginKind(k)).filter((p) => ctx.answered(p) && echoed(ctx, p));
@@ -93,7 +96,7 @@ export const RULES: readonly Rule[] = [
   originRule('origin-reflected', ['foreign'], highOrLow, { quietWhenAll: false }),
   {
     id: 'null-origin',
-    probes: 'origin probe: null; every origin probe for a static null',
+    reads: ['origin:null', 'origin'],
     evaluate(ctx) {
       const hits = ctx.byOriginKind('null').filter((p) => ctx.answered(p) && echoed(ctx, p));
       if (hits.length === 0) return [];
@@ -106,7 +109,7 @@ export const RULES: readonly Rule[] = [
   originRule('third-party-origin', ['third-party'], highOrLow),
   {
     id: 'parser-confusion-origin',
-    probes: 'origin probes: special-char',
+    reads: ['origin:special-char'],
     evaluate(ctx) {
       if (ctx.reflectsAll) return [];
       const granted = ctx.byOriginKind('special-char').filter((p) => ctx.answered(p) && echoed(ctx, p));
@@ -128,7 +131,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'percent-encoded-origin',
-    probes: 'origin probes: percent-encoded',
+    reads: ['origin:percent-encoded'],
     evaluate(ctx) {
       if (ctx.reflectsAll) return [];
       const hits = ctx.byOriginKind('percent-encoded').filter((p) => {
@@ -150,7 +153,7 @@ export const RULES: readonly Rule[] = [
   originRule('insecure-origin', ['scheme'], mediumOrLow),
   {
     id: 'preflight-any-origin',
-    probes: 'preflights from the foreign origin and null, for every advertised non-safe method',
+    reads: ['preflight:foreign', 'origin:foreign'],
     evaluate(ctx) {
       // Origins whose actual answers are readable already have their finding (reflected, null): this rule is
       // for the preflight that is looser than the actual response.
@@ -178,7 +181,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'allow-origin-invalid',
-    probes: 'every origin probe',
+    reads: ['origin'],
     evaluate(ctx) {
       // An echo of what was sent is the server reflecting (other rules); here: values the server made up.
       const hits = ctx.probes.filter((p) => {
@@ -207,7 +210,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'missing-vary-origin',
-    probes: 'every origin probe and the request without Origin',
+    reads: ['origin', 'no-origin'],
     evaluate(ctx) {
       const set = ctx.probes.filter((p) => (p.kind === 'origin' || p.kind === 'no-origin') && ctx.answered(p));
       const values = new Set(set.map((p) => ctx.read(p).allowOrigin ?? ''));
@@ -227,7 +230,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'wildcard-with-credentials',
-    probes: 'every origin probe',
+    reads: ['origin'],
     evaluate(ctx) {
       const hits = ctx.probes.filter((p) => p.kind === 'origin' && ctx.answered(p) && ctx.read(p).allowOrigin === '*' && ctx.read(p).allowCredentials === 'true');
       return hits.length === 0 ? [] : [{ severity: 'low', origins: hits.map((p) => p.origin!), probes: hits.map((p) => p.id), facts: {} }];
@@ -235,7 +238,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'wildcard-sensitive-headers',
-    probes: 'every origin probe',
+    reads: ['origin'],
     evaluate(ctx) {
       const wildcard = ctx.probes.filter((p) => p.kind === 'origin' && ctx.answered(p) && ctx.read(p).allowOrigin === '*');
       if (wildcard.length === 0) return [];
@@ -248,7 +251,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'wildcard-sets-cookies',
-    probes: 'every origin probe',
+    reads: ['origin'],
     evaluate(ctx) {
       const hits = ctx.probes.filter((p) => p.kind === 'origin' && ctx.answered(p) && ctx.read(p).allowOrigin === '*' && getHeader(p.response!.headers, 'set-cookie') !== null);
       return hits.length === 0 ? [] : [{ severity: 'info', origins: hits.map((p) => p.origin!), probes: [hits[0].id], facts: {} }];
@@ -256,7 +259,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'origin-not-allowed',
-    probes: 'origin probes: trusted',
+    reads: ['origin:trusted'],
     evaluate(ctx) {
       return ctx.byOriginKind('trusted')
         .filter((p) => ctx.answered(p) && !granted(ctx, p))
@@ -265,7 +268,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'no-credentials',
-    probes: 'origin probes: trusted',
+    reads: ['origin:trusted'],
     evaluate(ctx) {
       return ctx.byOriginKind('trusted')
         .filter((p) => ctx.answered(p) && ctx.read(p).readable.omit && !ctx.read(p).readable.include && ctx.read(p).allowOrigin !== '*')
@@ -274,7 +277,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'error-without-cors',
-    probes: 'the not-found path, the request without the user\'s credentials, the trusted probes',
+    reads: ['not-found', 'unauthenticated', 'origin:trusted', 'preflight:trusted'],
     evaluate(ctx) {
       const trustedOk = ctx.probes.some((p) => p.basis !== undefined && ((p.kind === 'origin' && granted(ctx, p)) || (p.kind === 'preflight' && p.judgement && (p.judgement.passes.omit || p.judgement.passes.include))));
       if (!trustedOk) return [];
@@ -287,7 +290,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'private-network-broad',
-    probes: 'a Private Network Access preflight from the foreign origin (private and local addresses)',
+    reads: ['private-network'],
     evaluate(ctx) {
       const p = ctx.probes.find((x) => x.kind === 'private-network');
       if (!p || !ctx.answered(p)) return [];
@@ -297,7 +300,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'websocket-cross-site',
-    probes: 'WebSocket handshakes from a trusted and the foreign origin',
+    reads: ['websocket'],
     evaluate(ctx) {
       const hits = ctx.probes.filter((p) => p.kind === 'websocket' && p.basis === undefined && p.response?.status === 101);
       if (hits.length === 0) return [];
@@ -316,7 +319,7 @@ function preflightRules(): Rule[] {
   return [
     {
       id: 'preflight-fails',
-      probes: 'preflights from the trusted origins',
+      reads: ['preflight:trusted'],
       evaluate(ctx) {
         return trustedPreflights(ctx)
           .filter((p) => p.judgement && p.judgement.failure && trustedReads(ctx, p.origin!))
@@ -331,7 +334,7 @@ function preflightRules(): Rule[] {
     ...(['missing', 'invalid', 'long'] as const).map(
       (problem): Rule => ({
         id: `preflight-max-age-${problem}`,
-        probes: 'preflights from the trusted origins',
+        reads: ['preflight:trusted'],
         evaluate(ctx) {
           const p = passing(ctx)[0];
           if (!p) return [];
@@ -345,7 +348,7 @@ function preflightRules(): Rule[] {
     ...(['methods', 'headers'] as const).map(
       (what): Rule => ({
         id: `wildcard-${what}`,
-        probes: 'preflights from the trusted origins',
+        reads: ['preflight:trusted'],
         evaluate(ctx) {
           const p = passing(ctx)[0] ?? trustedPreflights(ctx).find((x) => granted(ctx, x));
           if (!p) return [];

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { audit } from '../audit/audit.js';
 import { auditToJson } from '../audit/json.js';
-import { auditToSarif } from '../audit/sarif.js';
+import { auditToSarif } from '../report/audit-sarif.js';
 import { atLeast, type AuditReport } from '../audit/types.js';
 import { InvalidArgumentError } from '../errors.js';
 import { loadOpenApiFile, openApiEndpoints } from '../openapi/load.js';

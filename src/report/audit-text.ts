@@ -3,6 +3,7 @@
  * what was seen and why it matters, and the fix. Made from the finding's facts alone; the browser's own
  * console messages reach here as facts, taken from src/report/describe.ts where the probe was judged.
  */
+import type { ProbeRef } from '../audit/rules.js';
 import type { Finding, Probe } from '../audit/types.js';
 
 export interface FindingText {
@@ -355,4 +356,23 @@ export function omittedProbes(probes: Probe[], granted = 0, wildcard = 0): strin
   ].filter(Boolean);
   const outcome = wildcard === probes.length ? 'every one got * too' : granted === 0 ? 'none granted by name' : granted === probes.length ? 'every one granted too' : `${granted} granted too, ${probes.length - granted} not`;
   return `${probes.length} more origin probe${probes.length === 1 ? '' : 's'}${what.length ? ` (${what.join(', ')})` : ''}: ${outcome}`;
+}
+
+const PROBE_REF_TEXT: Record<string, string> = {
+  origin: 'every origin probe',
+  'no-origin': 'the request without Origin',
+  'not-found': 'the path that does not exist',
+  unauthenticated: "the request without the user's credentials",
+  preflight: 'the preflights',
+  'preflight:trusted': 'the preflights from the trusted origins',
+  'preflight:foreign': 'the preflights from the foreign origin and null for every advertised method',
+  'private-network': 'the Private Network Access preflight from the foreign origin (private and local addresses)',
+  websocket: 'the WebSocket handshakes from a trusted and the foreign origin',
+};
+
+/** The probes a rule reads, in words: `the origin probes: prefix, suffix; the request without Origin`. */
+export function probeRefText(refs: readonly ProbeRef[]): string {
+  const kinds = refs.filter((r) => r.startsWith('origin:')).map((r) => (ORIGIN_LABEL[r.slice(7)] ?? r.slice(7).replace('-', ' ')));
+  const others = refs.filter((r) => !r.startsWith('origin:')).map((r) => PROBE_REF_TEXT[r] ?? r);
+  return [...(kinds.length ? [`the origin probes: ${kinds.join(', ')}`] : []), ...others].join('; ');
 }

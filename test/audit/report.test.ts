@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { auditToJson } from '../../src/audit/json.js';
 import { RULES } from '../../src/audit/rules.js';
-import { auditToSarif } from '../../src/audit/sarif.js';
+import { auditToSarif } from '../../src/report/audit-sarif.js';
 import type { AuditReport } from '../../src/audit/types.js';
 import { findingText, RULE_TEXT } from '../../src/report/audit-text.js';
 import { PLANTED, TRUSTED } from './planted.js';

@@ -7,7 +7,7 @@ import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit/audit.js';
 import { auditToJson } from '../../src/audit/json.js';
-import { auditToSarif } from '../../src/audit/sarif.js';
+import { auditToSarif } from '../../src/report/audit-sarif.js';
 import { probeOrigins } from '../../src/audit/origins.js';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { listen } from '../cli/helpers.js';

@@ -2,9 +2,9 @@
  * The audit report as SARIF 2.1.0 (for code-scanning dashboards): one rule per finding class with its help
  * text, one result per finding, located at the endpoint's URL, with the evidence in the result's properties.
  */
-import { findingText, RULE_TEXT } from '../report/audit-text.js';
-import { RULES } from './rules.js';
-import type { AuditReport, Severity } from './types.js';
+import { RULES } from '../audit/rules.js';
+import type { AuditReport, Severity } from '../audit/types.js';
+import { findingText, probeRefText, RULE_TEXT } from './audit-text.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'error', low: 'warning', info: 'note' };
 /** GitHub code scanning reads `security-severity` (0-10) to rank security results. */
@@ -23,7 +23,10 @@ export function auditToSarif(report: AuditReport, options: SarifOptions = {}): R
       name: text.name.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toUpperCase()),
       shortDescription: { text: text.name },
       fullDescription: { text: text.help },
-      help: { text: `${text.help}\n\nFix: ${text.fix}\n\nProbes: ${rule.probes}.`, markdown: `${text.help}\n\n**Fix:** ${text.fix}\n\n*Probes:* ${rule.probes}.` },
+      help: {
+        text: `${text.help}\n\nFix: ${text.fix}\n\nProbes: ${probeRefText(rule.reads)}.`,
+        markdown: `${text.help}\n\n**Fix:** ${text.fix}\n\n*Probes:* ${probeRefText(rule.reads)}.`,
+      },
       properties: { tags: ['security', 'cors'] },
     };
   });
