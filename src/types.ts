@@ -144,8 +144,11 @@ export interface BlockReason {
    * server can (`unfixable` says why).
    */
   fix: FixChange[] | null;
-  /** Why `fix` is null: the browser refuses the request before any network, or the server gave no answer. */
-  unfixable?: 'request' | 'no-answer';
+  /**
+   * Why `fix` is null: the browser refuses the request before any network, the server gave no answer, or the
+   * request was deliberately not sent.
+   */
+  unfixable?: 'request' | 'no-answer' | 'not-sent';
 }
 
 /** What went wrong when a request got no usable answer. */
@@ -166,7 +169,9 @@ export type NetworkFailure =
   /** A redirect to a scheme fetch does not follow (not http: or https:). */
   | { kind: 'redirect-scheme'; location: string }
   /** Mode `no-cors` with a redirect mode other than `follow`. */
-  | { kind: 'no-cors-redirect-mode'; redirect: RequestRedirect_ };
+  | { kind: 'no-cors-redirect-mode'; redirect: RequestRedirect_ }
+  /** The request was deliberately not sent (`corsproof check --preflight-only` sends preflights only). */
+  | { kind: 'not-sent'; message: string };
 
 /** One change to the server's answers, at `url`: on the preflight (`OPTIONS`) answer or on the response. */
 export type FixChange =
