@@ -29,3 +29,16 @@ export { audit, auditToJson, RULES as AUDIT_RULES, THIRD_PARTY_ORIGINS, SEVERITI
 export type { AuditOptions, AuditReport, EndpointReport, Finding, Probe, Severity, AuditJson, EndpointJson, FindingJson, ProbeJson, EvidenceJson } from './audit/index.js';
 export { auditToSarif, type SarifOptions } from './report/audit-sarif.js';
 export { findingText, RULE_TEXT } from './report/audit-text.js';
+export { explain, explainHar, explainMessage } from './explain/index.js';
+export type {
+  Explanation,
+  HarEngineVerdict,
+  HarExplainOptions,
+  HarExplanation,
+  HarRequestExplanation,
+  MessageCandidate,
+  MessageExplanation,
+  MessagesExplanation,
+} from './explain/index.js';
+export { fromHar, parseHar } from './transports/har.js';
+export type { Har, HarEntry, HarHeader, HarOptions } from './transports/har.js';

@@ -20,7 +20,7 @@ import { packageVersion } from './version.js';
 
 type EndpointInput = { url: string; methods?: string[] };
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+async function readStream(stream: AsyncIterable<string | Uint8Array>): Promise<string> {
   let text = '';
   for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
   return text;

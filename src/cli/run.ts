@@ -8,6 +8,7 @@ import { parseCommand } from './args.js';
 import { runAuditCommand } from './audit.js';
 import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
 import { EXIT } from './exit.js';
+import { explainExitCode, explainToJson, readExplainInput, renderExplain, runExplain, type InputStream } from './explain.js';
 import { helpText } from './help.js';
 import { createStyle, formatJson, useColor } from './render.js';
 import { packageVersion } from './version.js';
@@ -21,8 +22,8 @@ export interface CliIO {
   stdout: CliStream;
   stderr: CliStream;
   env: Record<string, string | undefined>;
-  /** Read by `audit --urls -` only. */
-  stdin?: NodeJS.ReadableStream;
+  /** Standard input, read by `explain` when no message is given as argument, and by `audit --urls -`. */
+  stdin?: InputStream;
 }
 
 /** Run one command line (without `node` and the script path). Resolves with the exit code. */
@@ -40,6 +41,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     }
     if (command.kind === 'audit') return await runAuditCommand(command.options, io);
     const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
+    if (command.kind === 'explain') {
+      const explained = await runExplain(command.options, await readExplainInput(command.options, io.stdin));
+      io.stdout.write(command.options.json ? formatJson(explainToJson(explained)) : renderExplain(explained, style));
+      return explainExitCode(explained);
+    }
     const transport = fromUrl(command.options.url, { timeoutMs: command.options.timeoutMs });
     const report = await runCheck(command.options, transport);
     io.stdout.write(command.options.json ? formatJson(checkToJson(report)) : renderCheck(report, style));
