@@ -1,3 +1,5 @@
+import { brand } from './identity.js';
+
 /**
  * Typed errors. Every error corsproof throws on purpose is a `CorsproofError` with a stable `code`,
  * says what was wrong and what to do about it.
@@ -32,6 +34,10 @@ export class TransportError extends CorsproofError {
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
+
+brand(CorsproofError, 'CorsproofError');
+brand(InvalidArgumentError, 'InvalidArgumentError');
+brand(TransportError, 'TransportError');
 
 /** The reason an exchange's signal aborts with when its deadline passes. */
 export function deadlineExpired(timeoutMs: number): TransportError {

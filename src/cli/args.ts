@@ -8,6 +8,7 @@ import { isHeaderValue, isToken } from '../spec/http.js';
 import { parseOrigin } from '../arguments/origin.js';
 import type { EngineName, RequestCredentials_, RequestMode } from '../types.js';
 import { parseConfig, parseVerify, type ConfigOptions, type VerifyOptions } from './policy-args.js';
+import { AUDIT_OPTIONS, auditOptions, type AuditCliOptions, type AuditValues } from './audit-args.js';
 
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit', 'spec'];
 const CREDENTIALS: readonly RequestCredentials_[] = ['omit', 'same-origin', 'include'];
@@ -32,9 +33,7 @@ export interface CheckOptions extends CommonOptions {
   preflightOnly: boolean;
 }
 
-export interface AuditOptions extends CommonOptions {
-  method: string;
-}
+export type AuditOptions = AuditCliOptions;
 
 export interface ExplainOptions {
   /** Console text given as arguments (joined with spaces), or a file path when `file` is set. */
@@ -64,6 +63,8 @@ const COMMON = {
   header: { type: 'string', short: 'H', multiple: true },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -76,10 +77,6 @@ const CHECK = {
   'preflight-only': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
-const AUDIT = {
-  ...COMMON,
-  method: { type: 'string', short: 'X' },
-} as const satisfies ParseArgsConfig['options'];
 
 const EXPLAIN = {
   origin: { type: 'string', short: 'o' },
@@ -87,6 +84,8 @@ const EXPLAIN = {
   engine: { type: 'string', short: 'e', multiple: true },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -116,14 +115,9 @@ export function parseCommand(argv: readonly string[]): Command {
     };
   }
   if (first === 'audit') {
-    const parsed = parse(rest, AUDIT, 'audit');
+    const parsed = parse(rest, AUDIT_OPTIONS, 'audit');
     if (parsed.values.help) return { kind: 'help', topic: 'audit' };
-    const v = parsed.values;
-    const options = { ...common(parsed.positionals, v, 'audit'), method: parseMethod(v.method) };
-    if (options.origin === 'null') {
-      throw new InvalidArgumentError('--origin', "audit needs the origin that should be trusted, and 'null' is one no server should trust", 'Pass your front end\'s origin, e.g. --origin https://app.example; the audit probes null by itself.');
-    }
-    return { kind: 'audit', options };
+    return { kind: 'audit', options: auditOptions(parsed.positionals, parsed.values as AuditValues, { parseTargetUrl, parseHeader, parseTimeout }) };
   }
   if (first === 'explain') {
     const parsed = parse(rest, EXPLAIN, 'explain');
@@ -299,4 +293,15 @@ function parseEngines(inputs: string[] | undefined): EngineName[] {
     }
   }
   return ENGINES.filter((e) => out.has(e));
+}
+
+/** `--color` or `--no-color`, the last one given before `--` (read before parsing, so errors follow it too). */
+export function colorFlag(argv: readonly string[]): boolean | undefined {
+  let flag: boolean | undefined;
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (arg === '--color') flag = true;
+    else if (arg === '--no-color') flag = false;
+  }
+  return flag;
 }

@@ -4,8 +4,8 @@
  */
 import { CorsproofError, InvalidArgumentError, TransportError } from '../errors.js';
 import { fromUrl } from '../transports/url.js';
-import { parseCommand } from './args.js';
-import { auditExitCode, auditToJson, renderAudit, runAudit } from './audit.js';
+import { colorFlag, parseCommand } from './args.js';
+import { runAuditCommand } from './audit.js';
 import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
 import { EXIT } from './exit.js';
 import { explainExitCode, explainToJson, readExplainInput, renderExplain, runExplain, type InputStream } from './explain.js';
@@ -25,13 +25,14 @@ export interface CliIO {
   stdout: CliStream;
   stderr: CliStream;
   env: Record<string, string | undefined>;
-  /** Standard input, read by `explain` when no message is given as argument. */
+  /** Standard input, read by `explain` when no message is given as argument, and by `audit --urls -`. */
   stdin?: InputStream;
 }
 
 /** Run one command line (without `node` and the script path). Resolves with the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const errStyle = createStyle(useColor(io.stderr, io.env));
+  const color = colorFlag(argv);
+  const errStyle = createStyle(useColor(io.stderr, io.env, color));
   try {
     const command = parseCommand(argv);
     if (command.kind === 'help') {
@@ -47,7 +48,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(middlewareConfig(policy, command.options.framework, command.options.policy).code);
       return EXIT.ok;
     }
-    const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
+    if (command.kind === 'audit') return await runAuditCommand(command.options, io, color);
+    const style = createStyle(!command.options.json && useColor(io.stdout, io.env, color));
     if (command.kind === 'verify') {
       const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
       const report = await runVerify(command.options, policy);
@@ -60,14 +62,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return explainExitCode(explained);
     }
     const transport = fromUrl(command.options.url, { timeoutMs: command.options.timeoutMs });
-    if (command.kind === 'check') {
-      const report = await runCheck(command.options, transport);
-      io.stdout.write(command.options.json ? formatJson(checkToJson(report)) : renderCheck(report, style));
-      return checkExitCode(report);
-    }
-    const report = await runAudit(command.options, transport);
-    io.stdout.write(command.options.json ? formatJson(auditToJson(report)) : renderAudit(report, style));
-    return auditExitCode(report);
+    const report = await runCheck(command.options, transport);
+    io.stdout.write(command.options.json ? formatJson(checkToJson(report)) : renderCheck(report, style));
+    return checkExitCode(report);
   } catch (error) {
     if (error instanceof InvalidArgumentError || (error instanceof CorsproofError && !(error instanceof TransportError))) {
       io.stderr.write(`${errStyle.red('corsproof:')} ${error.message}\n`);

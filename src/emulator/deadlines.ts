@@ -21,21 +21,34 @@ class Queue {
   private entries: Entry[] = [];
   private head = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Entries neither done nor expired: when none is left, the timer goes, so it never holds a process open. */
+  private live = 0;
 
   constructor(private readonly timeoutMs: number) {}
 
   add(expire: () => void): Deadline {
+    const queue = this;
     const entry: Entry = {
       at: performance.now() + this.timeoutMs,
       done: false,
       expire,
       cancel() {
+        if (entry.done) return;
         entry.done = true;
+        if (--queue.live === 0) queue.clear();
       },
     };
+    this.live++;
     this.entries.push(entry);
     if (this.timer === undefined) this.arm();
     return entry;
+  }
+
+  private clear(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.entries = [];
+    this.head = 0;
   }
 
   /** Set the timer for the oldest entry still running; none when every entry is done. */
@@ -63,6 +76,7 @@ class Queue {
       this.head++;
       if (!entry.done) {
         entry.done = true;
+        this.live--;
         entry.expire();
       }
     }

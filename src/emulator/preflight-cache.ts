@@ -4,6 +4,7 @@
  * standard's algorithms in src/spec/preflight-cache.ts); keys carry the model that wrote them, so one cache can
  * serve several engines without mixing.
  */
+import { brand } from '../identity.js';
 import { addEntry, clearEntries, matchHeader, matchMethod, type CacheKeyParts, type CacheStore } from '../spec/preflight-cache.js';
 
 export type { CacheKeyParts } from '../spec/preflight-cache.js';
@@ -83,3 +84,5 @@ export class PreflightCache implements CacheStore {
     clearEntries(this, parts);
   }
 }
+
+brand(PreflightCache, 'PreflightCache');

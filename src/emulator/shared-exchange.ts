@@ -10,6 +10,7 @@
  */
 import { ENGINE_IDENTITY_HEADERS } from '../engines/request-headers.js';
 import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import { decodeWindows1252 } from '../platform.js';
 
 /** A point of the conversation: the requests sent so far lead here; each next request leads to its own point. */
 class Point {
@@ -61,8 +62,6 @@ class SharedSend {
   }
 }
 
-const bytes = new TextDecoder('windows-1252');
-
 /** The identity of a request on the wire: everything a server can see of it but which browser sends it. */
 export function wireKey(request: WireRequest): string {
   let key = `${request.method} ${request.url}`;
@@ -71,7 +70,7 @@ export function wireKey(request: WireRequest): string {
   }
   if (request.body !== null) {
     // windows-1252 gives every byte a code point of its own, so equal keys mean equal bytes.
-    key += `\n\n${bytes.decode(request.body)}`;
+    key += `\n\n${decodeWindows1252(request.body)}`;
   }
   return key;
 }

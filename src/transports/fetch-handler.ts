@@ -6,6 +6,8 @@ import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { FetchHandler, Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
 import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
+import { handlerError } from './thrown.js';
+import { isResponseLike } from '../platform.js';
 import { fromPlatformResponse, toPlatformRequest } from './wire.js';
 
 /** An object whose `fetch(request)` answers requests: a Hono app, an itty-router router, a Bun/Deno server module. */
@@ -54,11 +56,9 @@ export function fromFetchHandler(
           response = await call(toPlatformRequest(wire, signal));
         } catch (cause) {
           if (cause instanceof TransportError) throw cause;
-          throw new TransportError('handler', `The fetch handler threw: ${describe(cause)}${cause instanceof TypeError ? arityHint(handler) : ''}`, {
-            cause,
-          });
+          throw handlerError('The fetch handler threw', cause, cause instanceof TypeError ? arityHint(handler).trim() : '');
         }
-        if (!(response instanceof Response)) {
+        if (!isResponseLike(response)) {
           throw new TransportError(
             'handler',
             `The fetch handler returned ${describe(response)} instead of a Response. Return a Response (or a Promise of one).${response === undefined ? arityHint(handler) : ''}`,

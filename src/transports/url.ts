@@ -3,12 +3,16 @@
  * response is kept as it came (repeated headers in order, no redirect following, no decompression). Since
  * nock intercepts `node:http`, this is also the nock adapter (`fromNock`).
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import { decodeUtf8 } from '../platform.js';
+// The modules' objects, not their namespaces: request interceptors (nock) replace `request` on them, and a call
+// through the object sees the replacement whether this file runs as ESM or CommonJS.
+import http from 'node:http';
+import https from 'node:https';
 import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport, WireResponse } from '../types.js';
 import { httpExchange } from './http-exchange.js';
 import { parseHttpUrl, resolveOptions, type TransportOptions } from './options.js';
+import { combinedRecordFromPairs } from './raw-headers.js';
 
 export interface UrlOptions extends TransportOptions {
   /**
@@ -39,8 +43,8 @@ export function fromUrl(base: string | URL, options?: UrlOptions): Transport {
       httpExchange(wire, context, {
         ...settings,
         closeAfter: agent === false,
-        open: (target, requestOptions) =>
-          (target.protocol === 'https:' ? https : http).request(target, { ...requestOptions, agent }),
+        open: (target, method, headers) =>
+          (target.protocol === 'https:' ? https : http).request(target, { method, headers: combinedRecordFromPairs(headers), agent }),
       }),
   };
 }
@@ -88,7 +92,7 @@ export function fromNock(baseUrl: string | URL, options: NockOptions = {}): Tran
 function nockNoMatch(response: WireResponse): string | null {
   if (response.status !== 501) return null;
   try {
-    const parsed = JSON.parse(new TextDecoder().decode(response.body)) as { code?: unknown; message?: unknown };
+    const parsed = JSON.parse(decodeUtf8(response.body)) as { code?: unknown; message?: unknown };
     return parsed.code === 'ERR_NOCK_NO_MATCH' ? String(parsed.message) : null;
   } catch {
     return null;
