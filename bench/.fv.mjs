@@ -1,0 +1,11 @@
+const t0 = performance.now();
+const { expect } = await import('vitest');
+const t1 = performance.now();
+await import('../dist/vitest.js');
+const t2 = performance.now();
+const { Hono } = await import('hono');
+const app = new Hono(); app.get('/x', (c) => { c.header('access-control-allow-origin', '*'); return c.text('ok'); });
+const t3 = performance.now();
+await expect(app).toAllowOrigin('https://app.example', { url: 'https://api.example/x' });
+const t4 = performance.now();
+console.log({ vitest: t1 - t0, corsproof: t2 - t1, firstMatcher: t4 - t3 });
