@@ -21,6 +21,7 @@ import { planFix } from './fix.js';
 import { sendAsEngine } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
 import { runPreflight } from './preflight.js';
+import { loadPublicSuffixListFor, sameSiteByList } from './public-suffix-list.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
 import { urlOrigin } from './url-origins.js';
@@ -172,6 +173,10 @@ class FetchRun {
       // Main fetch step 7: "If should request be blocked due to a bad port ... returns blocked, then set response
       // to a network error." (https://fetch.spec.whatwg.org/#block-bad-port)
       if (isBlockedBadPort(this.currentUrl)) return this.fail('BadPort', false, { failedParameter: new URL(this.currentUrl).port });
+      // The engines' Sec-Fetch-Site compares the page's site with this URL's: load the Public Suffix List first
+      // if that takes it (two hosts under one registrable-looking name).
+      const sites = loadPublicSuffixListFor(request.origin, this.currentUrl);
+      if (sites) await sites;
       // Main fetch step 12 (https://fetch.spec.whatwg.org/#main-fetch): the first matching of
       let makePreflight = false;
       if (sameOrigin(this.currentOrigin, request.origin) && this.tainting === 'basic') {
@@ -359,7 +364,7 @@ class FetchRun {
   private wireContext(kind: 'preflight' | 'actual', originHeader: string | null, headers: ReadonlyArray<readonly [string, string]>): WireContext {
     return {
       kind, mode: this.request.mode, cacheMode: this.request.cache, pageOrigin: this.request.origin, urlList: this.urlList, originHeader,
-      present: new Set(headers.map(([n]) => n.toLowerCase())),
+      present: new Set(headers.map(([n]) => n.toLowerCase())), sameSite: sameSiteByList,
     };
   }
 

@@ -22,6 +22,8 @@ export interface WireContext {
   originHeader: string | null;
   /** The names the request's header list already has, lower-cased. */
   present: ReadonlySet<string>;
+  /** https://html.spec.whatwg.org/multipage/browsers.html#same-site, by the Public Suffix List. */
+  sameSite: (a: string, b: string) => boolean;
 }
 
 /** The headers to add, in the order the engine adds them. */
@@ -54,7 +56,7 @@ const SPEC_USER_AGENT = 'corsproof (Fetch Standard)';
 /** The standard: Fetch Metadata and the default referrer policy; the cache mode's headers on the actual request. */
 export const specRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
-  const site = sendsFetchMetadata(url) ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList) : null;
+  const site = sendsFetchMetadata(url) ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList, ctx.sameSite) : null;
   return [
     // HTTP-network-or-cache fetch: "If httpRequest's header list does not contain `User-Agent`, then user agents
     // should append (`User-Agent`, default `User-Agent` value)" — the same on the preflight.
@@ -74,7 +76,7 @@ const CHROMIUM_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, 
 export const chromiumRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
   const trustworthy = sendsFetchMetadata(url);
-  const site = trustworthy ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList) : null;
+  const site = trustworthy ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList, ctx.sameSite) : null;
   const hints: Array<[string, string]> = trustworthy && ctx.kind === 'actual'
     ? [['sec-ch-ua-platform', '"Linux"'], ['sec-ch-ua', '"Not:A-Brand";v="8", "Chromium";v="156"'], ['sec-ch-ua-mobile', '?0']]
     : [];
@@ -97,7 +99,7 @@ const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Fir
  */
 export const firefoxRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
-  const site = !sendsFetchMetadata(url) ? null : ctx.kind === 'actual' && ctx.urlList.length > 1 ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url]);
+  const site = !sendsFetchMetadata(url) ? null : ctx.kind === 'actual' && ctx.urlList.length > 1 ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url], ctx.sameSite);
   return [
     ['User-Agent', FIREFOX_UA],
     ...language(ctx, 'en-US,en;q=0.9'),
@@ -119,8 +121,8 @@ export const webkitRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
   let site: string | null = null;
   if (sendsFetchMetadata(url)) {
-    if (ctx.kind === 'preflight') site = ctx.originHeader === 'null' ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url]);
-    else if (!crossedOrigins(ctx.urlList)) site = secFetchSite(ctx.pageOrigin, ctx.urlList);
+    if (ctx.kind === 'preflight') site = ctx.originHeader === 'null' ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url], ctx.sameSite);
+    else if (!crossedOrigins(ctx.urlList)) site = secFetchSite(ctx.pageOrigin, ctx.urlList, ctx.sameSite);
   }
   return [
     ...referer(ctx),

@@ -3,14 +3,15 @@
  * default referrer policy sends: what every browser adds to a fetch() besides the CORS headers.
  */
 import { sameOrigin, originOf } from './origin.js';
-import { isPotentiallyTrustworthy, sameSite } from './site.js';
+import { isPotentiallyTrustworthy } from './site.js';
 
 /**
  * https://w3c.github.io/webappsec-fetch-metadata/#abstract-opdef-set-site — "same-origin" while every URL in the
  * request's URL list is same origin with the request's origin, "same-site" while every one is same site, else
- * "cross-site" (an opaque origin is cross-site).
+ * "cross-site" (an opaque origin is cross-site). `sameSite` compares two origins' sites (src/spec/site.ts) by the
+ * Public Suffix List.
  */
-export function secFetchSite(requestOrigin: string, urlList: readonly string[]): 'same-origin' | 'same-site' | 'cross-site' {
+export function secFetchSite(requestOrigin: string, urlList: readonly string[], sameSite: (a: string, b: string) => boolean): 'same-origin' | 'same-site' | 'cross-site' {
   let value: 'same-origin' | 'same-site' = 'same-origin';
   for (const url of urlList) {
     const origin = originOf(url);

@@ -38,7 +38,7 @@ export function httpExchange(
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     return Promise.reject(new TransportError('network', `Cannot send ${what}: only http: and https: URLs can be sent.`));
   }
-  return withDeadline(context, settings.timeoutMs, what, (signal) => exchange(wire, target, signal, settings), {
+  return withDeadline(context, settings.timeoutMs, what, (signal) => exchange(wire, target, signal(), settings), {
     awaitWorkOnAbort: true,
   });
 }
