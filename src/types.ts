@@ -1,4 +1,5 @@
 import type { PreflightCache } from './emulator/preflight-cache.js';
+import type { AddressSpace } from './spec/address-space.js';
 
 /**
  * Public types shared by the emulator, the transports, the matchers and the CLI.
@@ -13,6 +14,7 @@ export type HeadersInit_ = Record<string, string> | Headers | Iterable<readonly 
 export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
 export type RequestCredentials_ = 'omit' | 'same-origin' | 'include';
 export type RequestRedirect_ = 'follow' | 'manual' | 'error';
+export type RequestCache_ = 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
 
 /** What the page's script asks `fetch()` to do. */
 export interface CorsRequest {
@@ -30,7 +32,31 @@ export interface CorsRequest {
   credentials?: RequestCredentials_;
   /** Default `follow`. */
   redirect?: RequestRedirect_;
+  /**
+   * The fetch() `cache` mode, default `default`. It decides, per engine, whether a shared preflight cache answers
+   * (`no-store`: never in Chromium and Firefox; WebKit ignores it) and which cache headers go on the wire.
+   */
+  cache?: RequestCache_;
+  /**
+   * Local Network Access (Chromium 142 and later, Firefox): the page's address space. Given, a request into a
+   * more private space (`local`, then `loopback`) needs the user's permission (`localNetworkPermissions`); absent,
+   * no such check runs.
+   */
+  addressSpace?: AddressSpace;
+  /** fetch()'s `targetAddressSpace` (Chromium): where the page expects the resource; `private` means `local`. */
+  targetAddressSpace?: AddressSpace | 'private';
+  /** What the user answered the page's permission prompts: `local-network`, `loopback-network`. Default: denied. */
+  localNetworkPermissions?: Partial<Record<LocalNetworkPermission, 'granted' | 'denied'>>;
+  /**
+   * The address space of origins (or hosts) whose name does not tell: a host name resolving into a local network.
+   * IP literals and `localhost` are classified by their text; other names are public unless listed here.
+   */
+  addressSpaces?: Record<string, AddressSpace>;
 }
+
+export type { AddressSpace } from './spec/address-space.js';
+/** The permissions behind Local Network Access: one per more private address space. */
+export type LocalNetworkPermission = 'local-network' | 'loopback-network';
 
 /** A request as it goes on the wire. Header names keep the case they were given. */
 export interface WireRequest {
@@ -154,6 +180,21 @@ export interface BlockReason {
    * request was deliberately not sent.
    */
   unfixable?: 'request' | 'no-answer' | 'not-sent';
+  /** The request's mode. */
+  mode?: RequestMode;
+  /** The request's redirect mode. */
+  redirect?: RequestRedirect_;
+  /** When the check failed on a redirect response: where it pointed. */
+  location?: string;
+  /** After a redirect: the URL that redirected to `url`. */
+  previousUrl?: string;
+  /** Local Network Access: the address space fetch() named (`targetAddressSpace`) and the resource's. */
+  addressSpace?: { target?: AddressSpace; resource: AddressSpace };
+  /**
+   * A CORS check failed on `Access-Control-Allow-Origin` sent in several header lines: their names as sent (Firefox
+   * refuses a repeated `Access-Control-Allow-Origin` spelled so before it reads the value).
+   */
+  allowOriginNames?: string[];
 }
 
 /** What went wrong when a request got no usable answer. */
@@ -173,6 +214,8 @@ export type NetworkFailure =
   | { kind: 'invalid-location'; location: string }
   /** A redirect to a scheme fetch does not follow (not http: or https:). */
   | { kind: 'redirect-scheme'; location: string }
+  /** An answer the engine's network stack refuses before CORS sees it (Chromium: a 407 from a server that is not a proxy). */
+  | { kind: 'status'; status: number }
   /** Mode `no-cors` with a redirect mode other than `follow`. */
   | { kind: 'no-cors-redirect-mode'; redirect: RequestRedirect_ }
   /** The request was deliberately not sent (`corsproof check --preflight-only` sends preflights only). */
@@ -220,6 +263,12 @@ export type ReasonCode =
   | 'TooManyRedirects'
   | 'ForbiddenMethod'
   | 'MethodNotAllowedInNoCors'
+  | 'NoCorsRedirectModeNotFollow'
+  | 'CorsDisabledScheme'
+  | 'InvalidRedirectLocation'
+  | 'BadPort'
+  | 'LocalNetworkAccessPermissionDenied'
+  | 'InvalidPrivateNetworkAccess'
   | 'NetworkError'
   | 'Timeout';
 

@@ -13,11 +13,40 @@ import type { Transport, WireRequest, WireResponse } from '../../src/types.js';
  * before any handler runs, so it never shows in `received`.
  */
 const PARSER_METHODS = new Set(METHODS);
+/**
+ * llhttp also refuses a header value with a control byte other than HT (0x00-0x08, 0x0A-0x1F, 0x7F): `400 Bad
+ * Request`, `Connection: close`, before any handler (recorded: a request that carries such a value never shows in
+ * `received`). Bytes 0x80-0xFF pass.
+ */
+const INVALID_VALUE_BYTE = /[\x00-\x08\x0a-\x1f\x7f]/;
+/** Whether node:http's parser answers the request itself (400) before any handler sees it. */
+export function parserRefuses(wire: WireRequest): boolean {
+  return !PARSER_METHODS.has(wire.method) || wire.headers.some(([, v]) => INVALID_VALUE_BYTE.test(v));
+}
+
 const BAD_REQUEST: WireResponse = { status: 400, statusText: 'Bad Request', headers: [['Connection', 'close']], body: new Uint8Array(0) };
+
+export interface ScenarioRequest {
+  method: string;
+  headers?: Array<[string, string]>;
+  credentials?: string;
+  mode?: string;
+  body?: string;
+  redirect?: string;
+  /** Another URL than hop 0's (placeholders allowed). */
+  url?: string;
+  /** More members of the fetch() init (`cache`, `targetAddressSpace`, ...). */
+  init?: Record<string, string>;
+}
 
 export interface ScenarioSpec {
   id: string;
-  request: { method: string; headers?: Array<[string, string]>; credentials?: string; mode?: string; body?: string; redirect?: string };
+  /** What the probe checks, for people reading recordings. */
+  note?: string;
+  /** The one fetch() of the scenario; or, for scenarios with several fetches on one page, `fetches`. */
+  request?: ScenarioRequest;
+  /** Several fetches on one page, in order: each waits `waitMs` first and fetches hop `hop`'s URL (default 0). */
+  fetches?: Array<{ request: ScenarioRequest; waitMs?: number; hop?: number }>;
   hops: Array<{ host?: string; preflight?: HopAnswer; response: HopAnswer }>;
 }
 interface HopAnswer {
@@ -35,6 +64,8 @@ export function subst(s: ScenarioSpec, value: string): string {
   return value
     .replaceAll('{origin}', base('page'))
     .replaceAll('{PORT}', String(PORTS.page))
+    .replaceAll('{API_PORT}', String(PORTS.api))
+    .replaceAll('{OTHER_PORT}', String(PORTS.other))
     .replaceAll('{api}', base('api'))
     .replaceAll('{other}', base('other'))
     .replace(/\{hop(\d+)\}/g, (_, k) => hopUrl(s, Number(k)));
@@ -43,6 +74,8 @@ export function subst(s: ScenarioSpec, value: string): string {
 export interface Received {
   host: HostName;
   hop: number;
+  /** Which fetch of a scenario with several sent it. */
+  step?: number;
   method: string;
   headers: Array<[string, string]>;
 }
@@ -50,7 +83,7 @@ export interface Received {
 const encoder = new TextEncoder();
 const HOST_BY_PORT = new Map(Object.entries(PORTS).map(([h, p]) => [String(p), h as HostName]));
 /** The emulator hands transports serialized URLs: scheme, host, port, path. Parsed as a server's router would. */
-const HOP_URL = /^http:\/\/127\.0\.0\.1:(\d+)\/s\/([^/?#]+)\/(\d+)/;
+const HOP_URL = /^http:\/\/(?:[^@/]*@)?127\.0\.0\.1:(\d+)\/s\/([^/?#]+)\/(\d+)/;
 
 interface Served {
   status: number;
@@ -82,7 +115,7 @@ export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, recei
   return {
     name: 'conformance',
     async send(wire: WireRequest): Promise<WireResponse> {
-      if (!PARSER_METHODS.has(wire.method)) return BAD_REQUEST;
+      if (parserRefuses(wire)) return BAD_REQUEST;
       const m = HOP_URL.exec(wire.url);
       const host = m ? HOST_BY_PORT.get(m[1]) : undefined;
       const s = m ? byId.get(m[2]) : undefined;

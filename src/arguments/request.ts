@@ -7,7 +7,7 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { isHeaderName, isHeaderValue, isMethod, normalizeHeaderValue } from '../spec/http.js';
-import type { CorsRequest, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
+import type { AddressSpace, CorsRequest, LocalNetworkPermission, RequestCache_, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
 import { parseOrigin } from './origin.js';
 
 /** A request whose every field has a valid shape; header values are normalized (leading/trailing whitespace). */
@@ -20,12 +20,27 @@ export interface CheckedRequest {
   mode: RequestMode;
   credentials: RequestCredentials_;
   redirect: RequestRedirect_;
+  cache: RequestCache_;
+  /** Local Network Access: the page's address space, when given. */
+  addressSpace?: AddressSpace;
+  /** fetch()'s targetAddressSpace, `private` read as `local`. */
+  targetAddressSpace?: AddressSpace;
+  localNetworkPermissions: Partial<Record<LocalNetworkPermission, 'granted' | 'denied'>>;
+  addressSpaces?: Record<string, AddressSpace>;
 }
 
 const MODES = new Set(['cors', 'no-cors', 'same-origin']);
 const CREDENTIALS = new Set(['omit', 'same-origin', 'include']);
 const REDIRECTS = new Set(['follow', 'manual', 'error']);
-const KNOWN_KEYS = new Set(['url', 'origin', 'method', 'headers', 'body', 'mode', 'credentials', 'redirect']);
+const CACHE_MODES = new Set(['default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached']);
+const KNOWN_KEYS = new Set([
+  'url', 'origin', 'method', 'headers', 'body', 'mode', 'credentials', 'redirect', 'cache', 'addressSpace', 'targetAddressSpace',
+  'localNetworkPermissions', 'addressSpaces',
+]);
+const ADDRESS_SPACES = new Set(['public', 'local', 'loopback']);
+const TARGET_ADDRESS_SPACES = new Set(['public', 'local', 'loopback', 'private']);
+const PERMISSIONS = new Set(['local-network', 'loopback-network']);
+const PERMISSION_STATES = new Set(['granted', 'denied']);
 
 export function checkRequest(input: CorsRequest, baseUrl?: string): CheckedRequest {
   if (input === null || typeof input !== 'object') {
@@ -41,6 +56,16 @@ export function checkRequest(input: CorsRequest, baseUrl?: string): CheckedReque
   const mode = pick(input.mode, 'cors', MODES, 'request.mode') as RequestMode;
   const credentials = pick(input.credentials, 'same-origin', CREDENTIALS, 'request.credentials') as RequestCredentials_;
   const redirect = pick(input.redirect, 'follow', REDIRECTS, 'request.redirect') as RequestRedirect_;
+  const cache = pick(input.cache, 'default', CACHE_MODES, 'request.cache') as RequestCache_;
+  // new Request() step 29: "If request's cache mode is "only-if-cached" and request's mode is not "same-origin",
+  // then throw a TypeError."
+  if (cache === 'only-if-cached' && mode !== 'same-origin') {
+    throw new InvalidArgumentError('request.cache', "'only-if-cached' needs mode 'same-origin'", "Use mode: 'same-origin' with cache: 'only-if-cached', or another cache mode.");
+  }
+  const addressSpace = input.addressSpace === undefined ? undefined : (pick(input.addressSpace, 'public', ADDRESS_SPACES, 'request.addressSpace') as AddressSpace);
+  const target = input.targetAddressSpace === undefined ? undefined : pick(input.targetAddressSpace, 'public', TARGET_ADDRESS_SPACES, 'request.targetAddressSpace');
+  const localNetworkPermissions = record(input.localNetworkPermissions, 'request.localNetworkPermissions', PERMISSIONS, PERMISSION_STATES) as CheckedRequest['localNetworkPermissions'];
+  const addressSpaces = input.addressSpaces === undefined ? undefined : (record(input.addressSpaces, 'request.addressSpaces', null, ADDRESS_SPACES) as Record<string, AddressSpace>);
 
   const method = input.method ?? 'GET';
   if (typeof method !== 'string' || !isMethod(method)) {
@@ -74,7 +99,26 @@ export function checkRequest(input: CorsRequest, baseUrl?: string): CheckedReque
       throw new InvalidArgumentError('request.body', `a ${upper} request cannot have a body`, 'Drop the body or use POST/PUT/PATCH.');
     }
   }
-  return { url, origin, method, headers, body, mode, credentials, redirect };
+  return {
+    url, origin, method, headers, body, mode, credentials, redirect, cache, localNetworkPermissions,
+    ...(addressSpace === undefined ? {} : { addressSpace }),
+    ...(target === undefined ? {} : { targetAddressSpace: (target === 'private' ? 'local' : target) as AddressSpace }),
+    ...(addressSpaces === undefined ? {} : { addressSpaces }),
+  };
+}
+
+/** A plain object whose keys (if `keys`) and values come from fixed sets. */
+function record(value: unknown, argument: string, keys: Set<string> | null, values: Set<string>): Record<string, string> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const given = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    throw new InvalidArgumentError(argument, `expected an object, got ${given}`, `Pass e.g. { '${keys ? [...keys][0] : 'https://router.local'}': '${[...values][0]}' }.`);
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (keys && !keys.has(k)) throw new InvalidArgumentError(argument, `'${k}' is not one of ${[...keys].map((x) => `'${x}'`).join(', ')}`, `Use ${[...keys].map((x) => `'${x}'`).join(' or ')}.`);
+    if (typeof v !== 'string' || !values.has(v)) throw new InvalidArgumentError(`${argument}['${k}']`, `'${String(v)}' is not allowed`, `Use one of: ${[...values].map((x) => `'${x}'`).join(', ')}.`);
+  }
+  return value as Record<string, string>;
 }
 
 function isBodyInit(body: unknown): boolean {

@@ -116,7 +116,9 @@ export function renderCheck(report: CheckReport, style: Style): string {
     if (!verdict.allowed && line && !isUnreachable(verdict)) {
       if (line.message) {
         const wording = line.wordsOf === verdict.engine ? '' : style.dim(` (${line.label})`);
-        out.push(`  ${style.dim('console ')} ${line.message}${line.code ? style.dim(` [${line.code}]`) : ''}${wording}`);
+        // A console of several lines (Firefox and WebKit report a failed preflight twice): each under the first.
+        const message = line.message.split('\n').join(`\n${' '.repeat(11)}`);
+        out.push(`  ${style.dim('console ')} ${message}${line.code ? style.dim(` [${line.code}]`) : ''}${wording}`);
       }
       if (fix) out.push(`  ${style.dim('fix     ')} ${style.yellow(fix)}`);
     }

@@ -10,14 +10,18 @@ import { isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
-import type { BlockReason, Exchange, NetworkFailure, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
+import { isBlockedBadPort } from '../spec/bad-port.js';
+import { addressSpaceOf, isMorePrivate } from '../spec/address-space.js';
+import type { WireContext } from '../engines/request-headers.js';
+import type { AddressSpace, BlockReason, Exchange, NetworkFailure, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
 import { extractBody, type ExtractedBody } from './body.js';
 import { classifyCorsCheck } from './classify.js';
 import { filterResponse, type Tainting } from './filter.js';
 import { planFix } from './fix.js';
-import { sendWithDeadline } from './network.js';
+import { sendAsEngine } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
 import { runPreflight } from './preflight.js';
+import { loadPublicSuffixListFor, sameSiteByList } from './public-suffix-list.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
 import { urlOrigin } from './url-origins.js';
@@ -55,8 +59,24 @@ export interface FailureDetails {
   failedParameter?: string;
   response?: WireResponse;
   network?: NetworkFailure;
+  /** Where the redirect the failure is about points (a redirect response the check failed on, or refused). */
   location?: string;
+  /** Local Network Access: the space fetch() named and the resource's. */
+  addressSpace?: { target?: AddressSpace; resource: AddressSpace };
 }
+
+/** For a failed CORS check: the names of the header lines that carried `Access-Control-Allow-Origin`, when several. */
+function allowOriginNames(code: ReasonCode, response: WireResponse | undefined): { allowOriginNames?: string[] } {
+  if (!response || !CORS_CHECK_CODES.has(code)) return {};
+  const names = response.headers.filter(([name]) => name.toLowerCase() === 'access-control-allow-origin').map(([name]) => name);
+  return names.length > 1 ? { allowOriginNames: names } : {};
+}
+
+const CORS_CHECK_CODES: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'MissingAllowOriginHeader', 'MultipleAllowOriginValues', 'InvalidAllowOriginValue', 'AllowOriginMismatch', 'WildcardOriginNotAllowed', 'InvalidAllowCredentials',
+  'PreflightMissingAllowOriginHeader', 'PreflightMultipleAllowOriginValues', 'PreflightInvalidAllowOriginValue', 'PreflightAllowOriginMismatch',
+  'PreflightWildcardOriginNotAllowed', 'PreflightInvalidAllowCredentials',
+]);
 
 class FetchRun {
   private readonly urlList: string[];
@@ -73,6 +93,8 @@ class FetchRun {
   /** The header list `unsafe` was worked out for: a redirect that drops headers makes a new list. */
   private unsafeFor: ReadonlyArray<readonly [string, string]> | null = null;
   private unsafe: readonly string[] = [];
+  /** A redirect turned the request into a GET without body (some engines then leave headers off the wire). */
+  private methodRewritten = false;
   /** The `Origin` header the previous request on the wire carried (null: none), for engines that keep it. */
   private previousOriginHeader: string | null = null;
 
@@ -117,6 +139,12 @@ class FetchRun {
       ...(failedAt >= 0 ? { exchange: failedAt } : {}),
       credentialed,
       ...(details.network ? { network: details.network } : {}),
+      mode: request.mode,
+      redirect: request.redirect,
+      ...(details.location !== undefined ? { location: details.location } : {}),
+      ...(this.urlList.length > 1 ? { previousUrl: this.urlList[this.urlList.length - 2] } : {}),
+      ...(details.addressSpace ? { addressSpace: details.addressSpace } : {}),
+      ...allowOriginNames(code, details.response),
       ...planFix({
         code,
         preflight,
@@ -142,6 +170,13 @@ class FetchRun {
   async run(): Promise<Verdict> {
     const { request } = this;
     for (;;) {
+      // Main fetch step 7: "If should request be blocked due to a bad port ... returns blocked, then set response
+      // to a network error." (https://fetch.spec.whatwg.org/#block-bad-port)
+      if (isBlockedBadPort(this.currentUrl)) return this.fail('BadPort', false, { failedParameter: new URL(this.currentUrl).port });
+      // The engines' Sec-Fetch-Site compares the page's site with this URL's: load the Public Suffix List first
+      // if that takes it (two hosts under one registrable-looking name).
+      const sites = loadPublicSuffixListFor(request.origin, this.currentUrl);
+      if (sites) await sites;
       // Main fetch step 12 (https://fetch.spec.whatwg.org/#main-fetch): the first matching of
       let makePreflight = false;
       if (sameOrigin(this.currentOrigin, request.origin) && this.tainting === 'basic') {
@@ -153,7 +188,9 @@ class FetchRun {
       } else if (request.mode === 'no-cors') {
         // "request's mode is "no-cors"": 1. If request's redirect mode is not "follow", then return a network
         // error. 2. Set request's response tainting to "opaque".
-        if (request.redirect !== 'follow') return this.fail('NetworkError', false, { network: { kind: 'no-cors-redirect-mode', redirect: request.redirect } });
+        if (request.redirect !== 'follow') {
+          return this.fail('NoCorsRedirectModeNotFollow', false, { failedParameter: request.redirect, network: { kind: 'no-cors-redirect-mode', redirect: request.redirect } });
+        }
         this.tainting = 'opaque';
       } else {
         // Otherwise: 1. Set request's response tainting to "cors". 2. Let corsWithPreflightResponse be the
@@ -165,22 +202,20 @@ class FetchRun {
       }
 
       // HTTP fetch step 4.1: preflight unless the preflight cache covers the method and every unsafe name.
-      if (makePreflight && this.preflightNeeded()) {
-        const failure = await runPreflight(this.preflightContext());
+      const preflighting = makePreflight && this.preflightNeeded();
+      // Local Network Access, before the first request to this URL goes out (engines that have it).
+      const lna = this.localNetworkAccess(preflighting);
+      if (lna !== null && typeof lna !== 'function') return lna;
+      if (preflighting) {
+        const failure = await runPreflight({ ...this.preflightContext(), ...(lna === null ? {} : { afterResponse: lna }) });
         if (failure) return failure;
       }
 
       // HTTP fetch step 4.3: HTTP-network-or-cache fetch.
       const wire = this.actualWire();
-      const sent = await sendWithDeadline(this.transport, wire, this.timeoutMs);
-      const exchange: Exchange = { kind: this.urlList.length === 1 ? 'actual' : 'redirect', request: wire };
-      this.exchanges.push(exchange);
-      if (!sent.ok) {
-        exchange.error = sent.failure;
-        return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
-      }
+      const { sent } = await sendAsEngine(this.engine.network, this.transport, wire, this.timeoutMs, this.exchanges, this.urlList.length === 1 ? 'actual' : 'redirect');
+      if (!sent.ok) return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
       const response = sent.response;
-      exchange.response = response;
 
       // HTTP fetch step 4.4: "If request's response tainting is "cors" and a CORS check for request and
       // response returns failure, then return a network error."
@@ -193,7 +228,8 @@ class FetchRun {
         });
         if (!check.ok) {
           const { code, failedParameter } = classifyCorsCheck(check, false);
-          return this.fail(code, false, { failedParameter, response });
+          const location = this.redirectTarget(response);
+          return this.fail(code, false, { failedParameter, response, ...(location !== undefined ? { location } : {}) });
         }
       }
 
@@ -214,9 +250,48 @@ class FetchRun {
   private unsafeNames(): readonly string[] {
     if (this.unsafeFor !== this.headers) {
       this.unsafeFor = this.headers;
-      this.unsafe = corsUnsafeRequestHeaderNames(this.headers, this.engine.safelist);
+      const engine = this.engine;
+      this.unsafe = corsUnsafeRequestHeaderNames(this.headers, {
+        hook: engine.safelist, combineRepeated: engine.safelistCombinesRepeatedNames, totalLimit: engine.safelistTotalLimit,
+        dedupe: engine.preflightHeaderNamesDeduplicated,
+      });
     }
     return this.unsafe;
+  }
+
+  /**
+   * https://wicg.github.io/local-network-access/ as engines ship it: a request from the page's address space into
+   * a more private one (the resource's, from its host or `request.addressSpaces`) needs the user's permission for
+   * that space. Chromium also reads fetch()'s `targetAddressSpace`: a request without preflight that names another
+   * space fails before anything is sent (before the permission is asked); a preflighted one asks the permission
+   * first, sends the preflight, and fails then (recorded). Returns the blocked verdict, a check to run once the
+   * preflight's response arrived, or null.
+   */
+  private localNetworkAccess(preflighting: boolean): Verdict | (() => Verdict | null) | null {
+    const lna = this.engine.localNetworkAccess;
+    const page = this.request.addressSpace;
+    if (!lna || page === undefined) return null;
+    const resource = addressSpaceOf(this.currentUrl, this.request.addressSpaces);
+    if (!isMorePrivate(resource, page)) return null;
+    const target = lna.targetAddressSpace ? this.request.targetAddressSpace : undefined;
+    const mismatch = target !== undefined && target !== resource;
+    const granted = this.request.localNetworkPermissions[resource === 'loopback' ? 'loopback-network' : 'local-network'] === 'granted';
+    const misdirected = () => this.fail('InvalidPrivateNetworkAccess', preflighting, { failedParameter: `${target} ${resource}`, addressSpace: { target, resource } });
+    if (mismatch && !preflighting) return misdirected();
+    if (!granted) return this.fail('LocalNetworkAccessPermissionDenied', preflighting, { failedParameter: resource, addressSpace: { resource } });
+    return mismatch ? misdirected : null;
+  }
+
+  /** Where a redirect response points (for the words of a failure on it), whatever the redirect mode. */
+  private redirectTarget(response: WireResponse): string | undefined {
+    if (!isRedirectStatus(response.status)) return undefined;
+    const location = getHeader(response.headers, 'location');
+    if (location === null) return undefined;
+    try {
+      return new URL(location, this.currentUrl).href;
+    } catch {
+      return undefined;
+    }
   }
 
   private serializedOrigin(): string {
@@ -240,9 +315,10 @@ class FetchRun {
    * request."
    */
   private preflightNeeded(): boolean {
-    const parts = this.cacheParts();
-    if ((this.useCorsPreflight || !isCorsSafelistedMethod(this.method)) && !this.cache.matchMethod(parts, this.method)) return true;
-    return this.unsafeNames().some((name) => !this.cache.matchHeader(parts, name, this.engine.wildcardCoversAuthorization));
+    // (What answers from the cache, and when, is the engine's: profile.preflightCache.)
+    return !this.engine.preflightCache.covers(this.cache, {
+      parts: this.cacheParts(), method: this.method, unsafeNames: this.unsafeNames(), useCorsPreflight: this.useCorsPreflight, cacheMode: this.request.cache,
+    });
   }
 
   private preflightContext() {
@@ -255,12 +331,15 @@ class FetchRun {
       urlOrigin: this.currentOrigin,
       method: this.method,
       unsafeNames: this.unsafeNames(),
-      headerNames: this.headers.map(([n]) => n.toLowerCase()),
+      headers: this.headers,
       origin: this.preflightOrigin(),
       pageOrigin: this.request.origin,
       credentials: this.request.credentials,
       cacheParts: this.cacheParts(),
+      cacheMode: this.request.cache,
       exchanges: this.exchanges,
+      engineHeaders: (preflightHeaders: ReadonlyArray<readonly [string, string]>) =>
+        this.engine.requestHeaders(this.wireContext('preflight', this.preflightOrigin(), preflightHeaders)),
       fail: (code: ReasonCode, details?: FailureDetails) => this.fail(code, true, details),
     };
   }
@@ -271,12 +350,22 @@ class FetchRun {
    * the response tainting is "cors", or when the method is neither `GET` nor `HEAD`.
    */
   private actualWire(): WireRequest {
-    const headers: Array<[string, string]> = [...this.headers];
+    const dropped = this.methodRewritten ? this.engine.redirectDropsFromWire : undefined;
+    const headers: Array<[string, string]> = dropped ? this.headers.filter(([n]) => !dropped.includes(n.toLowerCase())) : [...this.headers];
     if (!headers.some(([n]) => n.toLowerCase() === 'accept')) headers.push(['Accept', '*/*']);
     const origin = this.originHeader();
     if (origin !== null) headers.push(['Origin', origin]);
     this.previousOriginHeader = origin;
+    // The engine's own headers (User-Agent, Accept-Language, Sec-Fetch-*, Referer, the cache mode's, ...).
+    headers.push(...this.engine.requestHeaders(this.wireContext('actual', origin, headers)));
     return { method: this.method, url: this.currentUrl, headers, body: this.body };
+  }
+
+  private wireContext(kind: 'preflight' | 'actual', originHeader: string | null, headers: ReadonlyArray<readonly [string, string]>): WireContext {
+    return {
+      kind, mode: this.request.mode, cacheMode: this.request.cache, pageOrigin: this.request.origin, urlList: this.urlList, originHeader,
+      present: new Set(headers.map(([n]) => n.toLowerCase())), sameSite: sameSiteByList,
+    };
   }
 
   /**
@@ -315,12 +404,12 @@ class FetchRun {
       next = new URL(location, this.currentUrl);
     } catch {
       // 5. If locationURL is failure, then return a network error.
-      return this.fail('NetworkError', false, { response, network: { kind: 'invalid-location', location } });
+      return this.fail('InvalidRedirectLocation', false, { failedParameter: location, response, network: { kind: 'invalid-location', location } });
     }
     if (next.hash === '' && new URL(this.currentUrl).hash) next.hash = new URL(this.currentUrl).hash;
     // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return this.fail('NetworkError', false, { response, network: { kind: 'redirect-scheme', location: next.href } });
+      return this.fail('CorsDisabledScheme', false, { failedParameter: next.href, response, location: next.href, network: { kind: 'redirect-scheme', location: next.href } });
     }
     // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
     if (this.redirectCount === MAX_REDIRECTS) return this.fail('TooManyRedirects', false, { response });
@@ -330,7 +419,11 @@ class FetchRun {
     //    origin with locationURL's origin, then return a network error.
     // 10. If request's response tainting is "cors" and locationURL includes credentials, then return a
     //    network error.
-    if (credentialed && ((this.request.mode === 'cors' && !sameOrigin(this.request.origin, next.origin)) || this.tainting === 'cors')) {
+    // (Chromium refuses such a redirect in every mode, profile.redirectRefusesCredentialsInAnyMode, but for a
+    // `same-origin` request leaving its origin, which the mode refuses first.)
+    const leavesSameOriginMode = this.request.mode === 'same-origin' && !sameOrigin(this.request.origin, next.origin);
+    const anyMode = this.engine.redirectRefusesCredentialsInAnyMode && !leavesSameOriginMode;
+    if (credentialed && (anyMode || (this.request.mode === 'cors' && !sameOrigin(this.request.origin, next.origin)) || this.tainting === 'cors')) {
       return this.fail('RedirectContainsCredentials', false, { failedParameter: next.href, response, location: next.href });
     }
     // 12. If one of: internalResponse's status is 301 or 302 and request's method is `POST`; internalResponse's
@@ -339,6 +432,7 @@ class FetchRun {
     const crossOrigin = !sameOrigin(this.currentOrigin, next.origin);
     const rewritten = this.engine.redirectMethod(response.status, this.method, crossOrigin);
     if (rewritten !== null) {
+      this.methodRewritten = true;
       this.method = rewritten;
       this.body = null;
       const dropped = this.engine.redirectDropsHeaders;

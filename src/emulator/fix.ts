@@ -47,16 +47,24 @@ export function planFix(input: FixInput): PlannedFix {
     case 'ForbiddenMethod':
     case 'MethodNotAllowedInNoCors':
     case 'DisallowedByMode':
-      // The browser refuses the request itself; no answer from the server changes that.
+    case 'NoCorsRedirectModeNotFollow':
+    case 'BadPort':
+    case 'LocalNetworkAccessPermissionDenied':
+    case 'InvalidPrivateNetworkAccess':
+      // The browser refuses the request itself (or the user's permission decides); no answer from the server
+      // changes that.
       return { fix: null, unfixable: 'request' };
     case 'NetworkError':
     case 'Timeout':
+    case 'CorsDisabledScheme':
+    case 'InvalidRedirectLocation':
       return networkFix(input);
     case 'UnexpectedRedirect':
     case 'TooManyRedirects':
       return { fix: [{ kind: 'drop-redirect', on: 'response', url: input.url }, ...responseHeaders(input, undefined)] };
     case 'RedirectContainsCredentials':
-      return { fix: [{ kind: 'header', on: 'response', url: input.url, header: 'Location', value: withoutCredentials(input.location ?? '') }] };
+      // The redirect is then followed: the URLs after it answer too.
+      return { fix: [{ kind: 'header', on: 'response', url: input.url, header: 'Location', value: withoutCredentials(input.location ?? '') }, ...laterHops(input)] };
     default:
       if (input.preflight) {
         // The response is not seen yet: with redirect mode 'error' it must not redirect; otherwise later URLs answer too.

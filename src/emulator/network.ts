@@ -4,7 +4,8 @@
  */
 import { deadlineExpired, TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
-import type { NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import type { EngineProfile } from '../engines/index.js';
+import type { Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { startDeadline } from './deadlines.js';
 
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
@@ -60,6 +61,38 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
       finish(result);
     }, (error: unknown) => finish({ ok: false, failure: failureOf(error, timeoutMs) }));
   });
+}
+
+/**
+ * Put one request on the wire as the engine's network stack does (`EngineProfile.network`), recording each
+ * exchange in `exchanges`: a 408 is resent once where the engine does so, and a 407 from a server (no proxy here)
+ * fails where the engine refuses it. Returns the last exchange and its result.
+ */
+export async function sendAsEngine(
+  stack: EngineProfile['network'],
+  transport: Transport,
+  wire: WireRequest,
+  timeoutMs: number,
+  exchanges: Exchange[],
+  kind: Exchange['kind'],
+): Promise<{ exchange: Exchange; sent: SendResult }> {
+  for (let attempt = 0; ; attempt++) {
+    const exchange: Exchange = { kind, request: wire };
+    exchanges.push(exchange);
+    const sent = await sendWithDeadline(transport, wire, timeoutMs);
+    if (!sent.ok) {
+      exchange.error = sent.failure;
+      return { exchange, sent };
+    }
+    exchange.response = sent.response;
+    const status = sent.response.status;
+    if (status === 408 && stack.resendsOn408 && attempt === 0) continue;
+    if (status === 407 && stack.proxyAuthFromServerFails) {
+      const failure: NetworkFailure = { kind: 'status', status };
+      return { exchange, sent: { ok: false, failure } };
+    }
+    return { exchange, sent };
+  }
 }
 
 /**

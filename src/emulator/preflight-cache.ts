@@ -1,19 +1,17 @@
 /**
- * The CORS-preflight cache: https://fetch.spec.whatwg.org/#concept-cache
- * Entries are keyed by network partition key (here: the page origin), byte-serialized origin, URL and
- * credentials; each holds a method or a header name and an expiry. Engines cap max-age differently.
+ * The CORS-preflight cache a page keeps: a bounded, clock-injectable store of entries, shared across `simulate()`
+ * calls. What an entry holds and when it answers is the engine's (`EngineProfile.preflightCache`, over the
+ * standard's algorithms in src/spec/preflight-cache.ts); keys carry the model that wrote them, so one cache can
+ * serve several engines without mixing.
  */
 import { brand } from '../identity.js';
+import { addEntry, clearEntries, matchHeader, matchMethod, type CacheKeyParts, type CacheStore } from '../spec/preflight-cache.js';
 
-export interface CacheKeyParts {
-  /** Serialized request origin (`null` when redirect-tainted). */
-  origin: string;
-  url: string;
-  credentials: boolean;
-}
+export type { CacheKeyParts } from '../spec/preflight-cache.js';
 
 interface Entry {
   expires: number;
+  value: unknown;
 }
 
 export interface PreflightCacheOptions {
@@ -23,11 +21,7 @@ export interface PreflightCacheOptions {
   maxEntries?: number;
 }
 
-/**
- * A bounded, clock-injectable CORS-preflight cache. `engine` decides the max-age cap when it is used by
- * `simulate` (Chromium 2 h, Firefox 24 h, WebKit 10 min; the standard sets no cap).
- */
-export class PreflightCache {
+export class PreflightCache implements CacheStore {
   readonly now: () => number;
   readonly maxEntries: number;
   private readonly entries = new Map<string, Entry>();
@@ -45,57 +39,49 @@ export class PreflightCache {
     this.entries.clear();
   }
 
-  private key(parts: CacheKeyParts, kind: 'm' | 'h', item: string): string {
-    return `${parts.origin}\u0000${parts.url}\u0000${parts.credentials ? 1 : 0}\u0000${kind}\u0000${item}`;
-  }
-
-  /**
-   * https://fetch.spec.whatwg.org/#concept-cache-match-method — there is a method cache entry match for method
-   * using request when there is a cache entry in cache for which there is a cache entry match for request and
-   * its method is method or `*`. `*` entries are only created for uncredentialed requests.
-   */
-  matchMethod(parts: CacheKeyParts, method: string): boolean {
-    return this.alive(this.key(parts, 'm', method)) || (!parts.credentials && this.alive(this.key(parts, 'm', '*')));
-  }
-
-  /**
-   * https://fetch.spec.whatwg.org/#concept-cache-match-header — header names compare byte-case-insensitively;
-   * a `*` entry matches any name but `Authorization` (a CORS non-wildcard request-header name), unless the
-   * engine lets `*` cover it (`wildcardCoversAuthorization`).
-   */
-  matchHeader(parts: CacheKeyParts, name: string, wildcardCoversAuthorization = false): boolean {
-    const lower = name.toLowerCase();
-    if (this.alive(this.key(parts, 'h', lower))) return true;
-    return !parts.credentials && (wildcardCoversAuthorization || lower !== 'authorization') && this.alive(this.key(parts, 'h', '*'));
-  }
-
-  /**
-   * https://fetch.spec.whatwg.org/#concept-cache-create-entry — create (or update: #concept-cache-match-method
-   * "set its max-age") an entry that expires maxAgeSeconds from now.
-   */
-  add(parts: CacheKeyParts, kind: 'method' | 'header', item: string, maxAgeSeconds: number): void {
-    if (maxAgeSeconds <= 0) return;
-    const key = this.key(parts, kind === 'method' ? 'm' : 'h', kind === 'header' ? item.toLowerCase() : item);
-    this.entries.delete(key);
-    this.entries.set(key, { expires: this.now() + maxAgeSeconds * 1000 });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
-  }
-
-  /** https://fetch.spec.whatwg.org/#concept-cache-clear — on a failed preflight, remove entries for the request. */
-  clearFor(parts: CacheKeyParts): void {
-    const prefix = `${parts.origin}\u0000${parts.url}\u0000${parts.credentials ? 1 : 0}\u0000`;
-    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
-  }
-
-  private alive(key: string): boolean {
+  read<T>(key: string): T | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return false;
-    if (entry.expires > this.now()) return true;
+    if (!entry) return undefined;
+    if (entry.expires > this.now()) return entry.value as T;
     this.entries.delete(key);
-    return false;
+    return undefined;
+  }
+
+  write(key: string, value: unknown, maxAgeSeconds: number): void {
+    this.entries.delete(key);
+    if (!(maxAgeSeconds > 0)) return;
+    this.entries.set(key, { expires: this.now() + maxAgeSeconds * 1000, value });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  remove(key: string, prefix = false): void {
+    if (!prefix) {
+      this.entries.delete(key);
+      return;
+    }
+    for (const k of [...this.entries.keys()]) if (k.startsWith(key)) this.entries.delete(k);
+  }
+
+  // The standard's entries, one per method or header name, for callers that fill or query a cache directly.
+
+  /** https://fetch.spec.whatwg.org/#concept-cache-match-method */
+  matchMethod(parts: CacheKeyParts, method: string): boolean {
+    return matchMethod(this, parts, method);
+  }
+
+  /** https://fetch.spec.whatwg.org/#concept-cache-match-header (`*` covers Authorization only if asked). */
+  matchHeader(parts: CacheKeyParts, name: string, wildcardCoversAuthorization = false): boolean {
+    return matchHeader(this, parts, name, wildcardCoversAuthorization);
+  }
+
+  /** https://fetch.spec.whatwg.org/#concept-cache-create-entry */
+  add(parts: CacheKeyParts, kind: 'method' | 'header', item: string, maxAgeSeconds: number): void {
+    addEntry(this, parts, kind, item, maxAgeSeconds);
+  }
+
+  /** https://fetch.spec.whatwg.org/#concept-cache-clear */
+  clearFor(parts: CacheKeyParts): void {
+    clearEntries(this, parts);
   }
 }
 

@@ -7,13 +7,13 @@ import { sameOrigin } from '../spec/origin.js';
 import { extractTokenList, getHeader } from '../spec/header-list.js';
 import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
-import { preflightMaxAge } from '../spec/max-age.js';
-import type { CacheKeyParts, PreflightCache } from './preflight-cache.js';
+import type { CacheKeyParts, RequestCacheMode } from '../spec/preflight-cache.js';
+import type { PreflightCache } from './preflight-cache.js';
 import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
-import type { Exchange, ReasonCode, Transport, Verdict, WireRequest } from '../types.js';
+import type { Exchange, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
 import { classifyCorsCheck } from './classify.js';
-import { sendWithDeadline } from './network.js';
 import type { FailureDetails } from './fetch.js';
+import { sendAsEngine } from './network.js';
 
 export interface PreflightContext {
   engine: EngineProfile;
@@ -21,21 +21,39 @@ export interface PreflightContext {
   cache: PreflightCache;
   timeoutMs: number;
   url: string;
+  /** The origin of `url`. */
+  urlOrigin: string;
   method: string;
   /** The CORS-unsafe request-header names of the request's header list, sorted and lower-cased. */
   unsafeNames: readonly string[];
-  /** Every header name of the request's header list, lower-cased. */
-  headerNames: string[];
+  /** The request's header list. */
+  headers: ReadonlyArray<readonly [string, string]>;
   /** The serialized request origin (`null` when redirect-tainted). */
   origin: string;
   /** The page's own origin. */
   pageOrigin: string;
   credentials: 'omit' | 'same-origin' | 'include';
   cacheParts: CacheKeyParts;
+  /** The request's cache mode (it decides, per engine, whether the preflight is kept). */
+  cacheMode: RequestCacheMode;
   exchanges: Exchange[];
-  /** The origin of `url`. */
-  urlOrigin: string;
   fail(code: ReasonCode, details?: FailureDetails): Verdict;
+  /** The engine's own headers for this preflight, given the ones it has. */
+  engineHeaders(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]>;
+  /** A check to run as soon as the preflight's response arrived, before the CORS checks (Local Network Access). */
+  afterResponse?: () => Verdict | null;
+}
+
+/** Where a preflight answered with a redirect points (for the words of a failure on it). */
+function redirectTarget(status: number, list: WireResponse['headers'], url: string): string | undefined {
+  if (!isRedirectStatus(status)) return undefined;
+  const location = getHeader(list, 'location');
+  if (location === null) return undefined;
+  try {
+    return new URL(location, url).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Returns null when the preflight passed (and the cache was filled), or the blocked verdict. */
@@ -49,19 +67,17 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const headers: Array<[string, string]> = [['Accept', '*/*'], ['Access-Control-Request-Method', ctx.method]];
   if (ctx.unsafeNames.length > 0) headers.push(['Access-Control-Request-Headers', ctx.unsafeNames.join(',')]);
   headers.push(['Origin', ctx.origin]);
+  // The engine's own headers: the same User-Agent as the request, Accept-Language, Sec-Fetch-*, Referer, ...
+  headers.push(...ctx.engineHeaders(headers));
   const wire: WireRequest = { method: 'OPTIONS', url: ctx.url, headers, body: null };
 
   // 5. Let response be the result of running HTTP-network-or-cache fetch given a new fetch params for preflight.
-  const exchange: Exchange = { kind: 'preflight', request: wire };
-  ctx.exchanges.push(exchange);
-  const sent = await sendWithDeadline(ctx.transport, wire, ctx.timeoutMs);
-  if (!sent.ok) {
-    exchange.error = sent.failure;
-    return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
-  }
+  const { sent } = await sendAsEngine(ctx.engine.network, ctx.transport, wire, ctx.timeoutMs, ctx.exchanges, 'preflight');
+  if (!sent.ok) return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
   const response = sent.response;
-  exchange.response = response;
   const list = response.headers;
+  const early = ctx.afterResponse?.();
+  if (early) return early;
 
   // 6. If a CORS check for request and response returns success and response's status is an ok status:
   const skipCheck = ctx.engine.sameOriginPreflightSkipsCorsCheck && sameOrigin(ctx.urlOrigin, ctx.pageOrigin);
@@ -72,36 +88,55 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
     credentials: ctx.credentials,
   });
   const statusOk = isOkStatus(response.status);
+  // A redirect is a redirect status with a Location (recorded: a 301 preflight without one is reported as a
+  // status that is not ok, by Chromium and Firefox alike).
+  const redirected = isRedirectStatus(response.status) && getHeader(list, 'location') !== null;
   const statusFailure = (): Verdict => {
     // Otherwise, return a network error. (Chromium names a redirect apart from other non-ok statuses.)
-    ctx.cache.clearFor(ctx.cacheParts);
-    return ctx.fail(isRedirectStatus(response.status) ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', { response });
+    ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
+    return ctx.fail(redirected ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', { response });
   };
   // The standard reports one network error; engines check in different orders, which decides the message.
-  if (!statusOk && (ctx.engine.preflightStatusFirst || isRedirectStatus(response.status))) return statusFailure();
+  const order = ctx.engine.preflightCheckOrder;
+  if (!statusOk && (order === 'status-first' || (order === 'redirect-first' && redirected))) return statusFailure();
   if (!check.ok) {
-    ctx.cache.clearFor(ctx.cacheParts);
+    ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
     const { code, failedParameter } = classifyCorsCheck(check, true);
-    return ctx.fail(code, { failedParameter, response });
+    return ctx.fail(code, { failedParameter, response, location: redirectTarget(response.status, list, ctx.url) });
   }
   if (!statusOk) return statusFailure();
 
   //  1. Let methods be the result of extracting header list values given `Access-Control-Allow-Methods`.
   //  2. Let headerNames be the result of extracting header list values given `Access-Control-Allow-Headers`.
   //  3. If either methods or headerNames is failure, return a network error.
+  const wholeValue = ctx.engine.invalidListHint === 'value';
   const methods = extractTokenList(list, 'access-control-allow-methods');
-  if (methods && !methods.ok) return ctx.fail('InvalidAllowMethodsPreflightResponse', { failedParameter: methods.invalid, response });
-  const headerNames = extractTokenList(list, 'access-control-allow-headers');
-  if (headerNames && !headerNames.ok) return ctx.fail('InvalidAllowHeadersPreflightResponse', { failedParameter: headerNames.invalid, response });
+  if (methods && !methods.ok) {
+    const failedParameter = wholeValue ? getHeader(list, 'access-control-allow-methods') ?? '' : methods.invalid;
+    return ctx.fail('InvalidAllowMethodsPreflightResponse', { failedParameter, response });
+  }
   const methodList = methods?.values ?? [];
-  const nameList = (headerNames?.values ?? []).map((n) => n.toLowerCase());
   const include = ctx.credentials === 'include';
-
   //  5. If request's method is not in methods, request's method is not a CORS-safelisted method, and request's
   //     credentials mode is "include" or methods does not contain `*`, then return a network error.
-  if (!methodList.includes(ctx.method) && !isCorsSafelistedMethod(ctx.method) && (include || !methodList.includes('*'))) {
-    return ctx.fail('MethodDisallowedByPreflightResponse', { failedParameter: ctx.method, response });
+  //  (Firefox checks the method before it parses `Access-Control-Allow-Headers`: profile.methodCheckedFirst.)
+  const methodAllowed = methodList.includes(ctx.method) || isCorsSafelistedMethod(ctx.method) || (!include && methodList.includes('*'));
+  const maxAge = getHeader(list, 'access-control-max-age');
+  // What the engine's preflight cache keeps of this response (CORS-preflight fetch steps 8-14; engines differ).
+  const keep = (headerNames: readonly string[], passed: boolean) =>
+    ctx.engine.preflightCache.store(ctx.cache, { parts: ctx.cacheParts, methods: methodList, headerNames, maxAge, passed, cacheMode: ctx.cacheMode });
+  const refuse = (code: ReasonCode, hint: string, headerNames: readonly string[]): Verdict => {
+    keep(headerNames, false);
+    return ctx.fail(code, { failedParameter: hint, response });
+  };
+  if (!methodAllowed && ctx.engine.methodCheckedFirst) return refuse('MethodDisallowedByPreflightResponse', ctx.method, []);
+  const headerNames = extractTokenList(list, 'access-control-allow-headers');
+  if (headerNames && !headerNames.ok) {
+    const failedParameter = wholeValue ? getHeader(list, 'access-control-allow-headers') ?? '' : headerNames.invalid;
+    return ctx.fail('InvalidAllowHeadersPreflightResponse', { failedParameter, response });
   }
+  const nameList = (headerNames?.values ?? []).map((n) => n.toLowerCase());
+  if (!methodAllowed) return refuse('MethodDisallowedByPreflightResponse', ctx.method, nameList);
   //  6. If one of request's header list's names is a CORS non-wildcard request-header name and is not a
   //     byte-case-insensitive match for an item in headerNames, then return a network error.
   //  7. For each unsafeName of the CORS-unsafe request-header names with request's header list: if unsafeName
@@ -109,17 +144,17 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //     "include" or headerNames does not contain `*`, return a network error.
   //  (Engines still let `*` cover Authorization: profile.wildcardCoversAuthorization.)
   const wildcard = !include && nameList.includes('*');
-  for (const name of ctx.unsafeNames) {
+  const unsafe = new Set(ctx.unsafeNames);
+  const checkOrder = ctx.engine.headerCheckOrder?.(ctx.headers).filter(([, lower]) => unsafe.has(lower)) ?? ctx.unsafeNames.map((n) => [n, n] as const);
+  for (const [printed, name] of checkOrder) {
     if (nameList.includes(name)) continue;
     if (wildcard && (ctx.engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name))) continue;
-    return ctx.fail('HeaderDisallowedByPreflightResponse', { failedParameter: name, response });
+    return refuse('HeaderDisallowedByPreflightResponse', printed, nameList);
   }
 
   //  8. Let max-age be the result of extracting header list values given `Access-Control-Max-Age`; failure or
   //     null: 5. 9. Imposed limit. 10. If the user agent does not provide for a cache, then return response.
-  //  11-12. For each method in methods / headerName in headerNames: update or create a cache entry.
-  const maxAge = preflightMaxAge(getHeader(list, 'access-control-max-age'), ctx.engine.maxAgeCapSeconds);
-  for (const method of methodList) ctx.cache.add(ctx.cacheParts, 'method', method, maxAge);
-  for (const name of nameList) ctx.cache.add(ctx.cacheParts, 'header', name, maxAge);
+  //  11-14. For each method in methods / headerName in headerNames: update or create a cache entry.
+  keep(nameList, true);
   return null;
 }

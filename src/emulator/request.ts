@@ -7,7 +7,7 @@ import type { CheckedRequest } from '../arguments/request.js';
 import type { EngineProfile } from '../engines/index.js';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from '../spec/methods.js';
 import { isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from '../spec/request-headers.js';
-import type { ReasonCode, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
+import type { AddressSpace, LocalNetworkPermission, ReasonCode, RequestCache_, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
 import { extractBody, type ExtractedBody } from './body.js';
 
 export interface PreparedRequest {
@@ -20,6 +20,13 @@ export interface PreparedRequest {
   mode: RequestMode;
   credentials: RequestCredentials_;
   redirect: RequestRedirect_;
+  cache: RequestCache_;
+  /** Local Network Access: the page's address space, when given. */
+  addressSpace?: AddressSpace;
+  /** fetch()'s targetAddressSpace. */
+  targetAddressSpace?: AddressSpace;
+  localNetworkPermissions: Partial<Record<LocalNetworkPermission, 'granted' | 'denied'>>;
+  addressSpaces?: Record<string, AddressSpace>;
 }
 
 export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; code: ReasonCode; failedParameter: string; url: string; origin: string };
@@ -54,5 +61,9 @@ export async function prepareRequest(input: CheckedRequest, engine: EngineProfil
   // `Content-Type`, then append (`Content-Type`, type) to this's headers."
   if (type !== null && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', type]);
 
-  return { ok: true, request: { url, origin, method, headers, body: bytes, mode, credentials: input.credentials, redirect: input.redirect } };
+  const { credentials, redirect, cache, addressSpace, targetAddressSpace, localNetworkPermissions, addressSpaces } = input;
+  return {
+    ok: true,
+    request: { url, origin, method, headers, body: bytes, mode, credentials, redirect, cache, addressSpace, targetAddressSpace, localNetworkPermissions, addressSpaces },
+  };
 }

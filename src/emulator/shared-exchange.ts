@@ -1,11 +1,14 @@
 /**
  * Every engine from one exchange. The engines run side by side over one conversation with the target: where two
  * engines put the same request on the wire (method, URL, headers with their case and order, body, byte for
- * byte) at the same point of the conversation (after the same requests), it is sent once and its response is
- * judged by each; where they differ (a header only one engine lets through, a redirect one engine preflights
- * again, another `Origin`), they part and each sends its own from then on. Against a deterministic server the
- * verdicts are those of separate runs; a live API sees each distinct request once.
+ * byte, but for the headers that say which browser sends it: User-Agent, Accept-Language, client hints,
+ * Sec-Fetch-*, Referer, Priority, the cache mode's headers) at the same point of the conversation (after the same
+ * requests), it is sent once, as the first engine puts it, and its response is judged by each; where they differ
+ * (a header only one engine lets through, a redirect one engine preflights again, another `Origin`), they part
+ * and each sends its own from then on. Against a deterministic server the verdicts are those of separate runs
+ * (unless it answers differently per User-Agent); a live API sees each distinct request once.
  */
+import { ENGINE_IDENTITY_HEADERS } from '../engines/request-headers.js';
 import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { decodeWindows1252 } from '../platform.js';
 
@@ -59,11 +62,12 @@ class SharedSend {
   }
 }
 
-
-/** The identity of a request on the wire: everything a server can see of it. */
+/** The identity of a request on the wire: everything a server can see of it but which browser sends it. */
 export function wireKey(request: WireRequest): string {
   let key = `${request.method} ${request.url}`;
-  for (const [name, value] of request.headers) key += `\n${name}: ${value}`;
+  for (const [name, value] of request.headers) {
+    if (!ENGINE_IDENTITY_HEADERS.has(name.toLowerCase())) key += `\n${name}: ${value}`;
+  }
   if (request.body !== null) {
     // windows-1252 gives every byte a code point of its own, so equal keys mean equal bytes.
     key += `\n\n${decodeWindows1252(request.body)}`;

@@ -1,30 +1,40 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
-
-/** Client hints Chromium still treats as CORS-safelisted request-headers (recorded: no preflight for them). */
-const CLIENT_HINTS = new Set(['device-memory', 'dpr', 'width', 'viewport-width', 'rtt', 'downlink', 'ect', 'save-data']);
+import { CHROMIUM_RANGE_MAX, chromiumClientHint, isBoundedSingleRange } from './safelist.js';
+import { chromiumPreflightCache } from './preflight-cache.js';
+import { chromiumRequestHeaders } from './request-headers.js';
 
 export const chromium: EngineProfile = {
   name: 'chromium',
   label: 'Chromium',
+  requestHeaders: chromiumRequestHeaders,
   fetchFailureMessage: 'Failed to fetch',
   consoleWords: 'chromium',
+  network: { resendsOn408: true, proxyAuthFromServerFails: true },
+  localNetworkAccess: { targetAddressSpace: true },
+  // Client hints with the grammar Chromium checks their values against; `Range` positions up to 2^63 - 2.
   safelist(lowerName, value) {
-    if (CLIENT_HINTS.has(lowerName)) return value.length <= 128;
-    return undefined;
+    if (value.length > 128) return false;
+    if (lowerName === 'range') return isBoundedSingleRange(value, CHROMIUM_RANGE_MAX);
+    return chromiumClientHint(lowerName, value);
   },
+  safelistCombinesRepeatedNames: true,
+  safelistTotalLimit: 1024,
+  preflightHeaderNamesDeduplicated: true,
   // Chromium still forbids script from setting User-Agent (recorded: dropped, never preflighted).
   extraForbiddenRequestHeaders: new Set(['user-agent']),
-  preflightStatusFirst: false,
+  preflightCheckOrder: 'redirect-first',
   redirectKeepsPreflight: false,
   preflightIgnoresTaint: false,
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  redirectRefusesCredentialsInAnyMode: true,
   wildcardCoversAuthorization: true,
   sameOriginPreflightSkipsCorsCheck: false,
   noCorsCrossOriginRedirectNullsOrigin: true,
   sameOriginRedirectKeepsOrigin: false,
-  maxAgeCapSeconds: 7200,
-  defaultMaxAgeSeconds: 5,
+  methodCheckedFirst: false,
+  invalidListHint: 'token',
+  preflightCache: chromiumPreflightCache,
 };

@@ -1,22 +1,47 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
+import { hasFirefoxUnsafeByte, isBoundedSingleRange, isFirefoxSafelistedContentType, UINT64_MAX } from './safelist.js';
+import { firefoxPreflightCache } from './preflight-cache.js';
+import { firefoxRequestHeaders } from './request-headers.js';
 
 export const firefox: EngineProfile = {
   name: 'firefox',
   label: 'Firefox',
+  requestHeaders: firefoxRequestHeaders,
   fetchFailureMessage: 'NetworkError when attempting to fetch resource.',
   consoleWords: 'firefox',
+  network: { resendsOn408: false, proxyAuthFromServerFails: false },
+  localNetworkAccess: { targetAddressSpace: false },
+  // Non-ASCII bytes are unsafe; Content-Type goes through Gecko's own parser; Range positions are 64-bit unsigned.
+  safelist(lowerName, value) {
+    if (value.length > 128) return false;
+    switch (lowerName) {
+      case 'accept':
+        return !hasFirefoxUnsafeByte(value);
+      case 'content-type':
+        return isFirefoxSafelistedContentType(value);
+      case 'range':
+        return isBoundedSingleRange(value, UINT64_MAX);
+      default:
+        return undefined;
+    }
+  },
+  safelistCombinesRepeatedNames: false,
+  safelistTotalLimit: null,
+  preflightHeaderNamesDeduplicated: false,
   extraForbiddenRequestHeaders: new Set(),
-  preflightStatusFirst: true,
+  preflightCheckOrder: 'cors-first',
   redirectKeepsPreflight: true,
   preflightIgnoresTaint: true,
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  redirectRefusesCredentialsInAnyMode: false,
   wildcardCoversAuthorization: true,
   sameOriginPreflightSkipsCorsCheck: true,
   noCorsCrossOriginRedirectNullsOrigin: false,
   sameOriginRedirectKeepsOrigin: false,
-  maxAgeCapSeconds: 86400,
-  defaultMaxAgeSeconds: 5,
+  methodCheckedFirst: true,
+  invalidListHint: 'token',
+  preflightCache: firefoxPreflightCache,
 };

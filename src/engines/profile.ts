@@ -5,15 +5,38 @@
 import type { EngineName } from '../types.js';
 
 /** The console message tables src/report has. */
-export type ConsoleWords = 'chromium' | 'firefox';
+export type ConsoleWords = 'chromium' | 'firefox' | 'webkit';
 import type { SafelistHook } from '../spec/request-headers.js';
+import type { PreflightCacheModel } from '../spec/preflight-cache.js';
+import type { RequestHeadersHook } from './request-headers.js';
 
 export interface EngineProfile {
   readonly name: EngineName;
   /** Human name used in messages. */
   readonly label: string;
+  /**
+   * The headers the engine adds to each request it sends, preflights included: User-Agent, Accept-Language,
+   * client hints, Sec-Fetch-*, Referer, the cache mode's (src/engines/request-headers.ts).
+   */
+  readonly requestHeaders: RequestHeadersHook;
+  /**
+   * Local Network Access, where the engine has it (Chromium 142+, Firefox; WebKit has none): a request into a more
+   * private address space than the page's needs the user's permission, asked before anything is sent.
+   * `targetAddressSpace`: whether fetch()'s option is read (Chromium) — a request that names another space than
+   * the resource's fails (before anything is sent, or, when preflighted, once the preflight's connection showed
+   * the resource's space); Firefox ignores it.
+   */
+  readonly localNetworkAccess?: { readonly targetAddressSpace: boolean };
   /** The message of the `TypeError` this engine's `fetch()` rejects with on a network (or CORS) error. */
   readonly fetchFailureMessage: string;
+  /**
+   * What the network stack does with some answers before any CORS logic sees them (Chromium's //net; recorded on
+   * preflights, web-platform-tests cors/preflight-failure.htm): `resendsOn408`, a request answered
+   * `408 Request Timeout` on a kept-alive connection goes out once more on a new one (the emulator takes every
+   * connection to be kept alive); `proxyAuthFromServerFails`, a `407` from a server that is not a proxy is a
+   * network error (ERR_UNEXPECTED_PROXY_AUTH).
+   */
+  readonly network: { readonly resendsOn408: boolean; readonly proxyAuthFromServerFails: boolean };
   /**
    * Whose console words this engine's blocked requests are reported in: its own where they are recorded, or
    * another engine's where they are not (then labelled as that engine's wording).
@@ -21,16 +44,35 @@ export interface EngineProfile {
   readonly consoleWords: ConsoleWords;
   /** Extra or different CORS-safelisted request-headers (`undefined` from the hook defers to the standard). */
   readonly safelist?: SafelistHook;
+  /**
+   * The safelist sees a repeated header name's values combined (`a, b`), as the engine's header map holds them
+   * (Chromium, WebKit; recorded: two `Range: bytes=0-` headers, or three 120-byte `Accept` values, are
+   * preflighted). The standard and Firefox check each header on its own.
+   */
+  readonly safelistCombinesRepeatedNames: boolean;
+  /** The limit on the safelisted values' total length (the standard: 1024); `null`: none (Firefox, recorded). */
+  readonly safelistTotalLimit: number | null;
+  /**
+   * `Access-Control-Request-Headers` names a header once however often it was set (the standard's sorted set);
+   * Firefox lists each header set, so a name set twice in two spellings appears twice (recorded).
+   */
+  readonly preflightHeaderNamesDeduplicated: boolean;
   /** Request headers the engine drops from script's request on top of the standard's forbidden list. */
   readonly extraForbiddenRequestHeaders: ReadonlySet<string>;
-  /** Cap on `Access-Control-Max-Age`, in seconds (the standard leaves it to the user agent). */
-  readonly maxAgeCapSeconds: number;
   /**
-   * Whether a preflight's status is checked before its CORS headers. Chromium rejects a redirect first, then
-   * checks `Access-Control-Allow-Origin`/`-Credentials`, then the ok status (recorded: a 404 preflight without
-   * the header reports the missing header; a 302 reports the redirect whatever its headers).
+   * How the engine keeps preflights: what lets a later request go without one, for how long
+   * (`Access-Control-Max-Age`, its default and cap), under which key, in which cache modes.
    */
-  readonly preflightStatusFirst: boolean;
+  readonly preflightCache: PreflightCacheModel;
+  /**
+   * The order a preflight response's checks run in (the standard reports one network error, so only the reason
+   * differs): `status-first` checks the ok status (a redirect is not ok) before `Access-Control-Allow-Origin`/
+   * `-Credentials` (WebKit); `redirect-first` rejects a redirect, then checks the headers, then the ok status
+   * (Chromium; recorded: a 404 preflight without the header reports the missing header, a 302 the redirect);
+   * `cors-first` checks the headers first, then the redirect, then the status (Firefox; recorded: a 302 or 404
+   * preflight with a mismatching header reports the header).
+   */
+  readonly preflightCheckOrder: 'status-first' | 'redirect-first' | 'cors-first';
   /**
    * Once a request needed a preflight, every redirect hop is preflighted again, as if the standard's
    * use-CORS-preflight flag were set (Firefox; recorded: a POST preflighted, redirected by 303 to a plain GET,
@@ -50,10 +92,21 @@ export interface EngineProfile {
   /** Request headers removed when a redirect turns the request into a GET without body. */
   readonly redirectDropsHeaders: readonly string[];
   /**
+   * Request headers such a redirect leaves out of the wire only, while the CORS checks still see them (WebKit
+   * clears the body's Content-Type from the request it sends: recorded on the full wire).
+   */
+  readonly redirectDropsFromWire?: readonly string[];
+  /**
    * https://fetch.spec.whatwg.org/#http-redirect-fetch step 13: a redirect to another origin deletes
    * `Authorization` (a CORS non-wildcard request-header name) from the request.
    */
   readonly redirectDropsAuthorization: boolean;
+  /**
+   * A redirect to a URL with credentials (`user:pass@`) is refused in every mode, `no-cors` and same-origin
+   * redirects included (Chromium; recorded), silently where the standard would not refuse it; a `same-origin`
+   * request that leaves its origin is refused by its mode first. The standard refuses it for CORS requests only.
+   */
+  readonly redirectRefusesCredentialsInAnyMode: boolean;
   /**
    * Whether `*` in `Access-Control-Allow-Headers` also covers `Authorization`. The standard says no (a CORS
    * non-wildcard request-header name); all three engines recorded here still let `*` cover it.
@@ -64,8 +117,23 @@ export interface EngineProfile {
    * same-origin request; recorded after a redirect back to the page's own server).
    */
   readonly sameOriginPreflightSkipsCorsCheck: boolean;
-  /** Max-age used when the header is absent or invalid. */
-  readonly defaultMaxAgeSeconds: number;
+  /**
+   * The order an engine goes through the request's headers when it looks for one the preflight did not allow, and
+   * the spelling it prints each in: `[printed name, lower-cased name]`. Absent: the standard's sorted, lower-cased
+   * CORS-unsafe request-header names. (Chromium goes by its header hash table's layout: not modelled.)
+   */
+  readonly headerCheckOrder?: (headers: ReadonlyArray<readonly [string, string]>) => Array<readonly [string, string]>;
+  /**
+   * What an engine names when `Access-Control-Allow-Methods` or `-Headers` does not parse: `token`, the first
+   * invalid item (the standard's failure; Firefox prints it), or `value`, the whole header value (WebKit).
+   */
+  readonly invalidListHint: 'token' | 'value';
+  /**
+   * Whether a preflight's method is checked as soon as `Access-Control-Allow-Methods` is parsed, before
+   * `Access-Control-Allow-Headers` is (Firefox; recorded: a credentialed DELETE against `*` and an unparsable
+   * header list reports the method). The standard parses both lists first.
+   */
+  readonly methodCheckedFirst: boolean;
   /**
    * In mode `no-cors`, once a redirect goes to another origin than the URL it came from, the request's `Origin`
    * header says `null`, even where the standard's redirect-taint rule keeps the page's origin (Chromium: its

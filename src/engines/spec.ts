@@ -1,23 +1,32 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
+import { specCacheModel } from '../spec/preflight-cache.js';
+import { specRequestHeaders } from './request-headers.js';
 
 /** The Fetch Standard to the letter, no engine quirks. */
 export const spec: EngineProfile = {
   name: 'spec',
   label: 'Fetch Standard',
+  requestHeaders: specRequestHeaders,
   fetchFailureMessage: 'Failed to fetch',
   consoleWords: 'chromium',
+  network: { resendsOn408: false, proxyAuthFromServerFails: false },
+  safelistCombinesRepeatedNames: false,
+  safelistTotalLimit: 1024,
+  preflightHeaderNamesDeduplicated: true,
   extraForbiddenRequestHeaders: new Set(),
-  preflightStatusFirst: true,
+  preflightCheckOrder: 'status-first',
   redirectKeepsPreflight: false,
   preflightIgnoresTaint: false,
   redirectMethod: (status, method) => standardRedirectMethod(status, method),
   redirectDropsHeaders: REQUEST_BODY_HEADER_NAMES,
   redirectDropsAuthorization: true,
+  redirectRefusesCredentialsInAnyMode: false,
   wildcardCoversAuthorization: false,
   sameOriginPreflightSkipsCorsCheck: false,
   noCorsCrossOriginRedirectNullsOrigin: false,
   sameOriginRedirectKeepsOrigin: false,
-  maxAgeCapSeconds: Number.POSITIVE_INFINITY,
-  defaultMaxAgeSeconds: 5,
+  methodCheckedFirst: false,
+  invalidListHint: 'token',
+  preflightCache: specCacheModel,
 };

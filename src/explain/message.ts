@@ -55,10 +55,11 @@ interface Compiled {
   words: Set<string>;
 }
 
+// URLs and origins are whole words: as long as the words after them allow (`load <url>.` keeps the URL's own dots).
 const SLOT_PATTERN: Record<TemplateSlot, string> = {
-  url: '(\\S+?)',
-  initialUrl: '(\\S+?)',
-  origin: '(\\S+?)',
+  url: '(\\S+)',
+  initialUrl: '(\\S+)',
+  origin: '(\\S+)',
   hint: '(.*?)',
   status: '(\\d{1,3}|\\(null\\))',
   kind: '([A-Za-z][A-Za-z ]{0,40}?)',
@@ -72,9 +73,10 @@ function compile(): Compiled[] {
     let source = '';
     let literalLength = 0;
     const words = new Set<string>();
-    for (const part of template.parts) {
+    for (const [index, part] of template.parts.entries()) {
       if (typeof part === 'string') {
-        const literal = normalizeSpan(part);
+        // (A message may end in a line break, e.g. Chromium's frame check; pasted text loses it.)
+        const literal = index === template.parts.length - 1 ? normalizeSpan(part).trimEnd() : normalizeSpan(part);
         source += escapeRegExp(literal);
         literalLength += literal.length;
         for (const word of wordsOf(literal)) words.add(word);
@@ -138,10 +140,23 @@ export function splitMessages(text: string): string[] {
   // A lead that is a slot ("Access to <kind> at") is found by its fixed words.
   for (const match of flat.matchAll(/Access to [A-Za-z][A-Za-z ]{0,40}? at '/g)) starts.add(match.index);
   const sorted = [...starts].sort((a, b) => a - b);
-  const pieces = sorted.map((start, i) => flat.slice(start, sorted[i + 1] ?? flat.length).trim()).filter(Boolean);
+  const pieces: string[] = [];
+  for (const piece of sorted.map((start, i) => flat.slice(start, sorted[i + 1] ?? flat.length).trim()).filter(Boolean)) {
+    // A line the browser prints as a consequence of the one before (Firefox: the request failed too, after a
+    // failed preflight) belongs to it: some form spans the two.
+    const previous = pieces.at(-1);
+    if (previous !== undefined && spans(previous, piece)) pieces[pieces.length - 1] = `${previous} ${piece}`;
+    else pieces.push(piece);
+  }
   // Text before the first message (a timestamp, a file:line) stays with it.
   if (pieces.length > 1 && !looksLikeMessageStart(pieces[0])) pieces.splice(0, 2, `${pieces[0]} ${pieces[1]}`);
   return pieces;
+}
+
+/** Whether some form matches the two pieces together and neither alone. */
+function spans(first: string, second: string): boolean {
+  const joined = `${first} ${second}`;
+  return compile().some(({ regex }) => regex.test(joined) && !regex.test(first) && !regex.test(second));
 }
 
 function looksLikeMessageStart(piece: string): boolean {
@@ -182,7 +197,10 @@ function wholeMatches(message: string): WholeMatch[] {
 }
 
 function fromWholeMatches(message: string, matches: WholeMatch[]): MessageExplanation {
-  const values = matches[0].values;
+  // Forms that match alike may name the same text differently (the URL that redirected is also the first one):
+  // what any of them names.
+  const values: Partial<Record<TemplateSlot, string>> = {};
+  for (const match of matches) for (const [slot, value] of Object.entries(match.values)) values[slot as TemplateSlot] ??= value;
   const origin = values.origin;
   const hint = values.hint;
   const status = values.status && /^\d+$/.test(values.status) ? Number(values.status) : undefined;
@@ -219,7 +237,9 @@ function byName(message: string): MessageExplanation | null {
   if (code) {
     return { kind: 'message', message, certain: true, candidates: [candidate(code, enginesPrinting(code), 1, {})] };
   }
-  const keyed = compile().filter((c) => c.template.key !== undefined && message.includes(c.template.key));
+  // Firefox numbers a key anew when its message changes (`CORSMissingAllowOrigin2`): an older name still names it.
+  const unversioned = (key: string) => key.replace(/\d+$/, '');
+  const keyed = compile().filter((c) => c.template.key !== undefined && (message.includes(c.template.key) || unversioned(token) === unversioned(c.template.key)));
   if (keyed.length === 0) return null;
   const codes = [...new Set(keyed.flatMap((c) => c.template.codes))];
   const candidates = codes.map((c) => candidate(c, ['firefox'], 1, {}, keyed[0].template.key));

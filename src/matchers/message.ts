@@ -3,7 +3,7 @@
  * that did the same thing (console messages, exchanges, what to change on the server).
  */
 import { reasonConsoleLine, reasonFixSentence, type ConsoleLine } from '../report/describe.js';
-import { formatBlock, type DetailBlock } from '../report/format.js';
+import { formatBlock, formatExchange, type DetailBlock } from '../report/format.js';
 import { middlewareFix, middlewareFixSentence } from '../report/middleware-fix.js';
 import { isTargetFailure } from '../report/network.js';
 import type { BlockReason, EngineName } from '../types.js';
@@ -91,7 +91,8 @@ function disagreeByEngine(cells: readonly Cell[]): boolean {
 
 /** Group contradicting cells that show the same thing, and turn each group into a detail block. */
 function blocks(cells: readonly Cell[]): DetailBlock[] {
-  const groups = groupBy(cells, (c) => JSON.stringify([c.label, c.status, c.notes, c.change, c.reason, c.verdict?.exchanges, c.response?.headers]));
+  // Exchanges count as the same when they show the same (each engine's User-Agent and the like are not shown).
+  const groups = groupBy(cells, (c) => JSON.stringify([c.label, c.status, c.notes, c.change, c.reason, c.verdict?.exchanges.map((e) => formatExchange(e)), c.response?.headers]));
   return [...groups.values()].map((group) => {
     const cell = group[0];
     const engines = group.map((c) => c.engine);

@@ -29,6 +29,12 @@ const CODES = {
   TooManyRedirects: true,
   ForbiddenMethod: true,
   MethodNotAllowedInNoCors: true,
+  NoCorsRedirectModeNotFollow: true,
+  CorsDisabledScheme: true,
+  InvalidRedirectLocation: true,
+  BadPort: true,
+  LocalNetworkAccessPermissionDenied: true,
+  InvalidPrivateNetworkAccess: true,
   NetworkError: true,
   Timeout: true,
 } as const satisfies Record<ReasonCode, true>;

@@ -22,8 +22,7 @@ const MATCHER = 'toAllowHeaders';
  * The value sent with a bare header name: one the Fetch Standard never CORS-safelists for that name, so the
  * header needs the server's permission (https://fetch.spec.whatwg.org/#cors-safelisted-request-header: `{` is a
  * CORS-unsafe request-header byte, and not a language-tag character; `application/json` is not a safelisted
- * MIME type). Engines that safelist more (Chromium's client hints, such as `DPR`) still send these without a
- * preflight, and the verdict says so.
+ * MIME type). None fits the grammar of a client hint Chromium safelists (`DPR: 2`), so every engine asks.
  */
 function placeholderValue(lowerName: string): string {
   if (lowerName === 'content-type') return 'application/json';

@@ -32,6 +32,12 @@ const CHECKED: Record<ReasonCode, string> = {
   TooManyRedirects: 'The redirect count: a fetch follows at most 20 redirects.',
   ForbiddenMethod: 'The method: CONNECT, TRACE and TRACK are forbidden methods; fetch() refuses them before anything is sent.',
   MethodNotAllowedInNoCors: "The method in mode 'no-cors': only GET, HEAD and POST are allowed there, checked before anything is sent.",
+  NoCorsRedirectModeNotFollow: "The request's redirect mode in mode 'no-cors': such a request must follow redirects (redirect: 'follow'), checked before anything is sent.",
+  CorsDisabledScheme: 'The redirect: a fetch follows redirects to http: and https: URLs only, and the Location named another scheme.',
+  InvalidRedirectLocation: 'The redirect: its Location header must be a URL (absolute, or relative to the URL that redirected), and it did not parse.',
+  BadPort: 'The port: browsers never connect to a few ports used by other protocols (25, 6000, ...: the Fetch Standard\'s bad ports), before anything is sent.',
+  LocalNetworkAccessPermissionDenied: "Local Network Access: a page may reach a more private address space (a local network, this machine) only with the user's permission, and it was not granted.",
+  InvalidPrivateNetworkAccess: "Local Network Access: fetch()'s targetAddressSpace must name the address space the server is in, and it named another.",
   NetworkError: 'Nothing about CORS: no HTTP response came back (connection refused or reset, DNS, TLS, or an answer that is not HTTP).',
   Timeout: 'Nothing about CORS: the server did not answer in time.',
 };

@@ -9,13 +9,14 @@ import { chromiumMessage } from './chromium-messages.js';
 import { firefoxReason } from './firefox-messages.js';
 import { fixHint } from './fix.js';
 import { isTargetFailure, networkFailureText, targetFailureText } from './network.js';
+import { webkitMessage } from './webkit-messages.js';
 
 export interface ConsoleLine {
   /** Which engine's console this is. */
   engine: EngineName;
   /** The line as the console prints it; empty when the engine prints no CORS message. */
   message: string;
-  /** Firefox's reason key (e.g. `CORSMissingAllowOrigin`), where the engine has one. */
+  /** Firefox's reason key (e.g. `CORSMissingAllowOrigin2`), where the engine has one. */
   code?: string;
   /** Whose words these are: the engine's own, or another's where its own are not modelled. */
   wordsOf: EngineName;
@@ -37,11 +38,21 @@ export function reasonConsoleLine(reason: BlockReason, engine: EngineName): Cons
   const label = words === engine ? getEngine(words).label : `as ${getEngine(words).label} words it`;
   switch (words) {
     case 'firefox': {
-      const firefox = firefoxReason(reason.code, parameter, reason.url, reason.origin, reason.status);
+      const firefox = firefoxReason(reason.code, parameter, reason.url, reason.origin, reason.status, {
+        preflight: reason.preflight, redirect: reason.location !== undefined, redirectMode: reason.redirect, mode: reason.mode, previousUrl: reason.previousUrl,
+        allowOriginNames: reason.allowOriginNames,
+      });
       return { engine, message: firefox.message, ...(firefox.code ? { code: firefox.code } : {}), wordsOf: words, label };
     }
+    case 'webkit': {
+      const message = webkitMessage({
+        code: reason.code, hint: parameter, url: reason.url, initialUrl: reason.initialUrl, origin: reason.requestOrigin,
+        status: reason.status, redirectTo: reason.location, mode: reason.mode,
+      });
+      return { engine, message, wordsOf: words, label };
+    }
     case 'chromium':
-      return { engine, message: chromiumMessage(reason.code, parameter, reason.url, reason.initialUrl, reason.origin), wordsOf: words, label };
+      return { engine, message: chromiumMessage(reason.code, parameter, reason.url, reason.initialUrl, reason.origin, reason.mode), wordsOf: words, label };
   }
 }
 

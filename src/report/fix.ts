@@ -51,6 +51,20 @@ export function fixHint(code: ReasonCode, hint: string, origin: string, credenti
       return `Browsers never send ${hint}; use another method.`;
     case 'MethodNotAllowedInNoCors':
       return `A 'no-cors' request can only use GET, HEAD or POST; use mode 'cors' and allow ${hint} on the server.`;
+    case 'CorsDisabledScheme':
+      return `The server redirects to '${hint}', which is not an http: or https: URL: browsers follow no such redirect; redirect to an HTTP(S) URL.`;
+    case 'InvalidRedirectLocation':
+      return `The 'Location' header '${hint}' is not a URL: send an absolute or relative URL that parses.`;
+    case 'BadPort':
+      return `Browsers never connect to port ${hint} (a blocked port, https://fetch.spec.whatwg.org/#port-blocking): serve the API on another port.`;
+    case 'LocalNetworkAccessPermissionDenied':
+      return `The page is in a less private address space than the ${hint} one it fetches from: the user must grant the '${hint === 'loopback' ? 'loopback-network' : 'local-network'}' permission (Local Network Access), or serve the API from the page's own address space.`;
+    case 'InvalidPrivateNetworkAccess': {
+      const [target, resource] = hint.split(' ');
+      return `fetch() said targetAddressSpace '${target}' but the server is in the ${resource} address space: pass targetAddressSpace: '${resource}' (or none).`;
+    }
+    case 'NoCorsRedirectModeNotFollow':
+      return `A 'no-cors' request must follow redirects: drop redirect: '${hint || 'manual'}', or use mode 'cors' with CORS headers on the server.`;
     case 'DisallowedByMode':
       return "The request uses mode 'same-origin' but goes to another origin: use mode 'cors' (and CORS headers on the server) or call a same-origin URL.";
     case 'Timeout':

@@ -44,7 +44,9 @@ export function formatBlock(block: DetailBlock): string {
   const lines = [block.title];
   for (const note of block.notes ?? []) lines.push(INDENT + note);
   for (const line of block.consoles ?? []) {
-    if (line.message) lines.push(`${INDENT}Console (${line.label}): ${line.message}${line.code ? ` [${line.code}]` : ''}`);
+    // A console of several lines (Firefox and WebKit report a failed preflight twice): each further line under the first.
+    const message = line.message.split('\n').join(`\n${INDENT}${INDENT}`);
+    if (line.message) lines.push(`${INDENT}Console (${line.label}): ${message}${line.code ? ` [${line.code}]` : ''}`);
   }
   for (const exchange of block.exchanges ?? []) lines.push(...formatExchange(exchange).map((l) => INDENT + l));
   if (block.response) {

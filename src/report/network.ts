@@ -29,6 +29,8 @@ export function networkFailureText(failure: NetworkFailure | undefined): string 
       return `invalid Location '${failure.location}'`;
     case 'redirect-scheme':
       return `redirect to a ${safeProtocol(failure.location)} URL`;
+    case 'status':
+      return `a ${failure.status} (Proxy Authentication Required) answer from a server that is not a proxy, which the browser's network stack refuses as a failed connection; answer 401 to ask for credentials`;
     case 'no-cors-redirect-mode':
       return `redirect mode '${failure.redirect}' is not allowed with mode 'no-cors'`;
     case 'not-sent':

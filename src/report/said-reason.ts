@@ -13,6 +13,8 @@ export interface SaidReason {
   failedParameter?: string;
   status?: number;
   credentialed?: boolean;
+  /** The names of the header lines that carried `Access-Control-Allow-Origin`, when several. */
+  allowOriginNames?: string[];
 }
 
 export function saidReason(said: SaidReason): BlockReason {
@@ -27,6 +29,7 @@ export function saidReason(said: SaidReason): BlockReason {
     ...(said.failedParameter !== undefined ? { failedParameter: said.failedParameter } : {}),
     ...(said.status !== undefined ? { status: said.status } : {}),
     credentialed: said.credentialed ?? false,
+    ...(said.allowOriginNames !== undefined ? { allowOriginNames: said.allowOriginNames } : {}),
     fix: null,
   };
 }

@@ -50,17 +50,25 @@ function build(): MessageTemplate[] {
     for (const code of REASON_CODES) {
       for (const redirected of [false, true]) {
         for (const status of [undefined, STATUS_MARK]) {
-          const verdict = markerVerdict(engine, code, redirected, status);
-          const line = consoleLine(verdict, engine);
-          if (!line?.message) continue;
-          const text = line.message.split(String(STATUS_MARK)).join('\uE005').split(chromiumLead()).join(chromiumLead(MARK.kind));
-          const key = `${engine}\u0000${text}`;
-          const existing = byText.get(key);
-          if (existing) {
-            if (!existing.codes.includes(code)) existing.codes.push(code);
-            continue;
+          // Words may depend on the value's shape without quoting it (WebKit names several origins only for a
+          // list, Firefox several header lines): a list of values in two lines too, where the words do not print it.
+          for (const hint of [MARK.hint, `${MARK.hint}, ${MARK.hint}`]) {
+            const verdict = markerVerdict(engine, code, redirected, status, hint, hint === MARK.hint ? undefined : ['Access-Control-Allow-Origin', 'Access-Control-Allow-Origin']);
+            const line = consoleLine(verdict, engine);
+            if (!line?.message || (hint !== MARK.hint && line.message.includes(MARK.hint))) continue;
+            const text = line.message.split(String(STATUS_MARK)).join('\uE005').split(chromiumLead()).join(chromiumLead(MARK.kind));
+            // A console of several lines (Firefox and WebKit: the reason, then that the request failed) is also
+            // read from its first line alone, as one may copy it.
+            for (const form of text.includes('\n') ? [text, text.split('\n')[0]] : [text]) {
+              const key = `${engine}\u0000${form}`;
+              const existing = byText.get(key);
+              if (existing) {
+                if (!existing.codes.includes(code)) existing.codes.push(code);
+                continue;
+              }
+              byText.set(key, { engine, codes: [code], parts: toParts(form), ...(line.code ? { key: line.code } : {}) });
+            }
           }
-          byText.set(key, { engine, codes: [code], parts: toParts(text), ...(line.code ? { key: line.code } : {}) });
         }
       }
     }
@@ -69,13 +77,14 @@ function build(): MessageTemplate[] {
 }
 
 /** A blocked verdict whose words carry markers where the URL, origin, value and status go. */
-function markerVerdict(engine: EngineName, code: ReasonCode, redirected: boolean, status: number | undefined): Verdict {
+function markerVerdict(engine: EngineName, code: ReasonCode, redirected: boolean, status: number | undefined, hint: string, allowOriginNames?: string[]): Verdict {
   const reason = saidReason({
     code,
     url: MARK.url,
     initialUrl: redirected ? MARK.initialUrl : MARK.url,
     origin: MARK.origin,
-    failedParameter: MARK.hint,
+    failedParameter: hint,
+    ...(allowOriginNames === undefined ? {} : { allowOriginNames }),
     ...(status === undefined ? {} : { status }),
   });
   return { engine, allowed: false, exchanges: [], reason };

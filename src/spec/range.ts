@@ -4,8 +4,10 @@
  */
 
 export interface SingleRange {
-  start: number | null;
-  end: number | null;
+  /** First byte position, exact (range values can exceed 2^53). */
+  start: bigint | null;
+  /** Last byte position, exact. */
+  end: bigint | null;
 }
 
 /**
@@ -16,13 +18,14 @@ export interface SingleRange {
  * 18. If rangeEndValue and rangeStartValue are null, return failure.
  * 19. If rangeStartValue and rangeEndValue are numbers and rangeStartValue > rangeEndValue, return failure.
  * 20. Return (rangeStartValue, rangeEndValue).
+ * The standard's numbers have no upper bound: they are compared exactly here.
  */
 export function parseSingleRange(value: string, allowWhitespace = false): SingleRange | null {
   const re = allowWhitespace ? /^bytes[\t ]*=[\t ]*(\d*)[\t ]*-[\t ]*(\d*)[\t ]*$/ : /^bytes=(\d*)-(\d*)$/;
   const m = re.exec(value);
   if (!m) return null;
-  const start = m[1] === '' ? null : Number(m[1]);
-  const end = m[2] === '' ? null : Number(m[2]);
+  const start = m[1] === '' ? null : BigInt(m[1]);
+  const end = m[2] === '' ? null : BigInt(m[2]);
   if (start === null && end === null) return null;
   if (start !== null && end !== null && start > end) return null;
   return { start, end };

@@ -99,6 +99,21 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
 /** A per-engine override of the safelist: `true`/`false` decides, `undefined` defers to the standard. */
 export type SafelistHook = (lowerName: string, value: string) => boolean | undefined;
 
+/** How an engine applies the safelist to a header list (the standard: each header on its own, 1024 in all). */
+export interface SafelistOptions {
+  /** Per-engine verdicts on single values. */
+  hook?: SafelistHook;
+  /**
+   * Check the values of a repeated name combined (`a, b`, as the engine's header map holds them), not one by
+   * one: the 128-byte limit, the grammar and the total then apply to the combined value (Chromium, WebKit).
+   */
+  combineRepeated?: boolean;
+  /** The limit on the safelisted values' total length; `null`: none (Firefox). Default 1024. */
+  totalLimit?: number | null;
+  /** Remove repeated names from the result (the standard's "sorted-lowercase set"); Firefox keeps them. */
+  dedupe?: boolean;
+}
+
 /**
  * https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
  * 1. Let unsafeNames be a new list. 2. Let potentiallyUnsafeNames be a new list.
@@ -109,15 +124,17 @@ export type SafelistHook = (lowerName: string, value: string) => boolean | undef
  * 5. If safelistValueSize is greater than 1024, then for each name of potentiallyUnsafeNames, append name to
  *    unsafeNames.
  * 6. Return the result of convert header names to a sorted-lowercase set with unsafeNames.
+ * (The second argument may also be a bare hook, as before.)
  */
 export function corsUnsafeRequestHeaderNames(
   headers: ReadonlyArray<readonly [string, string]>,
-  hook?: SafelistHook,
+  options: SafelistOptions | SafelistHook = {},
 ): string[] {
+  const { hook, combineRepeated = false, totalLimit = 1024, dedupe = true } = typeof options === 'function' ? { hook: options } : options;
   const unsafe: string[] = [];
   const potentially: string[] = [];
   let size = 0;
-  for (const [name, value] of headers) {
+  for (const [name, value] of combineRepeated ? combineByName(headers) : headers) {
     const lower = name.toLowerCase();
     const decided = hook?.(lower, value);
     const safe = decided ?? isCorsSafelistedRequestHeader(lower, value);
@@ -127,8 +144,21 @@ export function corsUnsafeRequestHeaderNames(
       size += value.length;
     }
   }
-  if (size > 1024) unsafe.push(...potentially);
+  if (totalLimit !== null && size > totalLimit) unsafe.push(...potentially);
+  if (!dedupe) return unsafe.map((n) => n.toLowerCase()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return toSortedLowercaseSet(unsafe);
+}
+
+/** The header list as a map keyed by lower-cased name holds it: one entry per name, values joined with `, `. */
+function combineByName(headers: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+  const combined: Array<[string, string]> = [];
+  for (const [name, value] of headers) {
+    const lower = name.toLowerCase();
+    const entry = combined.find(([n]) => n.toLowerCase() === lower);
+    if (entry) entry[1] = `${entry[1]}, ${value}`;
+    else combined.push([name, value]);
+  }
+  return combined;
 }
 
 /**

@@ -62,7 +62,7 @@ describe('simple requests', () => {
     expect(v.allowed).toBe(false);
     expect(v.reason).toMatchObject({ code: 'MissingAllowOriginHeader', preflight: false, url: `${API}/items` });
     expect(consoleMessage(v, 'chromium')).toBe(`Access to fetch at '${API}/items' from origin '${ORIGIN}' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.`);
-    expect(consoleLine(v, 'firefox')?.code).toBe('CORSMissingAllowOrigin');
+    expect(consoleLine(v, 'firefox')?.code).toBe('CORSMissingAllowOrigin2');
     expect(consoleMessage(v, 'firefox')).toContain('Reason: CORS header ‘Access-Control-Allow-Origin’ missing');
     expect(fixSentence(v)).toContain(`Access-Control-Allow-Origin: ${ORIGIN}`);
     expect(v.exchanges).toHaveLength(1);
@@ -347,7 +347,8 @@ describe('failures are verdicts, bad input is a typed error', () => {
     await expect(simulate(req({ headers: { 'x bad': '1' } }), { transport: handler })).rejects.toThrow(/'x bad' is not a valid header name/);
     await expect(simulate(req(), { transport: handler, engine: 'ie6' as EngineName })).rejects.toThrow(/engine/);
     await expect(simulate(req(), { transport: handler, retries: 3 } as never)).rejects.toThrow(/options.retries: unknown option/);
-    await expect(simulate({ ...req(), cache: 'no-store' } as never, { transport: handler })).rejects.toThrow(/request.cache: unknown option/);
+    await expect(simulate({ ...req(), integrity: 'sha256-x' } as never, { transport: handler })).rejects.toThrow(/request.integrity: unknown option/);
+    await expect(simulate({ ...req(), cache: 'never' } as never, { transport: handler })).rejects.toThrow(/request.cache: 'never' is not allowed/);
     await expect(simulate(req({ method: 'GET', body: 'x' }), { transport: handler })).rejects.toThrow(/GET request cannot have a body/);
   });
 });

@@ -44,7 +44,7 @@ describe('the example app, recorded in Chromium', () => {
       expect(v.fix).toBe("Add 'x-csrf-token' to 'Access-Control-Allow-Headers' on the preflight response.");
     }
     expect(save.verdicts[0].message).toContain('Request header field x-csrf-token is not allowed by Access-Control-Allow-Headers in preflight response.');
-    expect(save.verdicts[1].key).toBe('CORSMissingAllowHeaderFromPreflight');
+    expect(save.verdicts[1].key).toBe('CORSMissingAllowHeaderFromPreflight2');
     // Only the recorded answers were used: the preflight the replay sent is the one in the HAR.
     expect(save.verdicts[0].verdict.exchanges.map((e) => `${e.kind} ${e.response?.status}`)).toEqual(['preflight 204']);
   });

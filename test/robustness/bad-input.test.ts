@@ -89,7 +89,15 @@ const CASES: Case[] = [
   { mistake: 'a URL with a non-HTTP scheme', request: { url: 'ftp://api.example/items' }, argument: 'request.url', problem: "'ftp://api.example/items' uses ftp:, not http: or https:", fix: 'pass an http: or https: URL' },
   { mistake: 'a non-string URL', request: { url: 42 }, argument: 'request.url', problem: 'expected a string or URL, got number', fix: "Pass an absolute URL ('https://api.example/x')" },
   // Unknown options
-  { mistake: 'an unknown request option', request: { cache: 'no-store' }, argument: 'request.cache', problem: 'unknown option', fix: 'Known request options: url, origin, method, headers, body, mode, credentials, redirect.' },
+  { mistake: 'an unknown request option', request: { integrity: 'sha256-x' }, argument: 'request.integrity', problem: 'unknown option', fix: 'Known request options: url, origin, method, headers, body, mode, credentials, redirect, cache, addressSpace, targetAddressSpace, localNetworkPermissions, addressSpaces.' },
+  // The cache mode and Local Network Access
+  { mistake: 'a cache mode fetch() does not know', request: { cache: 'never' }, argument: 'request.cache', problem: "'never' is not allowed", fix: "Use one of: 'default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached'." },
+  { mistake: "'only-if-cached' outside mode 'same-origin'", request: { cache: 'only-if-cached' }, argument: 'request.cache', problem: "'only-if-cached' needs mode 'same-origin'", fix: "Use mode: 'same-origin'" },
+  { mistake: 'an address space that is not one', request: { addressSpace: 'intranet' }, argument: 'request.addressSpace', problem: "'intranet' is not allowed", fix: 'Use one of:' },
+  { mistake: 'a targetAddressSpace that is not one', request: { targetAddressSpace: 'home' }, argument: 'request.targetAddressSpace', problem: "'home' is not allowed", fix: 'Use one of:' },
+  { mistake: 'a permission that is not a Local Network Access one', request: { localNetworkPermissions: { camera: 'granted' } }, argument: 'request.localNetworkPermissions', problem: "'camera' is not one of", fix: 'Use ' },
+  { mistake: 'a permission state that is not one', request: { localNetworkPermissions: { 'local-network': 'yes' } }, argument: "request.localNetworkPermissions['local-network']", problem: "'yes' is not allowed", fix: 'Use one of:' },
+  { mistake: 'address spaces that are not a record', request: { addressSpaces: ['local'] }, argument: 'request.addressSpaces', problem: 'expected an object, got an array', fix: 'Pass e.g.' },
   { mistake: 'an unknown simulate option', options: { retries: 3 }, argument: 'options.retries', problem: 'unknown option', fix: 'Known options: transport, engine, preflightCache, timeoutMs.' },
   // Headers
   { mistake: 'a header name with a space', request: { headers: { 'x bad': '1' } }, argument: 'request.headers', problem: "'x bad' is not a valid header name", fix: HEADER_NAME_FIX },

@@ -168,12 +168,22 @@ export function fullProjection(v: Verdict): unknown {
   };
 }
 
-/** A verdict with header names byte-lowercased on the wire records: what must not change when names are re-cased. */
+/**
+ * A verdict with header names byte-lowercased on the wire records: what must not change when names are re-cased.
+ * (A header name the preflight did not allow is named as the request spelled it, in WebKit, and repeated
+ * `Access-Control-Allow-Origin` lines keep their spelling: lower-cased too.)
+ */
 export function caseFreeProjection(v: Verdict): unknown {
   const lowerNames = (list: Pairs) => list.map(([n, val]) => [byteLowercase(n), maskBoundary(val)]);
-  const full = fullProjection(v) as { exchanges: Array<{ request: { headers: Pairs }; response?: { headers: Pairs } }> };
+  const full = fullProjection(v) as { reason?: Verdict['reason']; exchanges: Array<{ request: { headers: Pairs }; response?: { headers: Pairs } }> };
+  let reason = full.reason && full.reason.code === 'HeaderDisallowedByPreflightResponse' && full.reason.failedParameter !== undefined
+    ? { ...full.reason, failedParameter: byteLowercase(full.reason.failedParameter) }
+    : full.reason;
+  // (The spellings of repeated Access-Control-Allow-Origin lines are kept as sent: Firefox's words depend on them.)
+  if (reason?.allowOriginNames) reason = { ...reason, allowOriginNames: reason.allowOriginNames.map(byteLowercase) };
   return {
     ...full,
+    reason,
     exchanges: full.exchanges.map((e) => ({
       ...e,
       request: { ...e.request, headers: lowerNames(e.request.headers) },
@@ -182,12 +192,17 @@ export function caseFreeProjection(v: Verdict): unknown {
   };
 }
 
-/** What script and the report see, without the wire records: to compare a verdict across transports. */
+/**
+ * What script and the report see, without the wire records: to compare a verdict across transports. (How a
+ * repeated `Access-Control-Allow-Origin` was spelled on the wire is a wire record: a Response's Headers joins
+ * repeated lines into one, lower-cased.)
+ */
 export function outcomeProjection(v: Verdict): unknown {
+  const { allowOriginNames: _, ...reason } = v.reason ?? {};
   return {
     engine: v.engine,
     allowed: v.allowed,
-    reason: v.reason,
+    reason: v.reason && reason,
     response: scriptResponse(v),
     exchanges: v.exchanges.map((e) => ({ kind: e.kind, method: e.request.method, url: e.request.url, status: e.response?.status, failed: e.error !== undefined })),
   };

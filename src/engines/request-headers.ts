@@ -1,0 +1,146 @@
+/**
+ * The headers each engine adds to the requests it sends besides the CORS ones — User-Agent, Accept-Language,
+ * client hints, Sec-Fetch-*, Referer, Priority — as recorded on every kind of request
+ * (scripts/conformance/probes/wire-headers.mjs; test/conformance/recorded/wire-headers/). Accept-Encoding is
+ * left out on purpose: a transport decodes no content coding, so the emulator asks for none.
+ */
+import { defaultReferer, secFetchSite, sendsFetchMetadata } from '../spec/fetch-metadata.js';
+import { originOf, sameOrigin } from '../spec/origin.js';
+import { cacheModeHeaders } from '../spec/cache-headers.js';
+import type { RequestCacheMode } from '../spec/preflight-cache.js';
+
+/** What an engine needs to know to add its headers to one request on the wire. */
+export interface WireContext {
+  kind: 'preflight' | 'actual';
+  mode: 'cors' | 'no-cors' | 'same-origin';
+  cacheMode: RequestCacheMode;
+  /** The page's origin. */
+  pageOrigin: string;
+  /** Every URL the request went to, the current one last. */
+  urlList: readonly string[];
+  /** The `Origin` the request carries, or null when none. */
+  originHeader: string | null;
+  /** The names the request's header list already has, lower-cased. */
+  present: ReadonlySet<string>;
+  /** https://html.spec.whatwg.org/multipage/browsers.html#same-site, by the Public Suffix List. */
+  sameSite: (a: string, b: string) => boolean;
+}
+
+/** The headers to add, in the order the engine adds them. */
+export type RequestHeadersHook = (ctx: WireContext) => Array<[string, string]>;
+
+const current = (ctx: WireContext) => ctx.urlList[ctx.urlList.length - 1];
+
+function metadata(site: string | null, mode: string): Array<[string, string]> {
+  return site === null ? [] : [['Sec-Fetch-Site', site], ['Sec-Fetch-Mode', mode], ['Sec-Fetch-Dest', 'empty']];
+}
+
+function referer(ctx: WireContext): Array<[string, string]> {
+  const value = defaultReferer(ctx.pageOrigin, current(ctx));
+  return value === null ? [] : [['Referer', value]];
+}
+
+function language(ctx: WireContext, value: string): Array<[string, string]> {
+  return ctx.present.has('accept-language') ? [] : [['Accept-Language', value]];
+}
+
+/** Whether a redirect so far went to another origin than the URL it came from. */
+function crossedOrigins(urlList: readonly string[]): boolean {
+  for (let k = 1; k < urlList.length; k++) if (!sameOrigin(originOf(urlList[k - 1]), originOf(urlList[k]))) return true;
+  return false;
+}
+
+/** The `spec` engine's default User-Agent value (the standard leaves it to the user agent). */
+const SPEC_USER_AGENT = 'corsproof (Fetch Standard)';
+
+/** The standard: Fetch Metadata and the default referrer policy; the cache mode's headers on the actual request. */
+export const specRequestHeaders: RequestHeadersHook = (ctx) => {
+  const url = current(ctx);
+  const site = sendsFetchMetadata(url) ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList, ctx.sameSite) : null;
+  return [
+    // HTTP-network-or-cache fetch: "If httpRequest's header list does not contain `User-Agent`, then user agents
+    // should append (`User-Agent`, default `User-Agent` value)" — the same on the preflight.
+    ['User-Agent', SPEC_USER_AGENT],
+    ...(ctx.kind === 'actual' ? cacheModeHeaders(ctx.cacheMode, ctx.present) : []),
+    ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
+    ...referer(ctx),
+  ];
+};
+
+const CHROMIUM_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
+/**
+ * Chromium 156 on Linux: its User-Agent, UA client hints (to potentially trustworthy URLs, not on preflights),
+ * Sec-Fetch-Site over the whole URL list (a preflight: its own URL), the cache mode's headers on preflights too.
+ */
+export const chromiumRequestHeaders: RequestHeadersHook = (ctx) => {
+  const url = current(ctx);
+  const trustworthy = sendsFetchMetadata(url);
+  const site = trustworthy ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList, ctx.sameSite) : null;
+  const hints: Array<[string, string]> = trustworthy && ctx.kind === 'actual'
+    ? [['sec-ch-ua-platform', '"Linux"'], ['sec-ch-ua', '"Not:A-Brand";v="8", "Chromium";v="156"'], ['sec-ch-ua-mobile', '?0']]
+    : [];
+  return [
+    ...cacheModeHeaders(ctx.cacheMode, ctx.present),
+    ...hints,
+    ['User-Agent', CHROMIUM_UA],
+    ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
+    ...referer(ctx),
+    ...language(ctx, 'en-US,en;q=0.9'),
+  ];
+};
+
+const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0';
+
+/**
+ * Firefox ESR 153 on Linux: its User-Agent and `Priority: u=4`; an actual request that followed a redirect says
+ * `Sec-Fetch-Site: cross-site` whatever the URLs (recorded, a same-origin redirect included); a preflight compares
+ * the page with its own URL. The cache mode's headers go on preflights too.
+ */
+export const firefoxRequestHeaders: RequestHeadersHook = (ctx) => {
+  const url = current(ctx);
+  const site = !sendsFetchMetadata(url) ? null : ctx.kind === 'actual' && ctx.urlList.length > 1 ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url], ctx.sameSite);
+  return [
+    ['User-Agent', FIREFOX_UA],
+    ...language(ctx, 'en-US,en;q=0.9'),
+    ...referer(ctx),
+    ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
+    ['Priority', 'u=4'],
+    ...cacheModeHeaders(ctx.cacheMode, ctx.present),
+  ];
+};
+
+const WEBKIT_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15';
+
+/**
+ * WebKitGTK 2.50: its User-Agent and Accept-Language (from the process locale, here en-US); no Sec-Fetch-* on a
+ * request that a redirect took to another origin (the loader strips them); a preflight's Sec-Fetch-Site compares
+ * the origin it carries (`null` after such a redirect: cross-site) with its URL; no cache headers on preflights.
+ */
+export const webkitRequestHeaders: RequestHeadersHook = (ctx) => {
+  const url = current(ctx);
+  let site: string | null = null;
+  if (sendsFetchMetadata(url)) {
+    if (ctx.kind === 'preflight') site = ctx.originHeader === 'null' ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url], ctx.sameSite);
+    else if (!crossedOrigins(ctx.urlList)) site = secFetchSite(ctx.pageOrigin, ctx.urlList, ctx.sameSite);
+  }
+  return [
+    ...referer(ctx),
+    ['User-Agent', WEBKIT_UA],
+    ...(ctx.kind === 'actual' ? cacheModeHeaders(ctx.cacheMode, ctx.present) : []),
+    ...language(ctx, WEBKIT_ACCEPT_LANGUAGE),
+    ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
+  ];
+};
+
+/**
+ * The headers the engines add to say who and where they are (lower-cased names). Engines that put the same
+ * request on the wire but for these are making the same request of the server; a shared exchange sends it once.
+ */
+export const ENGINE_IDENTITY_HEADERS: ReadonlySet<string> = new Set([
+  'user-agent', 'accept-language', 'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform',
+  'sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'priority', 'pragma', 'cache-control',
+]);
+
+/** libsoup's Accept-Language for an en_US locale. */
+export const WEBKIT_ACCEPT_LANGUAGE = 'en-US';
