@@ -3,6 +3,7 @@
  * `local` (private networks) and `loopback` (the machine itself), from the least private to the most.
  * (Chromium calls them public, local and loopback; Firefox public, private and local.)
  */
+import { parseUrl } from './url.js';
 export type AddressSpace = 'public' | 'local' | 'loopback';
 
 const RANK: Record<AddressSpace, number> = { public: 0, local: 1, loopback: 2 };
@@ -27,7 +28,7 @@ function ipv4(host: string): number[] | null {
  * public unless `overrides` (by origin or host) says otherwise.
  */
 export function addressSpaceOf(url: string, overrides?: Readonly<Record<string, AddressSpace>>): AddressSpace {
-  const parsed = new URL(url);
+  const parsed = parseUrl(url);
   const byOrigin = overrides?.[parsed.origin] ?? overrides?.[parsed.host] ?? overrides?.[parsed.hostname];
   if (byOrigin) return byOrigin;
   const host = parsed.hostname.toLowerCase();

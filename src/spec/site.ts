@@ -3,6 +3,7 @@
  * Public Suffix List), or the host itself for IP addresses and names without one. The list is passed in as a
  * function (src/emulator/public-suffix-list.ts loads it, only when two URLs need it: see `sameSiteByUrls`).
  */
+import { parseUrl } from './url.js';
 
 /** A host's registrable domain by the Public Suffix List, or null when it has none. */
 export type RegistrableDomain = (host: string) => string | null;
@@ -47,8 +48,8 @@ function siteOf(url: URL, registrableDomain: RegistrableDomain): string {
  */
 export function sameSite(a: string, b: string, registrableDomain: RegistrableDomain = defaultRuleDomain): boolean {
   if (a === 'null' || b === 'null') return false;
-  const x = new URL(a);
-  const y = new URL(b);
+  const x = parseUrl(a);
+  const y = parseUrl(b);
   return sameSiteByUrls(x, y) ?? siteOf(x, registrableDomain) === siteOf(y, registrableDomain);
 }
 
@@ -57,7 +58,7 @@ export function sameSite(a: string, b: string, registrableDomain: RegistrableDom
  * (127.0.0.0/8, ::1) and `localhost` names are potentially trustworthy.
  */
 export function isPotentiallyTrustworthy(url: string | URL): boolean {
-  const parsed = typeof url === 'string' ? new URL(url) : url;
+  const parsed = typeof url === 'string' ? parseUrl(url) : url;
   if (parsed.protocol === 'https:' || parsed.protocol === 'wss:') return true;
   const host = parsed.hostname.toLowerCase();
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]' || host === 'localhost' || host.endsWith('.localhost');
