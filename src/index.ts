@@ -13,7 +13,7 @@ export type { CorsCheckInput, CorsCheckResult } from './spec/cors-check.js';
 export { makeReason } from './report/reason.js';
 export { ENGINES, BROWSER_ENGINES, getEngine } from './engines/index.js';
 export type { EngineProfile } from './engines/index.js';
-export { CorsproofError, InvalidArgumentError, TransportError } from './errors.js';
+export { CorsproofError, InvalidArgumentError, LocalResourceError, TransportError } from './errors.js';
 export { fromFetchHandler } from './transports/fetch-handler.js';
 export type * from './types.js';
 export { toTransport, fromUrl, fromNock, fromNodeHandler, fromFastify, fromMswHandlers } from './transports/index.js';

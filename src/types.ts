@@ -147,6 +147,7 @@ export type ReasonCode =
   | 'UnexpectedRedirect'
   | 'TooManyRedirects'
   | 'ForbiddenMethod'
+  | 'CredentialsInUrl'
   | 'MethodNotAllowedInNoCors'
   | 'NetworkError'
   | 'Timeout';

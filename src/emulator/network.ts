@@ -1,15 +1,17 @@
 /**
  * Putting one request on the wire through a transport, with a deadline. A transport that throws, hangs or
- * answers garbage yields a failure record, never an exception out of the emulator.
+ * answers garbage yields a failure record, never an exception out of the emulator. The one exception is a
+ * `LocalResourceError`: this machine ran out of file descriptors or ports, the request never reached the
+ * server, so there is nothing to judge; it rejects, and `simulate` with it.
  */
-import { TransportError } from '../errors.js';
+import { LocalResourceError, TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; kind: 'timeout' | 'network'; message: string };
 
 export function sendWithDeadline(transport: Transport, wire: WireRequest, timeoutMs: number): Promise<SendResult> {
-  return new Promise<SendResult>((resolve) => {
+  return new Promise<SendResult>((resolve, reject) => {
     // The signal is made when the transport first reads it: many transports never do, and an AbortSignal is
     // an event target that costs more to make than a simple in-process exchange. Read after the deadline, it
     // comes already aborted.
@@ -40,6 +42,10 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
     }
     const failed = (error: unknown): void => {
       clearTimeout(timer);
+      if (error instanceof LocalResourceError) {
+        reject(error);
+        return;
+      }
       const kind = error instanceof TransportError && error.kind === 'timeout' ? 'timeout' : 'network';
       resolve({ ok: false, kind, message: error instanceof Error ? error.message : String(error) });
     };

@@ -11,6 +11,7 @@ import { preflightMaxAge, type CacheKeyParts, type PreflightCache } from '../spe
 import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
 import type { Exchange, ReasonCode, Transport, Verdict, WireRequest } from '../types.js';
 import { sendWithDeadline } from './network.js';
+import { refusedResponse } from './response-head.js';
 
 export interface PreflightContext {
   engine: EngineProfile;
@@ -56,6 +57,8 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   }
   const response = sent.response;
   exchange.response = response;
+  const refused = refusedResponse(response, ctx.engine);
+  if (refused !== null) return ctx.fail('NetworkError', '', undefined, refused);
   const list = response.headers;
 
   // 6. If a CORS check for request and response returns success and response's status is an ok status:

@@ -52,6 +52,9 @@ export async function prepareRequest(input: CorsRequest, engine: EngineProfile, 
     const problem = typeof rawMethod === 'string' ? `'${rawMethod}' is not an HTTP method token` : `expected a string, got ${typeof rawMethod}`;
     throw new InvalidArgumentError('request.method', problem, "Pass a method such as 'GET' or 'PUT'.");
   }
+  // new Request() step 5.3: "If parsedURL includes credentials, then throw a TypeError." (Recorded: all three
+  // engines throw before anything is sent, for a user name alone too.)
+  if (url.includes('@') && hasCredentials(url)) return { ok: false, code: 'CredentialsInUrl', hint: '', url, origin };
   // new Request() step 25: "If init["method"] exists ... If method is a forbidden method, then throw a TypeError."
   if (isForbiddenMethod(rawMethod)) return { ok: false, code: 'ForbiddenMethod', hint: rawMethod.toUpperCase(), url, origin };
   const method = normalizeMethod(rawMethod);
@@ -90,6 +93,11 @@ export async function prepareRequest(input: CorsRequest, engine: EngineProfile, 
   if (type !== null && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', type]);
 
   return { ok: true, request: { url, origin, method, headers, body: bytes, mode, credentials, redirect } };
+}
+
+function hasCredentials(href: string): boolean {
+  const url = new URL(href);
+  return url.username !== '' || url.password !== '';
 }
 
 function pick(value: unknown, fallback: string, allowed: Set<string>, argument: string): string {

@@ -13,11 +13,13 @@ import { PreflightCache } from '../spec/preflight-cache.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
 import { makeReason } from '../report/reason.js';
 import { fromFetchHandler } from '../transports/fetch-handler.js';
+import { MAX_TIMEOUT_MS } from '../transports/options.js';
 import type { Exchange, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse, CorsRequest } from '../types.js';
 import { filterResponse, type Tainting } from './filter.js';
 import { runPreflight } from './preflight.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { sendWithDeadline } from './network.js';
+import { refusedResponse } from './response-head.js';
 
 const OPTION_KEYS = new Set(['transport', 'engine', 'preflightCache', 'timeoutMs']);
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -51,6 +53,9 @@ function resolveOptions(options: SimulateOptions) {
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
     const given = typeof timeoutMs === 'number' ? String(timeoutMs) : `${typeof timeoutMs} '${String(timeoutMs)}'`;
     throw new InvalidArgumentError('options.timeoutMs', `${given} is not a positive number of milliseconds`, 'Pass e.g. 5000.');
+  }
+  if (timeoutMs > MAX_TIMEOUT_MS) {
+    throw new InvalidArgumentError('options.timeoutMs', `${timeoutMs} is more than a timer can hold (${MAX_TIMEOUT_MS} ms, about 24.8 days)`, `Pass at most ${MAX_TIMEOUT_MS}, e.g. 5000.`);
   }
   return { engine, transport, cache, timeoutMs };
 }
@@ -152,6 +157,9 @@ class FetchRun {
       }
       const response = sent.response;
       exchange.response = response;
+      // A head the engine does not read (too large, NUL bytes) is a network error before any CORS check.
+      const refused = refusedResponse(response, this.engine);
+      if (refused !== null) return this.fail('NetworkError', '', false, { detail: refused });
 
       // HTTP fetch step 4.4: "If request's response tainting is "cors" and a CORS check for request and
       // response returns failure, then return a network error."

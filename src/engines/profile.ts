@@ -59,6 +59,22 @@ export interface EngineProfile {
   /** Max-age used when the header is absent or invalid. */
   readonly defaultMaxAgeSeconds: number;
   /**
+   * The largest response head accepted, in bytes: status line, header lines and the blank line that ends them,
+   * each with its CRLF. A larger head is a network error (recorded by binary search, the same for one huge
+   * header line as for many short ones: test/conformance/recorded/hostile/). Node's own client stops at 16 KiB.
+   */
+  readonly maxResponseHeadBytes: number;
+  /**
+   * A NUL byte in the status text makes the response a network error (Chromium, WebKit). Firefox keeps it in
+   * `statusText` (recorded). A NUL in a header value is a network error in every engine.
+   */
+  readonly statusTextNulIsNetworkError: boolean;
+  /**
+   * Connections one host (scheme, host and port) gets at once; further requests wait for one to be free.
+   * Recorded: 30 fetches started together reach the server at most 6 at a time in all three engines.
+   */
+  readonly connectionsPerHost: number;
+  /**
    * In mode `no-cors`, once a redirect goes to another origin than the URL it came from, the request's `Origin`
    * header says `null`, even where the standard's redirect-taint rule keeps the page's origin (Chromium: its
    * network stack nulls the Origin of every cross-origin redirect it follows itself; recorded: a no-cors POST

@@ -19,4 +19,8 @@ export const spec: EngineProfile = {
   sameOriginRedirectKeepsOrigin: false,
   maxAgeCapSeconds: Number.POSITIVE_INFINITY,
   defaultMaxAgeSeconds: 5,
+  // The standard sets no limit on a response head, nor on connections.
+  maxResponseHeadBytes: Number.POSITIVE_INFINITY,
+  statusTextNulIsNetworkError: false,
+  connectionsPerHost: Number.POSITIVE_INFINITY,
 };

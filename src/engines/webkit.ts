@@ -33,4 +33,8 @@ export const webkit: EngineProfile = {
   sameOriginRedirectKeepsOrigin: true,
   maxAgeCapSeconds: 600,
   defaultMaxAgeSeconds: 5,
+  // Recorded (WebKitGTK, libsoup): 65,538 bytes pass, 65,539 fail: 64 KiB before the blank line.
+  maxResponseHeadBytes: 64 * 1024 + 2,
+  statusTextNulIsNetworkError: true,
+  connectionsPerHost: 6,
 };

@@ -7,13 +7,15 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport, WireResponse } from '../types.js';
+import { sharedHostPool } from './host-pool.js';
 import { httpExchange } from './http-exchange.js';
 import { parseHttpUrl, resolveOptions, type TransportOptions } from './options.js';
 
 export interface UrlOptions extends TransportOptions {
   /**
    * The `http.Agent` / `https.Agent` to send with (e.g. `new https.Agent({ ca })` for a self-signed server).
-   * Default: a fresh connection per request, closed after the response, so nothing is left open.
+   * Default: a fresh connection per request, closed after the response, so nothing is left open. Either way at
+   * most 6 requests to one host are on the wire at once, as in a browser; the others wait their turn.
    */
   agent?: http.Agent | false;
 }
@@ -39,6 +41,7 @@ export function fromUrl(base: string | URL, options?: UrlOptions): Transport {
       httpExchange(wire, context, {
         ...settings,
         closeAfter: agent === false,
+        pool: sharedHostPool,
         open: (target, requestOptions) =>
           (target.protocol === 'https:' ? https : http).request(target, { ...requestOptions, agent }),
       }),
