@@ -19,7 +19,7 @@ Exit codes:
   0  check: allowed in every engine      audit: no high-severity finding
   1  check: blocked in some engine       audit: at least one high-severity finding
   2  usage error or bad input (the message says what to change)
-  3  the server could not be reached (no CORS decision was made)
+  3  the server could not be reached, or this machine ran out of sockets (no CORS decision was made)
 
 Colour is used on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on for pipes.
 Docs: docs/cli.md in the corsproof package (node_modules/corsproof/docs/cli.md).
@@ -39,6 +39,8 @@ Options:
   -e, --engine <engine>       chromium | firefox | webkit | spec | all; repeat or comma-separate (default chromium)
       --timeout <ms>          how long one exchange may take (default 10000)
       --json                  print a JSON report instead of text
+      --show-secrets          print Authorization, Cookie and Set-Cookie values and URL credentials as they
+                              are (default: redacted in text and JSON)
   -h, --help                  this help
 
 Exit codes: 0 allowed in every engine, 1 blocked in some engine, 2 bad input, 3 server unreachable.
@@ -57,6 +59,7 @@ Options:
   -H, --header 'Name: value'  a header sent with every probe, e.g. a session cookie; repeat for more
       --timeout <ms>          how long one probe may take (default 10000)
       --json                  print a JSON report instead of text
+      --show-secrets          print Authorization, Cookie and Set-Cookie values as they are (default: redacted)
   -h, --help                  this help
 
 Severities: high (another site can read responses with the user's credentials), medium, low, info.

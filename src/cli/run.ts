@@ -1,15 +1,22 @@
 /**
  * The `corsproof` command: parse, dispatch, print, and map the outcome to an exit code. No `process`
  * access here, so it can run in-process with any streams.
+ *
+ * Everything printed goes through two steps first: secrets are redacted (unless `--show-secrets`), and text
+ * for the terminal has every control character a server (or an argument) sent made visible instead of acted on.
  */
-import { CorsproofError, InvalidArgumentError, TransportError } from '../errors.js';
+import { CorsproofError, InvalidArgumentError, LocalResourceError, TransportError } from '../errors.js';
+import type { Redactor } from '../report/redact.js';
+import { escapeForTerminal, escapeTerminal } from '../report/terminal.js';
 import { fromUrl } from '../transports/url.js';
 import { parseCommand } from './args.js';
 import { auditExitCode, auditToJson, renderAudit, runAudit } from './audit.js';
 import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
 import { EXIT } from './exit.js';
+import { forwardingMessage, warnOnForwardedAuthorization } from './forwarded-authorization.js';
 import { helpText } from './help.js';
 import { createStyle, formatJson, useColor } from './render.js';
+import { cliRedactor } from './secrets.js';
 import { packageVersion } from './version.js';
 
 export interface CliStream {
@@ -26,6 +33,11 @@ export interface CliIO {
 /** Run one command line (without `node` and the script path). Resolves with the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const errStyle = createStyle(useColor(io.stderr, io.env));
+  const redactor = cliRedactor(argv);
+  const redact = <T>(value: T): T => (redactor ? redactor.report(value) : value);
+  const say = (label: string, message: string): void => {
+    io.stderr.write(`${errStyle.red(label)} ${escapeTerminal(redactText(redactor, message))}\n`);
+  };
   try {
     const command = parseCommand(argv);
     if (command.kind === 'help') {
@@ -36,27 +48,44 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
-    const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
-    const transport = fromUrl(command.options.url, { timeoutMs: command.options.timeoutMs });
+    const options = command.options;
+    const style = createStyle(!options.json && useColor(io.stdout, io.env));
+    const transport = fromUrl(options.url, { timeoutMs: options.timeoutMs });
     if (command.kind === 'check') {
-      const report = await runCheck(command.options, transport);
-      io.stdout.write(command.options.json ? formatJson(checkToJson(report)) : renderCheck(report, style));
+      const warned = warnOnForwardedAuthorization(transport, {
+        url: options.url,
+        headers: options.headers,
+        engines: command.options.engines,
+        warn: (target, keeping, dropping) => say('corsproof:', forwardingMessage(target, keeping, dropping)),
+      });
+      const report = await runCheck(command.options, warned);
+      io.stdout.write(options.json ? formatJson(redact(checkToJson(report))) : renderCheck(escapeForTerminal(redact(report)), style));
       return checkExitCode(report);
     }
     const report = await runAudit(command.options, transport);
-    io.stdout.write(command.options.json ? formatJson(auditToJson(report)) : renderAudit(report, style));
+    io.stdout.write(options.json ? formatJson(redact(auditToJson(report))) : renderAudit(escapeForTerminal(redact(report)), style));
     return auditExitCode(report);
   } catch (error) {
+    if (error instanceof LocalResourceError) {
+      say('corsproof:', `${error.message} No CORS decision was made (exit code ${EXIT.unreachable}).`);
+      return EXIT.unreachable;
+    }
     if (error instanceof InvalidArgumentError || (error instanceof CorsproofError && !(error instanceof TransportError))) {
-      io.stderr.write(`${errStyle.red('corsproof:')} ${error.message}\n`);
+      say('corsproof:', error.message);
       return EXIT.usage;
     }
     if (error instanceof TransportError) {
-      io.stderr.write(`${errStyle.red('corsproof:')} ${error.message}\n`);
+      say('corsproof:', error.message);
       return EXIT.unreachable;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`${errStyle.red('corsproof: internal error')} (a bug in corsproof; please report it with this output)\n${detail}\n`);
+    // The stack keeps its lines; each is made safe on its own.
+    const lines = redactText(redactor, detail).split('\n').map(escapeTerminal).join('\n');
+    io.stderr.write(`${errStyle.red('corsproof: internal error')} (a bug in corsproof; please report it with this output)\n${lines}\n`);
     return EXIT.internal;
   }
+}
+
+function redactText(redactor: Redactor | null, text: string): string {
+  return redactor ? redactor.text(text) : text;
 }

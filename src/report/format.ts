@@ -3,6 +3,8 @@
  * both ways, the browsers' console messages, and what to change. No colours here; the caller paints.
  */
 import type { Exchange, WireResponse } from '../types.js';
+import { redactUrlCredentials } from './redact.js';
+import { escapeTerminal } from './terminal.js';
 
 /** Request headers shown for an exchange: the ones the CORS protocol reads. */
 const REQUEST_HEADERS = new Set(['origin', 'access-control-request-method', 'access-control-request-headers']);
@@ -40,7 +42,10 @@ export interface DetailBlock {
 
 const INDENT = '  ';
 
-/** Render one block, indented under its title. */
+/**
+ * Render one block, indented under its title. Each line is made safe for a terminal (control characters a server
+ * sent are shown as escapes, never acted on) and shows no URL's `user:password@`.
+ */
 export function formatBlock(block: DetailBlock): string {
   const lines = [block.title];
   for (const note of block.notes ?? []) lines.push(INDENT + note);
@@ -54,7 +59,7 @@ export function formatBlock(block: DetailBlock): string {
     lines.push(...formatResponse(block.response.status, block.response.statusText, block.response.headers).map((l) => INDENT + INDENT + l));
   }
   if (block.change) lines.push(`${INDENT}${block.change.label}: ${block.change.text}`);
-  return lines.join('\n');
+  return lines.map((line) => escapeTerminal(redactUrlCredentials(line))).join('\n');
 }
 
 /**

@@ -157,8 +157,8 @@ function isHeaderPair(value: unknown): value is [string, string] {
   return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value[0]);
 }
 
-/** The parts of a secret header's value that are secret, to find them again in free text. */
-function secretParts(name: string, value: string): string[] {
+/** The parts of a secret header's value that are secret, to find them again in free text (cookie names are not). */
+export function secretParts(name: string, value: string): string[] {
   const lower = name.toLowerCase();
   if (lower === 'authorization' || lower === 'proxy-authorization') {
     const space = value.search(/[ \t]/);

@@ -36,6 +36,17 @@ export function hasTerminalControls(text: string): boolean {
   return UNSAFE.test(text);
 }
 
+/** What `JSON.stringify` leaves unescaped and a terminal may act on: DEL, C1 controls, reordering characters. */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * JSON text (from `JSON.stringify`, which already escapes C0 controls and lone surrogates) with the other
+ * characters a terminal acts on written as `\uXXXX` escapes: the same JSON value, safe to print.
+ */
+export function escapeJsonForTerminal(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * A copy of `value` (a report: plain objects, arrays, strings, numbers) with every string escaped for a
  * terminal. Renderers of text output take their data through this first, so no string they print, wherever it

@@ -119,8 +119,9 @@ describe('corsproof audit', () => {
       expect(code).toBe(0);
       expect(json.preflight).toMatchObject({ method: 'DELETE', headers: ['content-type', 'x-api-key'], credentials: 'omit', passes: true });
       expect(ids(json)).toEqual(['low preflight-max-age-invalid', 'info no-credentials']);
-      // Probes carry the user's headers (the cookie too); the preflight lists only what a browser would.
-      expect(json.probes[0].request.headers).toContainEqual(['Cookie', 'session=1']);
+      // Probes carry the user's headers (the cookie too, its value redacted in the report); the preflight lists
+      // only what a browser would.
+      expect(json.probes[0].request.headers).toContainEqual(['Cookie', 'session=[redacted]']);
       expect(seen.filter((s) => s.startsWith('OPTIONS'))).toEqual(['OPTIONS DELETE content-type,x-api-key']);
       expect(seen.filter((s) => !s.startsWith('OPTIONS')).every((s) => s === 'DELETE')).toBe(true);
       expect(seen).toHaveLength(9);
