@@ -16,6 +16,7 @@ import { fromFetchHandler } from '../transports/fetch-handler.js';
 import { MAX_TIMEOUT_MS } from '../transports/options.js';
 import type { Exchange, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse, CorsRequest } from '../types.js';
 import { filterResponse, type Tainting } from './filter.js';
+import { wireHeaderValues } from './header-encoding.js';
 import { runPreflight } from './preflight.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { sendWithDeadline } from './network.js';
@@ -252,7 +253,7 @@ class FetchRun {
     const origin = this.originHeader();
     if (origin !== null) headers.push(['Origin', origin]);
     this.previousOriginHeader = origin;
-    return { method: this.method, url: this.currentUrl, headers, body: this.body };
+    return { method: this.method, url: this.currentUrl, headers: wireHeaderValues(headers, this.engine), body: this.body };
   }
 
   /**

@@ -21,5 +21,6 @@ export const firefox: EngineProfile = {
   // Recorded: 393,216 bytes pass, 393,217 fail (network.http.max_response_header_size).
   maxResponseHeadBytes: 384 * 1024,
   statusTextNulIsNetworkError: false,
+  headerValueEncoding: 'latin1',
   connectionsPerHost: 6,
 };

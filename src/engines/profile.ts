@@ -75,6 +75,13 @@ export interface EngineProfile {
    */
   readonly connectionsPerHost: number;
   /**
+   * How header values become bytes and back. `latin1`: each character of a value is one byte, as the standard
+   * says (Chromium, Firefox). `utf-8`: a value script sets goes out UTF-8 encoded, and a response header value
+   * goes through UTF-8 decoding, so an invalid byte reads as the three bytes of U+FFFD (WebKitGTK; recorded:
+   * `a\x80b` is sent as `61 c2 80 62`, and a response byte 0x80 reads as `ef bf bd`). Only bytes from 0x80 differ.
+   */
+  readonly headerValueEncoding: 'latin1' | 'utf-8';
+  /**
    * In mode `no-cors`, once a redirect goes to another origin than the URL it came from, the request's `Origin`
    * header says `null`, even where the standard's redirect-taint rule keeps the page's origin (Chromium: its
    * network stack nulls the Origin of every cross-origin redirect it follows itself; recorded: a no-cors POST

@@ -22,5 +22,6 @@ export const spec: EngineProfile = {
   // The standard sets no limit on a response head, nor on connections.
   maxResponseHeadBytes: Number.POSITIVE_INFINITY,
   statusTextNulIsNetworkError: false,
+  headerValueEncoding: 'latin1',
   connectionsPerHost: Number.POSITIVE_INFINITY,
 };
