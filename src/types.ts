@@ -53,6 +53,12 @@ export interface WireResponse {
 export interface TransportContext {
   /** Aborts when the emulator's timeout fires. */
   signal: AbortSignal;
+  /**
+   * Call when the request starts waiting for something local before it can be sent (a free connection to the
+   * host): the deadline stops, and starts again, in full, when the returned function is called. The timeout
+   * measures the server, not a queue on this machine.
+   */
+  hold?(): () => void;
 }
 
 /**

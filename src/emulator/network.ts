@@ -17,6 +17,17 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
     // comes already aborted.
     let controller: AbortController | undefined;
     let expired: TransportError | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
+    // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
+    // the transport's signal, so a transport that honours it releases what it holds).
+    const expire = (): void => {
+      settled = true;
+      const message = `no response within ${timeoutMs} ms`;
+      expired = new TransportError('timeout', message);
+      controller?.abort(expired);
+      resolve({ ok: false, kind: 'timeout', message });
+    };
     const context: TransportContext = {
       get signal(): AbortSignal {
         if (controller === undefined) {
@@ -25,15 +36,17 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
         }
         return controller.signal;
       },
+      hold() {
+        if (settled || timer === undefined) return resume;
+        clearTimeout(timer);
+        timer = undefined;
+        return resume;
+      },
     };
-    // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
-    // the transport's signal, so a transport that honours it releases what it holds).
-    const timer = setTimeout(() => {
-      const message = `no response within ${timeoutMs} ms`;
-      expired = new TransportError('timeout', message);
-      controller?.abort(expired);
-      resolve({ ok: false, kind: 'timeout', message });
-    }, timeoutMs);
+    const resume = (): void => {
+      if (!settled && timer === undefined) timer = setTimeout(expire, timeoutMs);
+    };
+    timer = setTimeout(expire, timeoutMs);
     let sending: Promise<WireResponse>;
     try {
       sending = Promise.resolve(transport.send(wire, context));
@@ -41,6 +54,7 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
       sending = Promise.reject(error);
     }
     const failed = (error: unknown): void => {
+      settled = true;
       clearTimeout(timer);
       if (error instanceof LocalResourceError) {
         reject(error);
@@ -50,6 +64,7 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
       resolve({ ok: false, kind, message: error instanceof Error ? error.message : String(error) });
     };
     sending.then((response) => {
+      settled = true;
       clearTimeout(timer);
       try {
         const problem = validateResponse(response);

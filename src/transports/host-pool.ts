@@ -5,9 +5,10 @@
  * and never exhaust this machine's file descriptors or ports.
  *
  * One pool serves the whole process, as a browser profile's socket pool serves all its pages: every transport
- * to a URL shares it, whether a matcher made it for one assertion or the CLI for a run. The wait counts towards
- * the exchange's deadline, so a server that hangs makes the requests queued behind it time out too, within
- * the same time, instead of one batch of 6 after another.
+ * to a URL shares it, whether a matcher made it for one assertion or the CLI for a run. The wait does not count
+ * towards an exchange's timeout (the transport holds the emulator's deadline meanwhile: `TransportContext.hold`),
+ * so a queue on this machine is never reported as a slow server. The price: behind a server that never answers,
+ * queued requests time out 6 at a time, as they would wait in a browser.
  */
 import { CONNECTIONS_PER_HOST } from '../engines/index.js';
 

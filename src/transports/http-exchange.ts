@@ -9,7 +9,7 @@ import { LARGEST_RESPONSE_HEAD_BYTES } from '../engines/index.js';
 import { type CorsproofError, LocalResourceError, TransportError } from '../errors.js';
 import type { TransportContext, WireRequest, WireResponse } from '../types.js';
 import { BodyCollector } from './body.js';
-import { withDeadline } from './deadline.js';
+import { abortError, withDeadline } from './deadline.js';
 import type { HostPool } from './host-pool.js';
 import { flattenPairs, hasHeader, type HeaderPairs, pairsFromRawHeaders } from './raw-headers.js';
 
@@ -50,19 +50,31 @@ export function httpExchange(
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     return Promise.reject(new TransportError('network', `Cannot send ${what}: only http: and https: URLs can be sent.`));
   }
+  const send = (): Promise<WireResponse> =>
+    withDeadline(context, settings.timeoutMs, what, (signal) => exchange(wire, target, signal, settings), { awaitWorkOnAbort: true });
   const pool = settings.pool;
-  const work = pool
-    ? async (signal: AbortSignal): Promise<WireResponse> => {
-        const release = await pool.acquire(target.origin, signal);
-        try {
-          return await exchange(wire, target, signal, settings);
-        } finally {
-          release();
-        }
-      }
-    : (signal: AbortSignal) => exchange(wire, target, signal, settings);
-  return withDeadline(context, settings.timeoutMs, what, work, { awaitWorkOnAbort: true });
+  if (!pool) return send();
+  return queue(pool, target.origin, context, what).then((release) => send().finally(release));
 }
+
+/**
+ * Wait for a connection slot to `origin`. The wait holds the caller's deadline (the timeout measures the
+ * server, not this queue); the caller's signal still ends it.
+ */
+async function queue(pool: HostPool, origin: string, context: TransportContext | undefined, what: string): Promise<() => void> {
+  const signal = context?.signal ?? NEVER;
+  const load = pool.load(origin);
+  const resume = load.active < pool.perHost && load.waiting === 0 ? undefined : context?.hold?.();
+  try {
+    return await pool.acquire(origin, signal);
+  } catch (reason) {
+    throw abortError(reason, what);
+  } finally {
+    resume?.();
+  }
+}
+
+const NEVER = new AbortController().signal;
 
 /** The request headers as they go out: the caller's, plus `Host` and `Content-Length` when missing. */
 export function outgoingHeaders(wire: WireRequest, target: URL): HeaderPairs {
