@@ -47,6 +47,6 @@ export function warnOnForwardedAuthorization(transport: Transport, options: Forw
 /** The warning's words. */
 export function forwardingMessage(targetUrl: string, keeping: readonly string[], dropping: readonly string[]): string {
   const engines = listNames(keeping);
-  const others = dropping.length > 0 ? ` (${listNames(dropping)} ${dropping.length === 1 ? 'drops' : 'drop'} it)` : '';
+  const others = dropping.length > 0 ? ` (dropped by ${listNames(dropping)})` : '';
   return `warning: a redirect leads to ${targetUrl}, another origin; ${engines} ${keeping.length === 1 ? 'keeps' : 'keep'} the Authorization header across such a redirect${others}, so your Authorization header is sent there now. Leave ${keeping.length === 1 ? 'that engine' : 'those engines'} out (--engine) or drop the header if that host must not see it.`;
 }
