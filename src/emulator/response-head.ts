@@ -27,7 +27,7 @@ export function refusedResponse(response: WireResponse, engine: EngineProfile): 
     }
   }
   for (const [name, value] of response.headers) {
-    if (value.includes('\u0000')) return `the response header ${name} holds a NUL byte, which makes the response a network error`;
+    if (value.includes('\u0000')) return `the response header ${name.toLowerCase()} holds a NUL byte, which makes the response a network error`;
   }
   if (engine.statusTextNulIsNetworkError && response.statusText.includes('\u0000')) {
     return `the status text holds a NUL byte, which ${engine.label} treats as a network error`;
