@@ -3,7 +3,7 @@
  * `--show-secrets` was given. It learns the secrets from the arguments themselves, so even an error about a
  * malformed argument (`-H 'Authorization Bearer x'`, a URL with a password) never prints one back.
  */
-import { Redactor, secretParts } from '../report/redact.js';
+import { Redactor, secretParts, urlSecrets } from '../report/redact.js';
 
 const SECRET_HEADER = /^\s*(authorization|proxy-authorization|cookie)\s*:?\s*(.*)$/is;
 const HEADER_OPTION = /^(?:-H|--header)=?(.*)$/s;
@@ -19,24 +19,7 @@ export function cliRedactor(argv: readonly string[]): Redactor | null {
       secrets.push(...secretParts(header[1], header[2].trim()));
       continue;
     }
-    if (URL.canParse(arg)) {
-      const url = new URL(arg);
-      if (url.username !== '' || url.password !== '') secrets.push(...urlSecrets(url));
-    }
+    if (URL.canParse(arg)) secrets.push(...urlSecrets(new URL(arg)));
   }
   return new Redactor(secrets);
-}
-
-function urlSecrets(url: URL): string[] {
-  const out: string[] = [];
-  for (const part of [url.username, url.password]) {
-    if (part === '') continue;
-    out.push(part);
-    try {
-      out.push(decodeURIComponent(part));
-    } catch {
-      // A malformed escape: the part as written is enough.
-    }
-  }
-  return out;
 }

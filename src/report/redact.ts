@@ -83,21 +83,7 @@ export class Redactor {
    * (as written and decoded) and the secret parts of the secret headers.
    */
   static forRequest(url: string, headers: ReadonlyArray<readonly [string, string]>): Redactor {
-    const secrets: string[] = [];
-    try {
-      const parsed = new URL(url);
-      for (const part of [parsed.username, parsed.password]) {
-        if (part === '') continue;
-        secrets.push(part);
-        try {
-          secrets.push(decodeURIComponent(part));
-        } catch {
-          // A malformed escape: the part as written is enough.
-        }
-      }
-    } catch {
-      // Not a URL: nothing to learn from it.
-    }
+    const secrets: string[] = URL.canParse(url) ? urlSecrets(new URL(url)) : [];
     for (const [name, value] of headers) secrets.push(...secretParts(name, value));
     return new Redactor(secrets);
   }
@@ -155,6 +141,26 @@ export class Redactor {
 /** A `[name, value]` header pair: two strings, the first an HTTP token. */
 function isHeaderPair(value: unknown): value is [string, string] {
   return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value[0]);
+}
+
+/**
+ * The parts of a URL's credentials to find again in free text: the password as written and decoded, and a user
+ * name only when it stands alone and is long enough to be a token (`https://<token>@host`): a user name such as
+ * `user` or `admin` would otherwise blank out every such word. (The URL's own `user:password@` is always
+ * redacted, wherever a URL is printed.)
+ */
+export function urlSecrets(url: URL): string[] {
+  const parts = url.password !== '' ? [url.password] : url.username.length >= 8 ? [url.username] : [];
+  const out: string[] = [];
+  for (const part of parts) {
+    out.push(part);
+    try {
+      out.push(decodeURIComponent(part));
+    } catch {
+      // A malformed escape: the part as written is enough.
+    }
+  }
+  return out;
 }
 
 /** The parts of a secret header's value that are secret, to find them again in free text (cookie names are not). */
