@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { simulate } from '../src/emulator/simulate.js';
+import { simulate } from '../src/simulate.js';
 import type { CorsRequest, FetchHandler } from '../src/types.js';
 import { measureRatio, type MeasureOptions, type Ratio } from './measure.js';
 

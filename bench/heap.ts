@@ -5,8 +5,8 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { simulate } from '../src/emulator/simulate.js';
-import { PreflightCache } from '../src/spec/preflight-cache.js';
+import { simulate } from '../src/simulate.js';
+import { PreflightCache } from '../src/emulator/preflight-cache.js';
 import type { CorsRequest, Transport, WireResponse } from '../src/types.js';
 
 const PAGE = 'https://app.example';

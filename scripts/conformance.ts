@@ -2,20 +2,26 @@
  * npm run conformance -- --scenarios FILE [--chromium FILE] [--firefox FILE] [--webkit FILE] [--json OUT]
  * Replays every scenario through `simulate` under each engine's profile and compares with that engine's
  * recorded results. Prints one summary line per engine, then the disagreements.
+ *
+ * npm run conformance -- --scenarios FILE --verify-fixes [--chromium FILE ...]
+ * Also applies each blocked verdict's fix to the scenario's server answers, replays it, and prints
+ * `fixes verified N/M` per engine (every engine when no recording is given), then the fixes that failed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compareEngine, summaryLine, type EngineReport, type RecordedFile } from './conformance/compare.js';
 import type { ScenarioSpec } from './conformance/scenario-transport.js';
+import { BROWSER_ENGINES } from '../src/engines/index.js';
 import type { EngineName } from '../src/types.js';
+import { describeChange, fixSummaryLine, verifyFixes, type FixReport } from './conformance/verify-fixes.js';
 
-const usage = 'usage: npm run conformance -- --scenarios FILE [--chromium FILE] [--firefox FILE] [--webkit FILE] [--json OUT]';
+const usage = 'usage: npm run conformance -- --scenarios FILE [--chromium FILE] [--firefox FILE] [--webkit FILE] [--json OUT] [--verify-fixes]';
 
 async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { scenarios: { type: 'string' }, chromium: { type: 'string' }, firefox: { type: 'string' }, webkit: { type: 'string' }, json: { type: 'string' }, quiet: { type: 'boolean' } },
+      options: { scenarios: { type: 'string' }, chromium: { type: 'string' }, firefox: { type: 'string' }, webkit: { type: 'string' }, json: { type: 'string' }, quiet: { type: 'boolean' }, 'verify-fixes': { type: 'boolean' } },
       strict: true,
     }));
   } catch (e) {
@@ -32,6 +38,20 @@ async function main(): Promise<number> {
     return 2;
   }
   const engines = (['chromium', 'firefox', 'webkit'] as const).filter((e) => values[e]);
+  if (values['verify-fixes']) {
+    const reports: FixReport[] = [];
+    for (const engine of engines.length > 0 ? engines : BROWSER_ENGINES) reports.push(await verifyFixes(scenarios, engine));
+    for (const r of reports) console.log(fixSummaryLine(r));
+    if (!values.quiet) {
+      for (const r of reports) {
+        for (const f of r.failures) {
+          const s = scenarios.find((x) => x.id === f.id)!;
+          console.log(`\n${r.engine} ${f.id} ${f.code}: after the fix, ${f.after}\n  fix: ${f.changes.map((c) => describeChange(s, c)).join('\n       ')}`);
+        }
+      }
+    }
+    if (engines.length === 0) return 0;
+  }
   if (engines.length === 0) {
     console.error(`give at least one of --chromium, --firefox, --webkit\n${usage}`);
     return 2;

@@ -51,3 +51,8 @@ export class LocalResourceError extends CorsproofError {
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
+
+/** The reason an exchange's signal aborts with when its deadline passes. */
+export function deadlineExpired(timeoutMs: number): TransportError {
+  return new TransportError('timeout', `no response within ${timeoutMs} ms`);
+}

@@ -1,4 +1,4 @@
-import type { PreflightCache } from './spec/preflight-cache.js';
+import type { PreflightCache } from './emulator/preflight-cache.js';
 
 /**
  * Public types shared by the emulator, the transports, the matchers and the CLI.
@@ -94,7 +94,8 @@ export interface Exchange {
   request: WireRequest;
   /** Absent when the transport failed (see `error`). */
   response?: WireResponse;
-  error?: string;
+  /** Why no response came back. */
+  error?: NetworkFailure;
 }
 
 export type ResponseType_ = 'basic' | 'cors' | 'opaque' | 'opaqueredirect';
@@ -114,20 +115,88 @@ export interface FilteredResponse {
   text(): string;
 }
 
+/**
+ * Why a blocked request was blocked, as data: what Chromium's `CorsErrorStatus` carries and more. No words:
+ * `consoleLine()`, `consoleMessage()` and `fixSentence()` (from `corsproof`) turn it into the browsers' words.
+ */
 export interface BlockReason {
   /** A stable code, after Chromium's `CorsError` names, e.g. `MissingAllowOriginHeader`. */
   code: ReasonCode;
   /** True when the preflight is what failed. */
   preflight: boolean;
-  /** The URL whose response failed the check. */
+  /** The URL whose response failed the check (the current URL of a redirect chain). */
   url: string;
-  /** Chromium's console message, word for word (empty when Chromium prints none). */
-  chromium: string;
-  /** Firefox's reason (a `CORS...` code from Firefox's docs) and its console message. */
-  firefox: { code: string; message: string };
-  /** One line saying what to change on the server. */
-  fix: string;
+  /** The URL the request started at. */
+  initialUrl: string;
+  /** The page's origin. */
+  origin: string;
+  /** The serialized request origin the check compared against (`null` once a redirect tainted it). */
+  requestOrigin: string;
+  /**
+   * The value at fault, as Chromium's `failed_parameter`: the `Access-Control-Allow-Origin` or
+   * `-Allow-Credentials` value, the method, the header name, the invalid list item, the redirect location.
+   */
+  failedParameter?: string;
+  /** Status of the response the check failed on. */
+  status?: number;
+  /** Index in `verdict.exchanges` of the exchange it failed on; absent when the browser refused before any. */
+  exchange?: number;
+  /** Whether the request's credentials mode is `include`. */
+  credentialed: boolean;
+  /** For `NetworkError` and `Timeout`: what failed. */
+  network?: NetworkFailure;
+  /**
+   * Changes to the server's answers that make this request pass in this engine, or null when no change on the
+   * server can (`unfixable` says why).
+   */
+  fix: FixChange[] | null;
+  /** Why `fix` is null: the browser refuses the request before any network, or the server gave no answer. */
+  unfixable?: 'request' | 'no-answer';
 }
+
+/** What went wrong when a request got no usable answer. */
+export type NetworkFailure =
+  /** No answer within the exchange's deadline. */
+  | { kind: 'timeout'; ms: number }
+  /** The transport failed: refused, reset, garbage on the wire, too large. `message` is the transport's. */
+  | { kind: 'transport'; error: 'network' | 'protocol' | 'too-large' | 'local'; message: string }
+  /**
+   * The user's own target or set-up threw (a handler exception, an import failure): not CORS. `name` and
+   * `message` are the thrown error's; `context` is the transport's account of where it was thrown.
+   */
+  | { kind: 'target'; name: string; message: string; stack?: string; context: string }
+  /** The transport's answer is not an HTTP response (no object, a status out of range, a broken header list). */
+  | { kind: 'invalid-response'; problem: 'not-a-response' | 'status' | 'header-list' | 'unreadable'; value?: string }
+  /** A redirect's `Location` does not parse as a URL. */
+  | { kind: 'invalid-location'; location: string }
+  /** A redirect to a scheme fetch does not follow (not http: or https:). */
+  | { kind: 'redirect-scheme'; location: string }
+  /** Mode `no-cors` with a redirect mode other than `follow`. */
+  | { kind: 'no-cors-redirect-mode'; redirect: RequestRedirect_ }
+  /**
+   * A response head `engine` does not read, so the request fails as a network error: larger than the engine's
+   * limit (`bytes` against `limit`), or holding a NUL byte in a header value (`header`) or the status text.
+   */
+  | { kind: 'refused-head'; problem: 'too-large'; bytes: number; limit: number; engine: EngineName }
+  | { kind: 'refused-head'; problem: 'nul-in-header'; header: string; engine: EngineName }
+  | { kind: 'refused-head'; problem: 'nul-in-status'; engine: EngineName };
+
+/** One change to the server's answers, at `url`: on the preflight (`OPTIONS`) answer or on the response. */
+export type FixChange =
+  /** Send `header` with exactly `value` (replacing any value it has). */
+  | { kind: 'header'; on: 'preflight' | 'response'; url: string; header: string; value: string }
+  /** Answer with this status instead. */
+  | { kind: 'status'; on: 'preflight' | 'response'; url: string; status: number }
+  /** Answer directly instead of redirecting. */
+  | { kind: 'drop-redirect'; on: 'preflight' | 'response'; url: string }
+  /**
+   * Every URL the request is redirected to after `after` (answers the emulator has not seen: it never sends a
+   * request to find out) must answer likewise: `later-header` sends `header` with `value` on each preflight or
+   * response, where a `value` of null means the `Origin` header that request carries (a redirect across origins
+   * makes it `null`); `later-status` answers each preflight with `status`.
+   */
+  | { kind: 'later-header'; on: 'preflight' | 'response'; after: string; header: string; value: string | null }
+  | { kind: 'later-status'; on: 'preflight'; after: string; status: number };
 
 export type ReasonCode =
   | 'DisallowedByMode'

@@ -2,7 +2,8 @@
  * Replays scenarios through `simulate` and compares with recorded browser results, as
  * shared/conformance/README.md defines agreement.
  */
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
+import { consoleMessage } from '../../src/report/describe.js';
 import type { CorsRequest, EngineName, Verdict } from '../../src/types.js';
 import { base, hopUrl, PORTS, scenarioTransport, subst, type Received, type ScenarioSpec } from './scenario-transport.js';
 
@@ -67,7 +68,7 @@ function wireKey(list: ReadonlyArray<{ host: string; method: string; headers: Re
 
 /** The `fetch()` call a scenario's page makes; worked out once per scenario (it never changes). */
 const requests = new WeakMap<ScenarioSpec, CorsRequest>();
-function scenarioRequest(s: ScenarioSpec): CorsRequest {
+export function scenarioRequest(s: ScenarioSpec): CorsRequest {
   let request = requests.get(s);
   if (!request) requests.set(s, (request = buildRequest(s)));
   return request;
@@ -138,7 +139,7 @@ export async function compareEngine(scenarios: readonly ScenarioSpec[], engine: 
     if (rec.outcome === 'blocked' && rec.console) {
       report.consoleTotal++;
       const expected = placeholders(rec.console, recorded.ports);
-      const actual = placeholders(v.reason?.chromium ?? '', OUR_PORTS);
+      const actual = placeholders(consoleMessage(v, 'chromium'), OUR_PORTS);
       if (expected === actual) report.console++;
       else report.disagreements.push({ id: s.id, kind: 'console', expected, actual });
     }

@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InvalidArgumentError } from '../errors.js';
 import { isHeaderValue, isToken } from '../spec/http.js';
-import { parseOrigin } from '../spec/origin.js';
+import { parseOrigin } from '../arguments/origin.js';
 import type { EngineName, RequestCredentials_, RequestMode } from '../types.js';
 
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit', 'spec'];

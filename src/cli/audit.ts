@@ -3,7 +3,9 @@
  * send one preflight, and report what the server's CORS policy lets through, by severity.
  */
 import { sendWithDeadline } from '../emulator/network.js';
-import { simulate } from '../emulator/simulate.js';
+import { simulate } from '../simulate.js';
+import { consoleMessage, fixSentence } from '../report/describe.js';
+import { networkFailureText } from '../report/network.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { corsUnsafeRequestHeaderNames, isForbiddenRequestHeader } from '../spec/request-headers.js';
 import type { Transport, WireRequest, WireResponse } from '../types.js';
@@ -26,7 +28,7 @@ type Outcome = { response: WireResponse; error?: undefined } | { response?: unde
 
 async function send(transport: Transport, request: WireRequest, timeoutMs: number): Promise<Outcome> {
   const sent = await sendWithDeadline(transport, request, timeoutMs);
-  return sent.ok ? { response: sent.response } : { error: sent.message };
+  return sent.ok ? { response: sent.response } : { error: networkFailureText(sent.failure) };
 }
 
 /** The request whose preflight the audit checks: the audited method (PUT when it is simple) with a JSON body. */
@@ -54,12 +56,12 @@ async function probePreflight(options: AuditOptions, transport: Transport, crede
   if (exchange) {
     probe.request = exchange.request;
     if (exchange.response) probe.response = exchange.response;
-    if (exchange.error !== undefined) probe.error = exchange.error;
+    if (exchange.error !== undefined) probe.error = networkFailureText(exchange.error);
   } else if (!verdict.allowed) {
     probe.error = 'the emulator sent no preflight';
   }
   if (!verdict.allowed && verdict.reason) {
-    probe.reason = { code: verdict.reason.code, message: verdict.reason.chromium, fix: verdict.reason.fix };
+    probe.reason = { code: verdict.reason.code, message: consoleMessage(verdict, 'chromium'), fix: fixSentence(verdict) };
   }
   return probe;
 }

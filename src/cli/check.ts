@@ -2,9 +2,10 @@
  * `corsproof check`: run one request through the emulator against a live URL, per engine, and show the
  * verdict, the exchanges, the browser's console message and the fix.
  */
-import { simulate } from '../emulator/simulate.js';
+import { simulate } from '../simulate.js';
 import { isForbiddenRequestHeader } from '../spec/request-headers.js';
-import type { Transport, Verdict } from '../types.js';
+import { reasonConsoleLine, reasonFixSentence } from '../report/describe.js';
+import type { BlockReason, FixChange, Transport, Verdict } from '../types.js';
 import type { CheckOptions } from './args.js';
 import { EXIT, isUnreachable } from './exit.js';
 import { exchangeToJson, renderExchange, type ExchangeJson, type Style } from './render.js';
@@ -65,7 +66,9 @@ export function renderCheck(report: CheckReport, style: Style): string {
     }
     const exchangeLines = verdict.exchanges.flatMap((e) => renderExchange(e, style, userHeaders));
     const text = exchangeLines.join('\n');
-    const entry = { engine: verdict.engine, text, code: reason?.code, chromium: reason?.chromium, fix: reason?.fix };
+    const chromium = reason ? reasonConsoleLine(reason, 'chromium').message : undefined;
+    const fix = reason ? reasonFixSentence(reason) : undefined;
+    const entry = { engine: verdict.engine, text, code: reason?.code, chromium, fix };
     const same = rendered.find((r) => r.text === text);
     rendered.push(entry);
     // WebKit and spec report Chromium's wording: when all of it repeats an engine above, say so in one line.
@@ -88,13 +91,12 @@ export function renderCheck(report: CheckReport, style: Style): string {
       }
     }
     if (!verdict.allowed && reason && !isUnreachable(verdict)) {
-      if (verdict.engine === 'firefox') {
-        out.push(`  ${style.dim('console ')} ${reason.firefox.message}${reason.firefox.code ? style.dim(` [${reason.firefox.code}]`) : ''}`);
-      } else if (reason.chromium) {
-        const wording = verdict.engine === 'chromium' ? '' : style.dim(" (Chromium's wording)");
-        out.push(`  ${style.dim('console ')} ${reason.chromium}${wording}`);
+      const line = reasonConsoleLine(reason, verdict.engine);
+      if (line.message) {
+        const wording = line.wordsOf === verdict.engine ? '' : style.dim(` (${line.wordsOf === 'chromium' ? 'Chromium' : line.wordsOf}'s wording)`);
+        out.push(`  ${style.dim('console ')} ${line.message}${line.code ? style.dim(` [${line.code}]`) : ''}${wording}`);
       }
-      if (reason.fix) out.push(`  ${style.dim('fix     ')} ${style.yellow(reason.fix)}`);
+      if (fix) out.push(`  ${style.dim('fix     ')} ${style.yellow(fix)}`);
     }
   }
   if (report.verdicts.length > 1) {
@@ -131,7 +133,20 @@ export interface CheckJson {
     engine: string;
     allowed: boolean;
     response: { status: number; statusText: string; type: string; url: string; redirected: boolean; headers: Record<string, string> } | null;
-    reason: { code: string; preflight: boolean; url: string; chromium: string; firefox: { code: string; message: string }; fix: string } | null;
+    reason: {
+      code: string;
+      preflight: boolean;
+      url: string;
+      failedParameter?: string;
+      status?: number;
+      /** The console message of each engine, in its words (or Chromium's where its own are not modelled). */
+      chromium: string;
+      firefox: { code: string; message: string };
+      webkit: string;
+      /** The fix as a sentence, and as changes to the server's answers (null when no server change can fix it). */
+      fix: string;
+      changes: FixChange[] | null;
+    } | null;
     exchanges: ExchangeJson[];
   }>;
 }
@@ -161,12 +176,21 @@ export function checkToJson(report: CheckReport): CheckJson {
             code: v.reason.code,
             preflight: v.reason.preflight,
             url: v.reason.url,
-            chromium: v.reason.chromium,
-            firefox: { code: v.reason.firefox.code, message: v.reason.firefox.message },
-            fix: v.reason.fix,
+            ...(v.reason.failedParameter !== undefined ? { failedParameter: v.reason.failedParameter } : {}),
+            ...(v.reason.status !== undefined ? { status: v.reason.status } : {}),
+            chromium: reasonConsoleLine(v.reason, 'chromium').message,
+            firefox: firefoxJson(v.reason),
+            webkit: reasonConsoleLine(v.reason, 'webkit').message,
+            fix: reasonFixSentence(v.reason),
+            changes: v.reason.fix,
           }
         : null,
       exchanges: v.exchanges.map(exchangeToJson),
     })),
   };
+}
+
+function firefoxJson(reason: BlockReason): { code: string; message: string } {
+  const line = reasonConsoleLine(reason, 'firefox');
+  return { code: line.code ?? '', message: line.message };
 }

@@ -3,6 +3,7 @@
  * request/response header blocks, and the JSON form of exchanges.
  */
 import { escapeJsonForTerminal } from '../report/terminal.js';
+import { networkFailureText } from '../report/network.js';
 import type { Exchange, WireRequest, WireResponse } from '../types.js';
 
 export interface Style {
@@ -68,7 +69,7 @@ export function renderExchange(exchange: Exchange, style: Style, extraRequestHea
       lines.push(`${inner}${style.dim('<')} ${style.dim('(no Access-Control-* headers)')}`);
     }
   } else {
-    lines.push(`${inner}${style.red('x')} ${exchange.error ?? 'no response'}`);
+    lines.push(`${inner}${style.red('x')} ${exchange.error ? networkFailureText(exchange.error) : 'no response'}`);
   }
   return lines;
 }
@@ -104,7 +105,7 @@ export function responseToJson(response: WireResponse): WireResponseJson {
 export function exchangeToJson(exchange: Exchange): ExchangeJson {
   const out: ExchangeJson = { kind: exchange.kind, request: requestToJson(exchange.request) };
   if (exchange.response) out.response = responseToJson(exchange.response);
-  if (exchange.error !== undefined) out.error = exchange.error;
+  if (exchange.error !== undefined) out.error = networkFailureText(exchange.error);
   return out;
 }
 

@@ -2,9 +2,8 @@
  * Extracting a body: https://fetch.spec.whatwg.org/#concept-bodyinit-extract
  * Returns the bytes and the Content-Type the standard implies (`text/plain;charset=UTF-8` for a string,
  * `application/x-www-form-urlencoded;charset=UTF-8` for URLSearchParams, a Blob's type, multipart for FormData).
+ * The body's kind was checked before (src/arguments/request.ts).
  */
-import { InvalidArgumentError } from '../errors.js';
-
 const encoder = new TextEncoder();
 
 export interface ExtractedBody {
@@ -24,9 +23,5 @@ export async function extractBody(body: unknown): Promise<ExtractedBody> {
     const bytes = new Uint8Array(await probe.arrayBuffer());
     return { bytes, type: body instanceof ReadableStream ? null : probe.headers.get('content-type') };
   }
-  throw new InvalidArgumentError(
-    'request.body',
-    `a ${Object.prototype.toString.call(body).slice(8, -1)} is not a fetch body`,
-    'Pass a string, Uint8Array, ArrayBuffer, Blob, FormData, URLSearchParams, ReadableStream or null.',
-  );
+  return { bytes: null, type: null };
 }

@@ -4,11 +4,11 @@
  * `LocalResourceError`: this machine ran out of file descriptors or ports, the request never reached the
  * server, so there is nothing to judge; it rejects, and `simulate` with it.
  */
-import { LocalResourceError, TransportError } from '../errors.js';
+import { deadlineExpired, LocalResourceError, TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
-import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import type { NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 
-export type SendResult = { ok: true; response: WireResponse } | { ok: false; kind: 'timeout' | 'network'; message: string };
+export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
 
 export function sendWithDeadline(transport: Transport, wire: WireRequest, timeoutMs: number): Promise<SendResult> {
   return new Promise<SendResult>((resolve, reject) => {
@@ -23,10 +23,14 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
     // the transport's signal, so a transport that honours it releases what it holds).
     const expire = (): void => {
       settled = true;
-      const message = `no response within ${timeoutMs} ms`;
-      expired = new TransportError('timeout', message);
+      expired = deadlineExpired(timeoutMs);
       controller?.abort(expired);
-      resolve({ ok: false, kind: 'timeout', message });
+      resolve({ ok: false, failure: { kind: 'timeout', ms: timeoutMs } });
+    };
+    // A transport waiting for a local resource (a free connection) holds the deadline: it starts again, in
+    // full, when the request can go out.
+    const resume = (): void => {
+      if (!settled && timer === undefined) timer = setTimeout(expire, timeoutMs);
     };
     const context: TransportContext = {
       get signal(): AbortSignal {
@@ -37,14 +41,12 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
         return controller.signal;
       },
       hold() {
-        if (settled || timer === undefined) return resume;
-        clearTimeout(timer);
-        timer = undefined;
+        if (!settled && timer !== undefined) {
+          clearTimeout(timer);
+          timer = undefined;
+        }
         return resume;
       },
-    };
-    const resume = (): void => {
-      if (!settled && timer === undefined) timer = setTimeout(expire, timeoutMs);
     };
     timer = setTimeout(expire, timeoutMs);
     let sending: Promise<WireResponse>;
@@ -56,34 +58,53 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
     const failed = (error: unknown): void => {
       settled = true;
       clearTimeout(timer);
-      if (error instanceof LocalResourceError) {
-        reject(error);
-        return;
-      }
-      const kind = error instanceof TransportError && error.kind === 'timeout' ? 'timeout' : 'network';
-      resolve({ ok: false, kind, message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof LocalResourceError) reject(error);
+      else resolve({ ok: false, failure: failureOf(error, timeoutMs) });
     };
     sending.then((response) => {
       settled = true;
       clearTimeout(timer);
       try {
         const problem = validateResponse(response);
-        resolve(problem ? { ok: false, kind: 'network', message: problem } : { ok: true, response: normalizeResponse(response) });
+        resolve(problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response) });
       } catch (error) {
         // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
-        failed(error);
+        resolve({ ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } });
       }
     }, failed);
   });
 }
 
-function validateResponse(response: unknown): string | null {
-  if (response === null || typeof response !== 'object') return `the transport returned ${String(response)} instead of a response`;
+/**
+ * What a transport's failure was: the target's own exception (a `TransportError` of kind `handler` carries it
+ * as its cause), a timeout, or a failure of the transport itself.
+ */
+function failureOf(error: unknown, timeoutMs: number): NetworkFailure {
+  if (error instanceof TransportError) {
+    if (error.kind === 'timeout') return { kind: 'timeout', ms: timeoutMs };
+    if (error.kind === 'handler') return targetFailure(error.cause ?? error, error.message);
+    return { kind: 'transport', error: error.kind, message: error.message };
+  }
+  // A transport that throws anything else (a user's own Transport, a bug in one) failed as a transport.
+  return { kind: 'transport', error: 'network', message: error instanceof Error ? error.message : String(error) };
+}
+
+function targetFailure(cause: unknown, context: string): NetworkFailure {
+  // Duck-typed: an error from another realm (a DOM test environment, a VM context) is no `instanceof Error` here.
+  if (cause !== null && typeof cause === 'object' && typeof (cause as Error).message === 'string') {
+    const { name, message, stack } = cause as Error;
+    return { kind: 'target', name: typeof name === 'string' ? name : 'Error', message, ...(typeof stack === 'string' ? { stack } : {}), context };
+  }
+  return { kind: 'target', name: typeof cause, message: String(cause), context };
+}
+
+function validateResponse(response: unknown): NetworkFailure | null {
+  if (response === null || typeof response !== 'object') return { kind: 'invalid-response', problem: 'not-a-response', value: String(response) };
   const r = response as Partial<WireResponse>;
-  if (!Number.isInteger(r.status) || (r.status as number) < 100 || (r.status as number) > 999) return `invalid HTTP status ${String(r.status)}`;
-  if (!Array.isArray(r.headers)) return 'the response has no header list';
+  if (!Number.isInteger(r.status) || (r.status as number) < 100 || (r.status as number) > 999) return { kind: 'invalid-response', problem: 'status', value: String(r.status) };
+  if (!Array.isArray(r.headers)) return { kind: 'invalid-response', problem: 'header-list' };
   for (const entry of r.headers) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return 'the response header list holds a malformed entry';
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string') return { kind: 'invalid-response', problem: 'header-list' };
   }
   return null;
 }

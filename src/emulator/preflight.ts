@@ -2,15 +2,18 @@
  * CORS-preflight fetch: https://fetch.spec.whatwg.org/#cors-preflight-fetch
  */
 import type { EngineProfile } from '../engines/index.js';
-import { asPreflightCode, corsCheck, type CorsCheckResult } from '../spec/cors-check.js';
-import { originOf, sameOrigin } from '../spec/origin.js';
+import { corsCheck, type CorsCheckResult } from '../spec/cors-check.js';
+import { sameOrigin } from '../spec/origin.js';
 import { extractTokenList, getHeader } from '../spec/header-list.js';
 import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
-import { preflightMaxAge, type CacheKeyParts, type PreflightCache } from '../spec/preflight-cache.js';
+import { preflightMaxAge } from '../spec/max-age.js';
+import type { CacheKeyParts, PreflightCache } from './preflight-cache.js';
 import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
 import type { Exchange, ReasonCode, Transport, Verdict, WireRequest } from '../types.js';
+import { classifyCorsCheck } from './classify.js';
 import { sendWithDeadline } from './network.js';
+import type { FailureDetails } from './fetch.js';
 import { refusedResponse } from './response-head.js';
 
 export interface PreflightContext {
@@ -31,7 +34,9 @@ export interface PreflightContext {
   credentials: 'omit' | 'same-origin' | 'include';
   cacheParts: CacheKeyParts;
   exchanges: Exchange[];
-  fail(code: ReasonCode, hint?: string, status?: number, detail?: string): Verdict;
+  /** The origin of `url`. */
+  urlOrigin: string;
+  fail(code: ReasonCode, details?: FailureDetails): Verdict;
 }
 
 /** Returns null when the preflight passed (and the cache was filled), or the blocked verdict. */
@@ -52,35 +57,35 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   ctx.exchanges.push(exchange);
   const sent = await sendWithDeadline(ctx.transport, wire, ctx.timeoutMs);
   if (!sent.ok) {
-    exchange.error = sent.message;
-    return ctx.fail(sent.kind === 'timeout' ? 'Timeout' : 'NetworkError', '', undefined, sent.message);
+    exchange.error = sent.failure;
+    return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
   }
   const response = sent.response;
   exchange.response = response;
   const refused = refusedResponse(response, ctx.engine);
-  if (refused !== null) return ctx.fail('NetworkError', '', undefined, refused);
+  if (refused !== null) return ctx.fail('NetworkError', { network: refused });
   const list = response.headers;
 
   // 6. If a CORS check for request and response returns success and response's status is an ok status:
-  const skipCheck = ctx.engine.sameOriginPreflightSkipsCorsCheck && sameOrigin(originOf(ctx.url), ctx.pageOrigin);
+  const skipCheck = ctx.engine.sameOriginPreflightSkipsCorsCheck && sameOrigin(ctx.urlOrigin, ctx.pageOrigin);
   const check: CorsCheckResult = skipCheck ? { ok: true } : corsCheck({
     allowOrigin: getHeader(list, 'access-control-allow-origin'),
     allowCredentials: getHeader(list, 'access-control-allow-credentials'),
     origin: ctx.origin,
     credentials: ctx.credentials,
-    engine: ctx.engine.name,
   });
   const statusOk = isOkStatus(response.status);
   const statusFailure = (): Verdict => {
     // Otherwise, return a network error. (Chromium names a redirect apart from other non-ok statuses.)
     ctx.cache.clearFor(ctx.cacheParts);
-    return ctx.fail(isRedirectStatus(response.status) ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', String(response.status), response.status);
+    return ctx.fail(isRedirectStatus(response.status) ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', { response });
   };
   // The standard reports one network error; engines check in different orders, which decides the message.
   if (!statusOk && (ctx.engine.preflightStatusFirst || isRedirectStatus(response.status))) return statusFailure();
   if (!check.ok) {
     ctx.cache.clearFor(ctx.cacheParts);
-    return ctx.fail(asPreflightCode(check.code), check.hint, response.status);
+    const { code, failedParameter } = classifyCorsCheck(check, true);
+    return ctx.fail(code, { failedParameter, response });
   }
   if (!statusOk) return statusFailure();
 
@@ -88,9 +93,9 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //  2. Let headerNames be the result of extracting header list values given `Access-Control-Allow-Headers`.
   //  3. If either methods or headerNames is failure, return a network error.
   const methods = extractTokenList(list, 'access-control-allow-methods');
-  if (methods && !methods.ok) return ctx.fail('InvalidAllowMethodsPreflightResponse', methods.invalid, response.status);
+  if (methods && !methods.ok) return ctx.fail('InvalidAllowMethodsPreflightResponse', { failedParameter: methods.invalid, response });
   const headerNames = extractTokenList(list, 'access-control-allow-headers');
-  if (headerNames && !headerNames.ok) return ctx.fail('InvalidAllowHeadersPreflightResponse', headerNames.invalid, response.status);
+  if (headerNames && !headerNames.ok) return ctx.fail('InvalidAllowHeadersPreflightResponse', { failedParameter: headerNames.invalid, response });
   const methodList = methods?.values ?? [];
   const nameList = (headerNames?.values ?? []).map((n) => n.toLowerCase());
   const include = ctx.credentials === 'include';
@@ -98,7 +103,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //  5. If request's method is not in methods, request's method is not a CORS-safelisted method, and request's
   //     credentials mode is "include" or methods does not contain `*`, then return a network error.
   if (!methodList.includes(ctx.method) && !isCorsSafelistedMethod(ctx.method) && (include || !methodList.includes('*'))) {
-    return ctx.fail('MethodDisallowedByPreflightResponse', ctx.method, response.status);
+    return ctx.fail('MethodDisallowedByPreflightResponse', { failedParameter: ctx.method, response });
   }
   //  6. If one of request's header list's names is a CORS non-wildcard request-header name and is not a
   //     byte-case-insensitive match for an item in headerNames, then return a network error.
@@ -110,7 +115,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   for (const name of ctx.unsafeNames) {
     if (nameList.includes(name)) continue;
     if (wildcard && (ctx.engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name))) continue;
-    return ctx.fail('HeaderDisallowedByPreflightResponse', name, response.status);
+    return ctx.fail('HeaderDisallowedByPreflightResponse', { failedParameter: name, response });
   }
 
   //  8. Let max-age be the result of extracting header list values given `Access-Control-Max-Age`; failure or

@@ -3,7 +3,8 @@
  * (https://fetch.spec.whatwg.org/#concept-cors-check) and which headers script can then read
  * (https://fetch.spec.whatwg.org/#concept-filtered-response-cors).
  */
-import { makeReason } from '../report/reason.js';
+import { classifyCorsCheck } from '../emulator/classify.js';
+import { planFix } from '../emulator/fix.js';
 import { corsCheck } from '../spec/cors-check.js';
 import { getHeader } from '../spec/header-list.js';
 import { corsExposedHeaderNames, isCorsSafelistedResponseHeaderName, isForbiddenResponseHeaderName } from '../spec/response-headers.js';
@@ -15,16 +16,32 @@ const UNKNOWN_URL = '(the response)';
 
 export type ResponseCheck = { ok: true } | { ok: false; reason: BlockReason };
 
-export function checkResponse(response: ReceivedResponse, origin: string, credentials: RequestCredentials_, engine: EngineName): ResponseCheck {
+export function checkResponse(response: ReceivedResponse, origin: string, credentials: RequestCredentials_, _engine: EngineName): ResponseCheck {
   const check = corsCheck({
     allowOrigin: getHeader(response.headers, 'access-control-allow-origin'),
     allowCredentials: getHeader(response.headers, 'access-control-allow-credentials'),
     origin,
     credentials,
-    engine,
   });
   if (check.ok) return check;
-  const reason = makeReason({ code: check.code, hint: check.hint, preflight: false, url: response.url ?? UNKNOWN_URL, origin, status: response.status, engine });
+  const { code, failedParameter } = classifyCorsCheck(check, false);
+  const url = response.url ?? UNKNOWN_URL;
+  const credentialed = credentials === 'include';
+  const reason: BlockReason = {
+    code,
+    preflight: false,
+    url,
+    initialUrl: url,
+    origin,
+    requestOrigin: origin,
+    ...(failedParameter !== undefined ? { failedParameter } : {}),
+    status: response.status,
+    credentialed,
+    ...planFix({
+      code, preflight: false, url, response: { status: response.status ?? 200, statusText: '', headers: response.headers.map(([n, v]) => [n, v]), body: new Uint8Array(0) },
+      method: 'GET', unsafeNames: [], methodNeedsListing: false, preflightOrigin: origin, requestOrigin: origin, credentialed, corsChecked: true,
+    }),
+  };
   return { ok: false, reason };
 }
 

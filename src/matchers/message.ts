@@ -2,8 +2,10 @@
  * Failure messages in Jest's style: the hint line, Expected, Received, then one block per group of engines
  * that did the same thing (console messages, exchanges, what to change on the server).
  */
+import { reasonConsoleLine, reasonFixSentence } from '../report/describe.js';
 import { formatBlock, type DetailBlock } from '../report/format.js';
 import { escapeTerminal } from '../report/terminal.js';
+import { isTargetFailure } from '../report/network.js';
 import type { EngineName } from '../types.js';
 import { contradicting, decidePass, type Cell } from './cell.js';
 
@@ -94,13 +96,18 @@ function blocks(cells: readonly Cell[]): DetailBlock[] {
     const cell = group[0];
     const engines = group.map((c) => c.engine);
     const reason = cell.reason ?? cell.verdict?.reason;
-    const fix = reason?.fix ? { label: 'Fix', text: reason.fix } : undefined;
+    const fixText = reason ? reasonFixSentence(reason) : '';
+    const fix = fixText ? { label: 'Fix', text: fixText } : undefined;
+    // A target that threw is not a CORS failure: no browser console line stands for it.
+    const worded = reason && !isTargetFailure(reason.network) ? reason : undefined;
+    const chromium = worded && (engines.includes('chromium') || !engines.includes('firefox')) ? reasonConsoleLine(worded, 'chromium').message : undefined;
+    const firefox = worded && engines.includes('firefox') ? reasonConsoleLine(worded, 'firefox') : undefined;
     return {
       title: `${cell.label ? `${cell.label} · ` : ''}${engineList(group)}: ${cell.status}`,
       notes: cell.notes,
-      chromium: engines.includes('chromium') || !engines.includes('firefox') ? reason?.chromium : undefined,
+      chromium,
       chromiumLabel: engines.includes('chromium') ? 'Chromium' : 'as Chromium words it',
-      firefox: engines.includes('firefox') ? reason?.firefox : undefined,
+      firefox: firefox ? { code: firefox.code ?? '', message: firefox.message } : undefined,
       exchanges: cell.verdict?.exchanges,
       response: cell.response
         ? { label: `${cell.response.kind}${cell.response.url ? ` from ${cell.response.url}` : ''}:`, status: cell.response.status, statusText: cell.response.statusText, headers: cell.response.headers }

@@ -2,7 +2,7 @@
  * Run the matcher's requests against a target (anything `toTransport` accepts), once per engine, and collect
  * the verdicts. All runs go out together so a hanging server costs one timeout, not one per engine.
  */
-import { simulateEngines } from '../emulator/simulate-engines.js';
+import { simulateEngines } from '../simulate.js';
 import { InvalidArgumentError } from '../errors.js';
 import { toTransport, type Target } from '../transports/index.js';
 import type { CorsRequest, EngineName, Transport, Verdict } from '../types.js';

@@ -2,6 +2,7 @@
  * Turning a verdict into a cell, and naming the request a matcher made, for the matchers that run on targets.
  */
 import { listNames } from '../report/format.js';
+import { isTargetFailure, targetFailureText } from '../report/network.js';
 import type { EngineName, RequestCredentials_, Verdict } from '../types.js';
 import { isNoAnswer, verdictStatus, type Cell } from './cell.js';
 import { whyAllowed } from './explain.js';
@@ -24,6 +25,11 @@ export interface CellJudgement {
  */
 export function verdictCell(result: ProbeResult, judge: (verdict: Verdict) => CellJudgement, options: { noAnswerIsEvidence?: boolean } = {}): Cell {
   const { verdict, engine, label } = result;
+  const network = verdict.reason?.network;
+  if (isTargetFailure(network)) {
+    // The user's own app or set-up threw: not CORS, and no evidence either way.
+    return { label, engine, holds: null, status: `the target threw (${network.name})`, notes: [targetFailureText(network)], verdict, change: null };
+  }
   if (isNoAnswer(verdict) && !options.noAnswerIsEvidence) {
     return {
       label,

@@ -3,11 +3,11 @@
  * an app, a fetch handler, a URL) through the emulator, and script gets what the browser would give it —
  * a filtered `Response`, or the browser's `TypeError` when CORS blocks it.
  */
-import { simulate } from '../emulator/simulate.js';
+import { simulate } from '../simulate.js';
 import { getEngine } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
-import { parseOrigin } from '../spec/origin.js';
-import { PreflightCache } from '../spec/preflight-cache.js';
+import { parseOrigin } from '../arguments/origin.js';
+import { PreflightCache } from '../emulator/preflight-cache.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
 import { toTransport, type Target } from '../transports/index.js';
 import type { CorsRequest, EngineName, FilteredResponse, Verdict } from '../types.js';

@@ -1,25 +1,41 @@
 /**
  * The words of a verdict, for every layer above the emulator: the console message each engine prints, and
- * the fix as a sentence. Matchers, the CLI, the mocks and the audit call these and never read words off a
- * verdict themselves, so how a verdict becomes words is decided here alone.
+ * the fix as a sentence. Matchers, the CLI, the mocks and the audit call these and never make words of a
+ * verdict themselves; the verdict itself is data.
  */
-import type { EngineName, Verdict } from '../types.js';
+import type { BlockReason, EngineName, Verdict } from '../types.js';
+import { chromiumMessage } from './chromium-messages.js';
+import { firefoxReason } from './firefox-messages.js';
+import { fixHint } from './fix.js';
+import { isTargetFailure, networkFailureText, refusedHeadFix, targetFailureText } from './network.js';
 
 export interface ConsoleLine {
-  /** Which engine's words these are. */
+  /** Which engine's console this is. */
   engine: EngineName;
-  /** The line as the engine's console prints it; empty when the engine prints no CORS message. */
+  /** The line as the console prints it; empty when the engine prints no CORS message. */
   message: string;
   /** Firefox's reason key (e.g. `CORSMissingAllowOrigin`), where the engine has one. */
   code?: string;
+  /** Whose words these are, when the engine's own are not modelled (the engine's name otherwise). */
+  wordsOf: EngineName;
 }
 
 /** The console line `engine` (default: the verdict's own engine) prints for a blocked verdict; `null` when allowed. */
 export function consoleLine(verdict: Verdict, engine: EngineName = verdict.engine): ConsoleLine | null {
   const reason = verdict.reason;
   if (verdict.allowed || !reason) return null;
-  if (engine === 'firefox') return { engine, message: reason.firefox.message, code: reason.firefox.code || undefined };
-  return { engine, message: reason.chromium };
+  return reasonConsoleLine(reason, engine);
+}
+
+/** The console line of a block reason (see `consoleLine`). */
+export function reasonConsoleLine(reason: BlockReason, engine: EngineName): ConsoleLine {
+  const parameter = reason.failedParameter ?? '';
+  if (engine === 'firefox') {
+    const firefox = firefoxReason(reason.code, parameter, reason.url, reason.origin, reason.status);
+    return { engine, message: firefox.message, ...(firefox.code ? { code: firefox.code } : {}), wordsOf: 'firefox' };
+  }
+  const message = chromiumMessage(reason.code, parameter, reason.url, reason.initialUrl, reason.origin);
+  return { engine, message, wordsOf: 'chromium' };
 }
 
 /** The console message alone (see `consoleLine`); empty string when none. */
@@ -29,5 +45,25 @@ export function consoleMessage(verdict: Verdict, engine: EngineName = verdict.en
 
 /** One sentence saying what to change on the server so this blocked verdict passes; empty when allowed. */
 export function fixSentence(verdict: Verdict): string {
-  return verdict.allowed ? '' : (verdict.reason?.fix ?? '');
+  return verdict.allowed || !verdict.reason ? '' : reasonFixSentence(verdict.reason);
+}
+
+/** The fix sentence of a block reason (see `fixSentence`). */
+export function reasonFixSentence(reason: BlockReason): string {
+  if (isTargetFailure(reason.network)) return targetFailureText(reason.network);
+  if (reason.network?.kind === 'refused-head') return refusedHeadFix(reason.network);
+  return fixHint(reason.code, hintOf(reason), reason.origin, reason.credentialed);
+}
+
+/** The detail a fix sentence quotes: the failed parameter, the status, or what the network did. */
+function hintOf(reason: BlockReason): string {
+  switch (reason.code) {
+    case 'NetworkError':
+    case 'Timeout':
+      return reason.network ? networkFailureText(reason.network) : '';
+    case 'PreflightInvalidStatus':
+      return reason.status === undefined ? '' : String(reason.status);
+    default:
+      return reason.failedParameter ?? '';
+  }
 }

@@ -5,6 +5,7 @@
 import type { Exchange, WireResponse } from '../types.js';
 import { redactUrlCredentials } from './redact.js';
 import { escapeTerminal } from './terminal.js';
+import { networkFailureText } from './network.js';
 
 /** Request headers shown for an exchange: the ones the CORS protocol reads. */
 const REQUEST_HEADERS = new Set(['origin', 'access-control-request-method', 'access-control-request-headers']);
@@ -74,7 +75,7 @@ export function formatExchange(exchange: Exchange): string[] {
     if (REQUEST_HEADERS.has(name.toLowerCase())) lines.push(`${INDENT}> ${name}: ${value}`);
   }
   if (exchange.response) lines.push(...formatResponse(exchange.response.status, exchange.response.statusText, exchange.response.headers).map((l) => INDENT + l));
-  else lines.push(`${INDENT}x no response: ${exchange.error ?? 'the transport failed'}`);
+  else lines.push(`${INDENT}x no response: ${networkFailureText(exchange.error)}`);
   return lines;
 }
 

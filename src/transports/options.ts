@@ -9,7 +9,7 @@ export const DEFAULT_BASE_URL = 'https://api.example';
 /** Milliseconds one exchange may take, matching `simulate`'s default. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /**
- * The longest timeout a timer can hold: 2^31-1 ms (about 24.8 days). Node runs a longer one after 1 ms, so a
+ * The longest delay a Node timer holds: 2^31-1 ms (about 24.8 days). Node runs a longer one after 1 ms, so a
  * larger `timeoutMs` would time every exchange out at once; it is refused instead.
  */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -83,8 +83,8 @@ function positive(value: unknown, name: string, fallback: number, integer: boole
   if ((value as number) > max) {
     throw new InvalidArgumentError(
       name,
-      `${String(value)} is more than a timer can hold (${max} ms, about 24.8 days)`,
-      `Pass at most ${max}, or leave it out for the default (${fallback}).`,
+      `${String(value)} ms is longer than a timer can hold (${max} ms, about 24 days)`,
+      `Pass a shorter timeout, e.g. 30000, or leave it out for the default (${fallback}).`,
     );
   }
   return value as number;

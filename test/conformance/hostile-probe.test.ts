@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHostileApi, probeLine, type HostileApi } from '../../scripts/conformance/probes/hostile-api.js';
-import { simulate } from '../../src/emulator/simulate.js';
+import { fixSentence } from '../../src/report/describe.js';
+import { simulate } from '../../src/simulate.js';
 import { ENGINES } from '../../src/engines/index.js';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { fromUrl } from '../../src/transports/index.js';
@@ -90,7 +91,7 @@ describe.each(['chromium', 'firefox', 'webkit'] as const)('%s: the recorded host
       expect(under.outcome, `${kind} ${largestAllowed}`).toBe('allowed');
       const over = await run(engine, { url: `${api.url}/size/${kind}/${smallestBlocked}` });
       expect(over.verdict?.reason?.code, `${kind} ${smallestBlocked}`).toBe('NetworkError');
-      expect(over.verdict?.reason?.fix).toContain(`${ENGINES[engine].label} reads at most`);
+      expect(fixSentence(over.verdict!)).toContain(`${ENGINES[engine].label} reads at most`);
     }
   });
 

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { expect, it } from 'vitest';
-import { simulate } from '../../src/index.js';
+import { consoleMessage, fixSentence, simulate } from '../../src/index.js';
 
 it('docs/emulator.md example', async () => {
   const app = new Hono();
@@ -20,8 +20,8 @@ it('docs/emulator.md example', async () => {
   );
   expect(verdict.allowed).toBe(false);
   expect(verdict.reason?.code).toBe('HeaderDisallowedByPreflightResponse');
-  expect(verdict.reason?.chromium).toBe(
+  expect(consoleMessage(verdict, 'chromium')).toBe(
     "Access to fetch at 'https://api.example/api/items' from origin 'https://app.example' has been blocked by CORS policy: Request header field x-csrf-token is not allowed by Access-Control-Allow-Headers in preflight response.",
   );
-  expect(verdict.reason?.fix).toMatch(/^Add 'x-csrf-token' to 'Access-Control-Allow-Headers' on the preflight response/);
+  expect(fixSentence(verdict)).toMatch(/^Add 'x-csrf-token' to 'Access-Control-Allow-Headers' on the preflight response/);
 });

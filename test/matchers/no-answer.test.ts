@@ -59,3 +59,17 @@ describe('a server that does not answer', () => {
     expect(message).toContain('x no response:');
   });
 });
+
+describe('a target that throws', () => {
+  it('names the exception and says it came from the target, not from CORS; both the assertion and its .not fail', async () => {
+    const app = (_request: Request): Response => {
+      throw new RangeError('the database pool is closed');
+    };
+    for (const run of [() => expect(app).toAllowOrigin(APP), () => expect(app).not.toAllowOrigin(APP)]) {
+      const message = await stableFailureOf(run);
+      expect(message).toContain('Received: chromium, firefox, webkit: the target threw (RangeError)');
+      expect(message).toContain('The target itself threw RangeError: the database pool is closed. This error comes from your app or test set-up, not from CORS');
+      expect(message).not.toContain('Console (');
+    }
+  });
+});

@@ -9,9 +9,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import '../../src/vitest.js';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { CorsproofError, InvalidArgumentError } from '../../src/errors.js';
-import { PreflightCache, type PreflightCacheOptions } from '../../src/spec/preflight-cache.js';
+import { consoleMessage, fixSentence } from '../../src/report/describe.js';
+import { PreflightCache, type PreflightCacheOptions } from '../../src/index.js';
 import type { CorsRequest, EngineName, SimulateOptions, Transport, WireRequest } from '../../src/types.js';
 import { allowListApi, APP, honoApi } from '../matchers/apps.js';
 
@@ -120,7 +121,7 @@ const CASES: Case[] = [
   { mistake: 'timeoutMs negative', options: { timeoutMs: -1 }, argument: 'options.timeoutMs', problem: '-1 is not a positive number of milliseconds', fix: TIMEOUT_FIX },
   { mistake: 'timeoutMs NaN', options: { timeoutMs: Number.NaN }, argument: 'options.timeoutMs', problem: 'NaN is not a positive number of milliseconds', fix: TIMEOUT_FIX },
   { mistake: 'timeoutMs infinite', options: { timeoutMs: Number.POSITIVE_INFINITY }, argument: 'options.timeoutMs', problem: 'Infinity is not a positive number of milliseconds', fix: TIMEOUT_FIX },
-  { mistake: 'timeoutMs beyond what a timer can hold', options: { timeoutMs: 2 ** 31 }, argument: 'options.timeoutMs', problem: '2147483648 is more than a timer can hold (2147483647 ms', fix: 'Pass at most 2147483647' },
+  { mistake: 'timeoutMs beyond what a timer can hold', options: { timeoutMs: 2 ** 31 }, argument: 'options.timeoutMs', problem: '2147483648 ms is longer than a timer can hold (2147483647 ms', fix: 'Pass a shorter timeout, e.g. 30000.' },
   { mistake: 'an unknown engine', options: { engine: 'ie6' }, argument: 'options.engine', problem: "'ie6' is not an engine", fix: "Use 'chromium', 'firefox', 'webkit' or 'spec'." },
   { mistake: 'an engine that is not a string', options: { engine: 5 }, argument: 'options.engine', problem: 'number 5 is not an engine', fix: "Use 'chromium', 'firefox', 'webkit' or 'spec'." },
   { mistake: 'no transport', options: { transport: undefined }, argument: 'options.transport', problem: 'expected a Transport or a fetch handler function, got undefined', fix: 'Pass toTransport(target)' },
@@ -146,8 +147,9 @@ describe('simulate(): bad input is an InvalidArgumentError naming the argument, 
         const { transport, sent } = recording();
         const v = await simulate({ url: API_URL, origin: APP, method }, { transport, engine });
         expect(v.allowed).toBe(false);
-        expect(v.reason).toMatchObject({ code: 'ForbiddenMethod', preflight: false, chromium: '' });
-        expect(v.reason?.fix).toBe(`Browsers never send ${method.toUpperCase()}; use another method.`);
+        expect(v.reason).toMatchObject({ code: 'ForbiddenMethod', preflight: false, failedParameter: method.toUpperCase(), fix: null, unfixable: 'request' });
+        expect(consoleMessage(v, 'chromium')).toBe('');
+        expect(fixSentence(v)).toBe(`Browsers never send ${method.toUpperCase()}; use another method.`);
         expect(v.exchanges).toEqual([]);
         expect(sent).toEqual([]);
       }
@@ -183,7 +185,7 @@ describe('matchers: bad input rejects with the typed error, never as a failed or
     { mistake: 'invalid credentials', run: () => expect(app).toAllowOrigin(APP, { credentials: 'yes' as never }), argument: 'request.credentials', problem: "'yes' is not allowed", fix: "Use one of: 'omit', 'same-origin', 'include'." },
     { mistake: 'an invalid redirect', run: () => expect(app).not.toAllowOrigin(APP, { redirect: 'FOLLOW' as never }), argument: 'request.redirect', problem: "'FOLLOW' is not allowed", fix: "Use one of: 'follow', 'manual', 'error'." },
     { mistake: 'timeoutMs as a string', run: () => expect(app).toAllowOrigin(APP, { timeoutMs: '5000' as never }), argument: 'toAllowOrigin request.timeoutMs', problem: "'5000' is not a positive number of milliseconds", fix: TIMEOUT_FIX },
-    { mistake: 'timeoutMs beyond what a timer can hold', run: () => expect(app).toAllowOrigin(APP, { timeoutMs: 2 ** 40 }), argument: 'toAllowOrigin request.timeoutMs', problem: '1099511627776 is more than a timer can hold', fix: 'Pass at most 2147483647' },
+    { mistake: 'timeoutMs beyond what a timer can hold', run: () => expect(app).toAllowOrigin(APP, { timeoutMs: 2 ** 40 }), argument: 'toAllowOrigin request.timeoutMs', problem: '1099511627776 ms is longer than a timer can hold (2147483647 ms', fix: 'Pass a shorter timeout, e.g. 30000.' },
     { mistake: 'a base URL with credentials', run: () => expect(app).toAllowOrigin(APP, { baseUrl: 'https://user:pw@api.example' }), argument: 'fromNodeHandler options.baseUrl', problem: 'has a user name or password, and fetch() refuses such URLs', fix: 'Drop user:password@ from the URL' },
     { mistake: 'an unknown engine', run: () => expect(app).toAllowOrigin(APP, { engine: 'ie6' as never }), argument: 'toAllowOrigin request.engine', problem: "'ie6' is not an engine", fix: "Use 'chromium', 'firefox', 'webkit' or 'spec'." },
     { mistake: 'an origin with a path, on a received response', run: () => expect({ 'access-control-allow-origin': '*' }).toAllowOrigin('https://app.example/path'), argument: 'toAllowOrigin origin', problem: 'is a URL with a path', fix: ORIGIN_ONLY },

@@ -7,8 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { InvalidArgumentError } from '../../src/errors.js';
+import { fixSentence } from '../../src/report/describe.js';
 import { toTransport } from '../../src/transports/index.js';
 import type { EngineName, Verdict } from '../../src/types.js';
 import { fuzzParameters, runsFor, timeoutFor } from './fuzz-config.js';
@@ -55,8 +56,8 @@ describe.each(ENGINES)('a fetch handler serving generated answers, engine %s', (
         if (s.fault !== null || !representableAsResponses(s)) {
           // The handler could not build its Response (or the scripted transport would have faulted): still a verdict.
           expect(typeof handled.verdict.allowed).toBe('boolean');
-          if (!handled.verdict.allowed) expect(handled.verdict.reason?.fix.length).toBeGreaterThan(0);
-          if (handled.verdict.exchanges.some((e) => e.error?.includes('The fetch handler threw'))) seen.handlerFailures++;
+          if (!handled.verdict.allowed) expect(fixSentence(handled.verdict).length).toBeGreaterThan(0);
+          if (handled.verdict.exchanges.some((e) => e.error?.kind === 'target' && e.error.context.includes('The fetch handler threw'))) seen.handlerFailures++;
           seen.unrepresentable++;
           return;
         }

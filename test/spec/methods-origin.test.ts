@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from '../../src/spec/methods.js';
-import { hasRedirectTaintedOrigin, parseOrigin, serializeRequestOrigin } from '../../src/spec/origin.js';
+import { parseOrigin } from '../../src/arguments/origin.js';
+import { hasRedirectTaintedOrigin as taintedOrigins, originOf, serializeRequestOrigin as serializeOrigins } from '../../src/spec/origin.js';
+
+/** The spec functions take the origins of the URL list; these take the URLs. */
+const hasRedirectTaintedOrigin = (origin: string, urls: string[]) => taintedOrigins(origin, urls.map((u) => originOf(u)));
+const serializeRequestOrigin = (origin: string, urls: string[]) => serializeOrigins(origin, urls.map((u) => originOf(u)));
 
 describe('methods', () => {
   it('safelists GET, HEAD and POST byte-case-sensitively', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMimeEssence } from '../../src/spec/mime.js';
 import { parseSingleRange } from '../../src/spec/range.js';
 import { corsExposedHeaderNames, filterBasicHeaders, filterCorsHeaders } from '../../src/spec/response-headers.js';
-import { PreflightCache, preflightMaxAge } from '../../src/spec/preflight-cache.js';
+import { PreflightCache } from '../../src/emulator/preflight-cache.js';
+import { preflightMaxAge } from '../../src/spec/max-age.js';
 
 describe('parse a MIME type (essence)', () => {
   it('lower-cases type/subtype and ignores parameters', () => {

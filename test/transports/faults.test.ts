@@ -6,7 +6,8 @@
 import * as http from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { TransportError } from '../../src/errors.js';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
+import { networkFailureText } from '../../src/report/network.js';
 import { fromUrl, toTransport } from '../../src/transports/index.js';
 import type { Transport, WireRequest } from '../../src/types.js';
 import { closedPort, expectNoLeaks, httpServer, type Running, tcpServer } from './fixtures/faulty.js';
@@ -242,7 +243,7 @@ describe('simulate through a faulty server: a blocked verdict, not a throw', () 
         const verdict = await simulate({ url: '/x', origin: APP }, { transport: toTransport(url) });
         expect(verdict.allowed).toBe(false);
         expect(verdict.reason?.code).toBe('NetworkError');
-        expect(verdict.exchanges[0]?.error).toMatch(/mid-response|reset|closed the connection|valid HTTP/);
+        expect(networkFailureText(verdict.exchanges[0]?.error)).toMatch(/mid-response|reset|closed the connection|valid HTTP/);
       });
     });
   }

@@ -7,7 +7,7 @@ import { cors as honoCors } from 'hono/cors';
 import { graphql, http as mswHttp, HttpResponse, passthrough } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { TransportError } from '../../src/errors.js';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { fromFetchHandler, fromMswHandlers, toTransport } from '../../src/transports/index.js';
 import type { Transport, WireRequest } from '../../src/types.js';
 import { header, preflightRequest, send } from './fixtures/exchange-table.js';

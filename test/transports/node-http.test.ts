@@ -11,7 +11,7 @@ import Koa from 'koa';
 import * as http from 'node:http';
 import request from 'supertest';
 import { describe, expect, test } from 'vitest';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { fromNodeHandler, toTransport } from '../../src/transports/index.js';
 import type { WireRequest } from '../../src/types.js';
 import { header, send } from './fixtures/exchange-table.js';

@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { cors as honoCors } from 'hono/cors';
 import Koa from 'koa';
 import { afterAll, describe, expect, test } from 'vitest';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import { type Target, toTransport } from '../../src/transports/index.js';
 import type { CorsRequest, ReasonCode } from '../../src/types.js';
 import { APP, EVIL } from './fixtures/policies.js';

@@ -17,7 +17,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { describe, expect, test } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
-import { simulate } from '../../src/emulator/simulate.js';
+import { simulate } from '../../src/simulate.js';
 import * as api from '../../src/index.js';
 import {
   fromFastify,

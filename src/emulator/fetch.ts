@@ -2,81 +2,64 @@
  * The fetch loop: https://fetch.spec.whatwg.org/#main-fetch, #http-fetch, #cors-preflight-fetch and
  * #http-redirect-fetch, for one request from a page at `origin`, under one engine's profile.
  */
-import { InvalidArgumentError } from '../errors.js';
-import { getEngine, type EngineProfile } from '../engines/index.js';
-import { asPreflightCode, corsCheck } from '../spec/cors-check.js';
+import type { CheckedRequest } from '../arguments/request.js';
+import type { EngineProfile } from '../engines/index.js';
+import { corsCheck } from '../spec/cors-check.js';
 import { getHeader } from '../spec/header-list.js';
 import { isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
-import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
-import { PreflightCache } from '../spec/preflight-cache.js';
+import { sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
-import { makeReason } from '../report/reason.js';
-import { fromFetchHandler } from '../transports/fetch-handler.js';
-import { MAX_TIMEOUT_MS } from '../transports/options.js';
-import type { Exchange, ReasonCode, SimulateOptions, Transport, Verdict, WireRequest, WireResponse, CorsRequest } from '../types.js';
+import type { BlockReason, Exchange, NetworkFailure, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
+import { classifyCorsCheck } from './classify.js';
 import { filterResponse, type Tainting } from './filter.js';
-import { wireHeaderValues } from './header-encoding.js';
+import { planFix } from './fix.js';
+import { sendWithDeadline } from './network.js';
+import type { PreflightCache } from './preflight-cache.js';
 import { runPreflight } from './preflight.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
-import { sendWithDeadline } from './network.js';
+import { urlOrigin } from './url-origins.js';
+import { wireHeaderValues } from './header-encoding.js';
 import { refusedResponse } from './response-head.js';
 
-const OPTION_KEYS = new Set(['transport', 'engine', 'preflightCache', 'timeoutMs']);
-const DEFAULT_TIMEOUT_MS = 10_000;
 /** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
 const MAX_REDIRECTS = 20;
 
-/** Run one `fetch()` as the chosen browser engine would, against `options.transport`. */
-export async function simulate(request: CorsRequest, options: SimulateOptions): Promise<Verdict> {
-  const { engine, transport, cache, timeoutMs } = resolveOptions(options);
-  const prepared = await prepareRequest(request, engine, transport.baseUrl);
+export interface EmulateOptions {
+  engine: EngineProfile;
+  transport: Transport;
+  cache: PreflightCache;
+  timeoutMs: number;
+}
+
+/** Run one checked `fetch()` as `options.engine` would, against `options.transport`: a verdict, never a throw. */
+export async function emulate(request: CheckedRequest, options: EmulateOptions): Promise<Verdict> {
+  const { engine, transport, cache, timeoutMs } = options;
+  const prepared = await prepareRequest(request, engine);
   if (!prepared.ok) {
-    return blocked(engine, [], makeReason({ code: prepared.code, hint: prepared.hint, preflight: false, url: prepared.url, origin: prepared.origin, engine: engine.name }));
+    const { code, failedParameter, url, origin } = prepared;
+    const credentialed = request.credentials === 'include';
+    const reason: BlockReason = {
+      code, preflight: false, url, initialUrl: url, origin, requestOrigin: origin, failedParameter, credentialed,
+      ...planFix({ code, preflight: false, url, method: '', unsafeNames: [], methodNeedsListing: false, preflightOrigin: origin, requestOrigin: origin, credentialed, corsChecked: false }),
+    };
+    return { engine: engine.name, allowed: false, exchanges: [], reason };
   }
   return new FetchRun(prepared.request, engine, transport, cache, timeoutMs).run();
 }
 
-function resolveOptions(options: SimulateOptions) {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError('options', `expected an object, got ${options === null ? 'null' : typeof options}`, 'Pass { transport, engine? }.');
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.has(key)) throw new InvalidArgumentError(`options.${key}`, 'unknown option', `Known options: ${[...OPTION_KEYS].join(', ')}.`);
-  }
-  const engine = getEngine(options.engine ?? 'chromium', 'options.engine');
-  const transport = resolveTransport(options.transport);
-  const cache = options.preflightCache === undefined ? new PreflightCache() : options.preflightCache;
-  if (!(cache instanceof PreflightCache)) {
-    throw new InvalidArgumentError('options.preflightCache', 'not a PreflightCache', 'Pass new PreflightCache() (from corsproof) to share preflights across calls.');
-  }
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
-    const given = typeof timeoutMs === 'number' ? String(timeoutMs) : `${typeof timeoutMs} '${String(timeoutMs)}'`;
-    throw new InvalidArgumentError('options.timeoutMs', `${given} is not a positive number of milliseconds`, 'Pass e.g. 5000.');
-  }
-  if (timeoutMs > MAX_TIMEOUT_MS) {
-    throw new InvalidArgumentError('options.timeoutMs', `${timeoutMs} is more than a timer can hold (${MAX_TIMEOUT_MS} ms, about 24.8 days)`, `Pass at most ${MAX_TIMEOUT_MS}, e.g. 5000.`);
-  }
-  return { engine, transport, cache, timeoutMs };
-}
-
-function resolveTransport(value: unknown): Transport {
-  if (typeof value === 'function') return fromFetchHandler(value as (r: Request) => Promise<Response>);
-  if (value !== null && typeof value === 'object' && typeof (value as Transport).send === 'function') return value as Transport;
-  throw new InvalidArgumentError(
-    'options.transport',
-    `expected a Transport or a fetch handler function, got ${value === null ? 'null' : typeof value}`,
-    'Pass toTransport(target) for an app, URL or mocks, or a (request: Request) => Response function.',
-  );
-}
-
-function blocked(engine: EngineProfile, exchanges: Exchange[], reason: Verdict['reason']): Verdict {
-  return { engine: engine.name, allowed: false, exchanges, reason };
+/** How a failure is reported: the value at fault, the status and exchange it failed on, what the network did. */
+export interface FailureDetails {
+  failedParameter?: string;
+  response?: WireResponse;
+  network?: NetworkFailure;
+  location?: string;
 }
 
 class FetchRun {
   private readonly urlList: string[];
+  /** The origin of each URL in `urlList`. */
+  private readonly urlOrigins: string[];
   private method: string;
   private headers: Array<[string, string]>;
   private body: Uint8Array | null;
@@ -99,6 +82,7 @@ class FetchRun {
     private readonly timeoutMs: number,
   ) {
     this.urlList = [request.url];
+    this.urlOrigins = [urlOrigin(request.url)];
     this.method = request.method;
     this.headers = request.headers;
     this.body = request.body;
@@ -108,29 +92,66 @@ class FetchRun {
     return this.urlList[this.urlList.length - 1];
   }
 
-  private fail(code: ReasonCode, hint = '', preflight = false, extra: { status?: number; detail?: string } = {}): Verdict {
-    return blocked(this.engine, this.exchanges, makeReason({
-      code, hint, preflight, url: this.currentUrl, initialUrl: this.urlList[0], origin: this.request.origin,
-      engine: this.engine.name, status: extra.status, detail: extra.detail, credentialed: this.request.credentials === 'include',
-    }));
+  private get currentOrigin(): string {
+    return this.urlOrigins[this.urlOrigins.length - 1];
+  }
+
+  /** A blocked verdict: the reason as data, with the fix planned from what this request needs. */
+  private fail(code: ReasonCode, preflight: boolean, details: FailureDetails = {}): Verdict {
+    const { request } = this;
+    const url = this.currentUrl;
+    const requestOrigin = this.serializedOrigin();
+    const credentialed = request.credentials === 'include';
+    const failedAt = this.exchanges.length - 1;
+    const reason: BlockReason = {
+      code,
+      preflight,
+      url,
+      initialUrl: this.urlList[0],
+      origin: request.origin,
+      requestOrigin: preflight ? this.preflightOrigin() : requestOrigin,
+      ...(details.failedParameter !== undefined ? { failedParameter: details.failedParameter } : {}),
+      ...(details.response ? { status: details.response.status } : {}),
+      ...(failedAt >= 0 ? { exchange: failedAt } : {}),
+      credentialed,
+      ...(details.network ? { network: details.network } : {}),
+      ...planFix({
+        code,
+        preflight,
+        url,
+        network: details.network,
+        response: details.response,
+        method: this.method,
+        unsafeNames: this.unsafeNames(),
+        methodNeedsListing: this.useCorsPreflight || !isCorsSafelistedMethod(this.method),
+        preflightOrigin: this.preflightOrigin(),
+        requestOrigin,
+        credentialed,
+        corsChecked: this.tainting === 'cors',
+        location: details.location,
+        redirectMode: request.redirect,
+        redirects: details.response !== undefined && isRedirectStatus(details.response.status) && request.redirect === 'follow' && getHeader(details.response.headers, 'location') !== null,
+        preflightable: this.useCorsPreflight || !isCorsSafelistedMethod(this.method) || this.unsafeNames().length > 0,
+      }),
+    };
+    return { engine: this.engine.name, allowed: false, exchanges: this.exchanges, reason };
   }
 
   async run(): Promise<Verdict> {
     const { request } = this;
     for (;;) {
-      const url = this.currentUrl;
       // Main fetch step 12 (https://fetch.spec.whatwg.org/#main-fetch): the first matching of
       let makePreflight = false;
-      if (sameOrigin(originOf(url), request.origin) && this.tainting === 'basic') {
+      if (sameOrigin(this.currentOrigin, request.origin) && this.tainting === 'basic') {
         // "request's current URL's origin is same origin with request's origin, and request's response
         //  tainting is "basic"": scheme fetch, no CORS.
       } else if (request.mode === 'same-origin') {
         // "request's mode is "same-origin"": return a network error.
-        return this.fail('DisallowedByMode');
+        return this.fail('DisallowedByMode', false);
       } else if (request.mode === 'no-cors') {
         // "request's mode is "no-cors"": 1. If request's redirect mode is not "follow", then return a network
         // error. 2. Set request's response tainting to "opaque".
-        if (request.redirect !== 'follow') return this.fail('NetworkError', '', false, { detail: `redirect mode '${request.redirect}' is not allowed with mode 'no-cors'` });
+        if (request.redirect !== 'follow') return this.fail('NetworkError', false, { network: { kind: 'no-cors-redirect-mode', redirect: request.redirect } });
         this.tainting = 'opaque';
       } else {
         // Otherwise: 1. Set request's response tainting to "cors". 2. Let corsWithPreflightResponse be the
@@ -153,14 +174,14 @@ class FetchRun {
       const exchange: Exchange = { kind: this.urlList.length === 1 ? 'actual' : 'redirect', request: wire };
       this.exchanges.push(exchange);
       if (!sent.ok) {
-        exchange.error = sent.message;
-        return this.fail(sent.kind === 'timeout' ? 'Timeout' : 'NetworkError', '', false, { detail: sent.message });
+        exchange.error = sent.failure;
+        return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
       }
       const response = sent.response;
       exchange.response = response;
       // A head the engine does not read (too large, NUL bytes) is a network error before any CORS check.
       const refused = refusedResponse(response, this.engine);
-      if (refused !== null) return this.fail('NetworkError', '', false, { detail: refused });
+      if (refused !== null) return this.fail('NetworkError', false, { network: refused });
 
       // HTTP fetch step 4.4: "If request's response tainting is "cors" and a CORS check for request and
       // response returns failure, then return a network error."
@@ -170,14 +191,16 @@ class FetchRun {
           allowCredentials: getHeader(response.headers, 'access-control-allow-credentials'),
           origin: this.serializedOrigin(),
           credentials: request.credentials,
-          engine: this.engine.name,
         });
-        if (!check.ok) return this.fail(check.code, check.hint, false, { status: response.status });
+        if (!check.ok) {
+          const { code, failedParameter } = classifyCorsCheck(check, false);
+          return this.fail(code, false, { failedParameter, response });
+        }
       }
 
       // HTTP fetch step 6: "If internalResponse's status is a redirect status:"
       if (isRedirectStatus(response.status)) {
-        if (request.redirect === 'error') return this.fail('UnexpectedRedirect', String(response.status));
+        if (request.redirect === 'error') return this.fail('UnexpectedRedirect', false, { response });
         if (request.redirect === 'manual') return this.allowed(response, 'opaqueredirect');
         const next = this.redirect(response);
         if (next === 'final') return this.allowed(response, this.tainting);
@@ -198,7 +221,7 @@ class FetchRun {
   }
 
   private serializedOrigin(): string {
-    return serializeRequestOrigin(this.request.origin, this.urlList);
+    return serializeRequestOrigin(this.request.origin, this.urlOrigins);
   }
 
   /** The origin a preflight carries and is checked against. */
@@ -230,6 +253,7 @@ class FetchRun {
       cache: this.cache,
       timeoutMs: this.timeoutMs,
       url: this.currentUrl,
+      urlOrigin: this.currentOrigin,
       method: this.method,
       unsafeNames: this.unsafeNames(),
       headerNames: this.headers.map(([n]) => n.toLowerCase()),
@@ -238,7 +262,7 @@ class FetchRun {
       credentials: this.request.credentials,
       cacheParts: this.cacheParts(),
       exchanges: this.exchanges,
-      fail: (code: ReasonCode, hint?: string, status?: number, detail?: string) => this.fail(code, hint, true, { status, detail }),
+      fail: (code: ReasonCode, details?: FailureDetails) => this.fail(code, true, details),
     };
   }
 
@@ -268,16 +292,15 @@ class FetchRun {
       return this.serializedOrigin();
     }
     if (this.engine.sameOriginRedirectKeepsOrigin && this.urlList.length > 1 && this.previousOriginHeader !== null) {
-      const previous = this.urlList[this.urlList.length - 2];
-      if (sameOrigin(originOf(previous), originOf(this.currentUrl))) return this.previousOriginHeader;
+      if (sameOrigin(this.urlOrigins[this.urlOrigins.length - 2], this.currentOrigin)) return this.previousOriginHeader;
     }
     return null;
   }
 
   /** Whether any redirect so far went to another origin than the URL it came from. */
   private crossedOrigins(): boolean {
-    for (let k = 1; k < this.urlList.length; k++) {
-      if (!sameOrigin(originOf(this.urlList[k - 1]), originOf(this.urlList[k]))) return true;
+    for (let k = 1; k < this.urlOrigins.length; k++) {
+      if (!sameOrigin(this.urlOrigins[k - 1], this.urlOrigins[k])) return true;
     }
     return false;
   }
@@ -293,15 +316,15 @@ class FetchRun {
       next = new URL(location, this.currentUrl);
     } catch {
       // 5. If locationURL is failure, then return a network error.
-      return this.fail('NetworkError', '', false, { detail: `invalid Location '${location}'` });
+      return this.fail('NetworkError', false, { response, network: { kind: 'invalid-location', location } });
     }
     if (next.hash === '' && new URL(this.currentUrl).hash) next.hash = new URL(this.currentUrl).hash;
     // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return this.fail('NetworkError', '', false, { detail: `redirect to a ${next.protocol} URL` });
+      return this.fail('NetworkError', false, { response, network: { kind: 'redirect-scheme', location: next.href } });
     }
     // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
-    if (this.redirectCount === MAX_REDIRECTS) return this.fail('TooManyRedirects');
+    if (this.redirectCount === MAX_REDIRECTS) return this.fail('TooManyRedirects', false, { response });
     this.redirectCount++;
     const credentialed = next.username !== '' || next.password !== '';
     // 9. If request's mode is "cors", locationURL includes credentials, and request's origin is not same
@@ -309,12 +332,12 @@ class FetchRun {
     // 10. If request's response tainting is "cors" and locationURL includes credentials, then return a
     //    network error.
     if (credentialed && ((this.request.mode === 'cors' && !sameOrigin(this.request.origin, next.origin)) || this.tainting === 'cors')) {
-      return this.fail('RedirectContainsCredentials', next.href);
+      return this.fail('RedirectContainsCredentials', false, { failedParameter: next.href, response, location: next.href });
     }
     // 12. If one of: internalResponse's status is 301 or 302 and request's method is `POST`; internalResponse's
     //     status is 303 and request's method is not `GET` or `HEAD`: set request's method to `GET` and body to
     //     null, and remove request-body-header names from request's header list. (Engines differ: profile.)
-    const crossOrigin = !sameOrigin(originOf(this.currentUrl), next.origin);
+    const crossOrigin = !sameOrigin(this.currentOrigin, next.origin);
     const rewritten = this.engine.redirectMethod(response.status, this.method, crossOrigin);
     if (rewritten !== null) {
       this.method = rewritten;
@@ -329,6 +352,7 @@ class FetchRun {
     }
     // 16. Append locationURL to request's URL list. 19. Return the result of running main fetch (recursive).
     this.urlList.push(next.href);
+    this.urlOrigins.push(next.origin);
     return 'continue';
   }
 

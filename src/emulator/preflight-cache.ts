@@ -3,7 +3,6 @@
  * Entries are keyed by network partition key (here: the page origin), byte-serialized origin, URL and
  * credentials; each holds a method or a header name and an expiry. Engines cap max-age differently.
  */
-import { InvalidArgumentError } from '../errors.js';
 
 export interface CacheKeyParts {
   /** Serialized request origin (`null` when redirect-tainted). */
@@ -19,12 +18,9 @@ interface Entry {
 export interface PreflightCacheOptions {
   /** Milliseconds since an epoch; default `Date.now`. */
   now?: () => number;
-  /** At most this many entries (a whole number, 0 keeps none); the oldest go first. Default 10 000. */
+  /** At most this many entries; the oldest go first. Default 10 000. */
   maxEntries?: number;
 }
-
-const OPTION_KEYS = ['now', 'maxEntries'];
-const DEFAULT_MAX_ENTRIES = 10_000;
 
 /**
  * A bounded, clock-injectable CORS-preflight cache. `engine` decides the max-age cap when it is used by
@@ -36,9 +32,8 @@ export class PreflightCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(options: PreflightCacheOptions = {}) {
-    const { now, maxEntries } = resolveCacheOptions(options);
-    this.now = now;
-    this.maxEntries = maxEntries;
+    this.now = options.now ?? Date.now;
+    this.maxEntries = options.maxEntries ?? 10_000;
   }
 
   get size(): number {
@@ -81,9 +76,10 @@ export class PreflightCache {
     if (maxAgeSeconds <= 0) return;
     const key = this.key(parts, kind === 'method' ? 'm' : 'h', kind === 'header' ? item.toLowerCase() : item);
     this.entries.delete(key);
-    this.entries.set(key, { expires: this.clock() + maxAgeSeconds * 1000 });
+    this.entries.set(key, { expires: this.now() + maxAgeSeconds * 1000 });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
+      // An empty cache is as small as it gets, whatever the bound (options are checked where the cache is made).
       if (oldest.done) break;
       this.entries.delete(oldest.value);
     }
@@ -95,58 +91,11 @@ export class PreflightCache {
     for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 
-  /** `now()`, checked: a clock that returns no time would make entries live forever or never. */
-  private clock(): number {
-    const time = this.now();
-    if (typeof time !== 'number' || !Number.isFinite(time)) {
-      throw new InvalidArgumentError(
-        'PreflightCache options.now',
-        `it returned ${typeof time === 'number' ? String(time) : typeof time}, not a finite number of milliseconds`,
-        'Pass a function returning milliseconds since an epoch, such as () => Date.now().',
-      );
-    }
-    return time;
-  }
-
   private alive(key: string): boolean {
     const entry = this.entries.get(key);
     if (!entry) return false;
-    if (entry.expires > this.clock()) return true;
+    if (entry.expires > this.now()) return true;
     this.entries.delete(key);
     return false;
   }
-}
-
-/** Validate the options of `new PreflightCache()`: an unknown key, a `now` that is no function, a bound that is no whole number. */
-function resolveCacheOptions(options: unknown): { now: () => number; maxEntries: number } {
-  if (options === undefined) return { now: Date.now, maxEntries: DEFAULT_MAX_ENTRIES };
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidArgumentError('PreflightCache options', `expected an object, got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`, 'Pass { maxEntries?, now? } or nothing.');
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_KEYS.includes(key)) {
-      throw new InvalidArgumentError(`PreflightCache options.${key}`, 'unknown option', 'PreflightCache accepts `maxEntries` and `now`.');
-    }
-  }
-  const { now, maxEntries } = options as PreflightCacheOptions;
-  if (now !== undefined && typeof now !== 'function') {
-    throw new InvalidArgumentError('PreflightCache options.now', `expected a function, got ${now === null ? 'null' : typeof now}`, 'Pass a function returning milliseconds, such as () => Date.now(), or leave it out.');
-  }
-  if (maxEntries !== undefined && !(typeof maxEntries === 'number' && Number.isSafeInteger(maxEntries) && maxEntries >= 0)) {
-    const given = typeof maxEntries === 'number' ? String(maxEntries) : `${typeof maxEntries} ${JSON.stringify(maxEntries)}`;
-    throw new InvalidArgumentError('PreflightCache options.maxEntries', `${given} is not a whole number of entries, 0 or more`, `Pass e.g. 1000, or leave it out for the default (${DEFAULT_MAX_ENTRIES}).`);
-  }
-  return { now: now ?? Date.now, maxEntries: maxEntries ?? DEFAULT_MAX_ENTRIES };
-}
-
-/**
- * Max-age of a preflight response (CORS-preflight fetch, step 7.8): "Let max-age be the result of extracting
- * header list values given `Access-Control-Max-Age` and response's header list. If max-age is failure or null,
- * then set max-age to 5. If max-age is greater than an imposed limit on max-age, then set max-age to the
- * imposed limit."
- */
-export function preflightMaxAge(raw: string | null, capSeconds: number): number {
-  let seconds = 5;
-  if (raw !== null && /^\d+$/.test(raw.trim())) seconds = Number(raw.trim());
-  return Math.min(seconds, capSeconds);
 }

@@ -1,0 +1,84 @@
+/**
+ * What went wrong on the network, in words: the detail shown for a `NetworkError` or `Timeout` verdict and for
+ * an exchange that got no response.
+ */
+import { getEngine } from '../engines/index.js';
+import type { NetworkFailure } from '../types.js';
+
+export function networkFailureText(failure: NetworkFailure | undefined): string {
+  if (!failure) return 'the transport failed';
+  switch (failure.kind) {
+    case 'timeout':
+      return `no response within ${failure.ms} ms`;
+    case 'transport':
+      return failure.message;
+    case 'target':
+      return failure.context;
+    case 'invalid-response':
+      switch (failure.problem) {
+        case 'not-a-response':
+          return `the transport returned ${failure.value} instead of a response`;
+        case 'status':
+          return `invalid HTTP status ${failure.value}`;
+        case 'header-list':
+          return 'the response header list is missing or holds a malformed entry';
+        case 'unreadable':
+          return failure.value ?? 'the response could not be read';
+      }
+      break;
+    case 'invalid-location':
+      return `invalid Location '${failure.location}'`;
+    case 'redirect-scheme':
+      return `redirect to a ${safeProtocol(failure.location)} URL`;
+    case 'no-cors-redirect-mode':
+      return `redirect mode '${failure.redirect}' is not allowed with mode 'no-cors'`;
+    case 'refused-head':
+      return refusedHeadText(failure);
+  }
+}
+
+function refusedHeadText(failure: Extract<NetworkFailure, { kind: 'refused-head' }>): string {
+  const engine = getEngine(failure.engine).label;
+  switch (failure.problem) {
+    case 'too-large':
+      return `the response head is ${failure.bytes.toLocaleString('en-US')} bytes; ${engine} reads at most ${failure.limit.toLocaleString('en-US')}, so the request fails`;
+    case 'nul-in-header':
+      return `the response header ${failure.header} holds a NUL byte, which makes the response a network error`;
+    case 'nul-in-status':
+      return `the status text holds a NUL byte, which ${engine} treats as a network error`;
+  }
+}
+
+/** What to change on the server when the engine refused the response head. */
+export function refusedHeadFix(failure: Extract<NetworkFailure, { kind: 'refused-head' }>): string {
+  const engine = getEngine(failure.engine).label;
+  switch (failure.problem) {
+    case 'too-large':
+      return `The response head is ${failure.bytes.toLocaleString('en-US')} bytes and ${engine} reads at most ${failure.limit.toLocaleString('en-US')}: send fewer or shorter headers (a long Content-Security-Policy, Link or Set-Cookie list is the usual cause).`;
+    case 'nul-in-header':
+      return `Remove the NUL byte from the ${failure.header} header: browsers fail any response that carries one.`;
+    case 'nul-in-status':
+      return `Remove the NUL byte from the status text: ${engine} fails the response.`;
+  }
+}
+
+/** Whether the failure is the user's own target or set-up throwing, not the network nor CORS. */
+export function isTargetFailure(failure: NetworkFailure | undefined): failure is Extract<NetworkFailure, { kind: 'target' }> {
+  return failure?.kind === 'target';
+}
+
+/**
+ * The sentence that says a target's own exception is not CORS: shown by matchers, the CLI and the mocks in place
+ * of a browser's console line, which would only say the fetch failed.
+ */
+export function targetFailureText(failure: Extract<NetworkFailure, { kind: 'target' }>): string {
+  return `The target itself threw ${failure.name}: ${failure.message}. This error comes from your app or test set-up, not from CORS; a page would see a network error.`;
+}
+
+function safeProtocol(location: string): string {
+  try {
+    return new URL(location).protocol;
+  } catch {
+    return 'non-HTTP';
+  }
+}
