@@ -9,6 +9,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { parseOrigin } from '../arguments/origin.js';
 import { PreflightCache } from '../emulator/preflight-cache.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
+import { escapeTerminal } from '../report/terminal.js';
 import { toTransport, type Target } from '../transports/index.js';
 import type { CorsRequest, EngineName, FilteredResponse, Verdict } from '../types.js';
 
@@ -41,7 +42,8 @@ export function createCorsFetch(options: CorsFetchOptions): (input: RequestInfo 
   const engine = profile.name;
   const transport = toTransport(options.target, { baseUrl: origin });
   const cache = options.preflightCache === false ? undefined : options.preflightCache ?? new PreflightCache();
-  const onBlocked = options.onBlocked ?? ((v: Verdict) => console.error(consoleMessage(v) || fixSentence(v)));
+  // The message quotes what the server sent: escaped, so a test's output never carries its control bytes raw.
+  const onBlocked = options.onBlocked ?? ((v: Verdict) => console.error(escapeTerminal(consoleMessage(v) || fixSentence(v))));
 
   return async function corsFetch(input, init) {
     const request = await toCorsRequest(input, init, origin);
