@@ -34,7 +34,10 @@ export interface HttpExchangeSettings {
  */
 const RESPONSE_PARSING = { insecureHTTPParser: true, maxHeaderSize: LARGEST_RESPONSE_HEAD_BYTES } as const;
 
-/** Send `wire` and read its response, within the deadline. Failures are `TransportError`s. */
+/**
+ * Send `wire` and read its response, within the deadline. Failures are `TransportError`s, or a
+ * `LocalResourceError` when this machine could not open the connection (`EMFILE`, `EADDRNOTAVAIL`, ...).
+ */
 export function httpExchange(
   wire: WireRequest,
   context: TransportContext | undefined,
