@@ -2,7 +2,9 @@
 //  1. type tests (tsc on src and test, including the matcher type tests for Vitest and Jest)
 //  2. Vitest on Node 22 (the `node` that npm scripts run on: devDependency node@22)
 //  3. Vitest on Node 24 (devDependency node24 = node@24)
-//  4. Jest on Node 22, against the built package (test/jest)
+//  4. the matcher suites again on Node 22 with every engine run on its own (CORSPROOF_ENGINES_SEPARATELY=1): the
+//     verdicts must not depend on whether engines share one exchange
+//  5. Jest on Node 22, against the built package (test/jest)
 // Arguments after `--` go to both Vitest runs (e.g. `npm test -- test/spec`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -20,9 +22,9 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'corsproof-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = [];
 
-function run(label, cmd, args) {
+function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' } });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0', ...env } });
   if (r.status !== 0) failedSteps.push(label);
   return r.status === 0;
 }
@@ -58,6 +60,12 @@ for (const [label, bin] of [['vitest on Node 22', node22], ['vitest on Node 24',
   const out = path.join(tmp, `${label.replace(/\W+/g, '-')}.json`);
   run(label, bin, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra]);
   steps.push([label, out, `${spawnSync(bin, ['-v'], { encoding: 'utf8' }).stdout.trim()}`]);
+}
+if (extra.length === 0) {
+  const label = 'matchers, engines run separately';
+  const out = path.join(tmp, 'separately.json');
+  run(label, node22, [vitest, 'run', 'test/matchers', '--reporter=dot', '--reporter=json', `--outputFile.json=${out}`], { CORSPROOF_ENGINES_SEPARATELY: '1' });
+  steps.push([label, out, process.version]);
 }
 if (extra.length === 0) {
   const out = path.join(tmp, 'jest.json');

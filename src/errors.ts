@@ -26,7 +26,8 @@ export class InvalidArgumentError extends CorsproofError {
 
 /** A transport could not produce a response: refused, reset, timed out, garbage on the wire. */
 export class TransportError extends CorsproofError {
-  readonly kind: 'timeout' | 'network' | 'protocol' | 'too-large' | 'handler';
+  /** `not-sent`: the request was deliberately not sent (e.g. `corsproof check --preflight-only`). */
+  readonly kind: 'timeout' | 'network' | 'protocol' | 'too-large' | 'handler' | 'not-sent';
   constructor(kind: TransportError['kind'], message: string, options?: { cause?: unknown }) {
     super('ERR_CORSPROOF_TRANSPORT', message);
     this.name = 'TransportError';

@@ -3,8 +3,8 @@
  * The arguments are checked here (typed errors for mistakes); the emulator runs the rest as data.
  */
 import { checkRequest } from './arguments/request.js';
-import { checkSimulateOptions } from './arguments/simulate-options.js';
-import { emulate } from './emulator/fetch.js';
+import { checkEngines, checkPreflightCache, checkSimulateOptions } from './arguments/simulate-options.js';
+import { emulate, emulateEngines } from './emulator/fetch.js';
 import type { PreflightCache } from './emulator/preflight-cache.js';
 import { BROWSER_ENGINES } from './engines/index.js';
 import type { CorsRequest, EngineName, SimulateOptions, Verdict } from './types.js';
@@ -28,11 +28,10 @@ export interface SimulateEnginesOptions extends Omit<SimulateOptions, 'engine' |
  * than `simulate` once per engine.
  */
 export async function simulateEngines(request: CorsRequest, options: SimulateEnginesOptions): Promise<Verdict[]> {
+  if (options === null || typeof options !== 'object') return simulate(request, options as never).then((v) => [v]);
   const { engines = BROWSER_ENGINES, preflightCaches, ...rest } = options;
-  return Promise.all(
-    engines.map((engine) => {
-      const cache = preflightCaches?.[engine];
-      return simulate(request, { ...rest, engine, ...(cache ? { preflightCache: cache } : {}) });
-    }),
-  );
+  const profiles = checkEngines(engines, 'options.engines');
+  const caches = profiles.map((engine) => checkPreflightCache(preflightCaches?.[engine.name], `options.preflightCaches.${engine.name}`));
+  const checked = checkSimulateOptions(rest);
+  return emulateEngines(checkRequest(request, checked.transport.baseUrl), { engines: profiles, transport: checked.transport, caches, timeoutMs: checked.timeoutMs });
 }

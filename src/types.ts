@@ -150,8 +150,11 @@ export interface BlockReason {
    * server can (`unfixable` says why).
    */
   fix: FixChange[] | null;
-  /** Why `fix` is null: the browser refuses the request before any network, or the server gave no answer. */
-  unfixable?: 'request' | 'no-answer';
+  /**
+   * Why `fix` is null: the browser refuses the request before any network, the server gave no answer, or the
+   * request was deliberately not sent.
+   */
+  unfixable?: 'request' | 'no-answer' | 'not-sent';
 }
 
 /** What went wrong when a request got no usable answer. */
@@ -173,6 +176,8 @@ export type NetworkFailure =
   | { kind: 'redirect-scheme'; location: string }
   /** Mode `no-cors` with a redirect mode other than `follow`. */
   | { kind: 'no-cors-redirect-mode'; redirect: RequestRedirect_ }
+  /** The request was deliberately not sent (`corsproof check --preflight-only` sends preflights only). */
+  | { kind: 'not-sent'; message: string }
   /**
    * A response head `engine` does not read, so the request fails as a network error: larger than the engine's
    * limit (`bytes` against `limit`), or holding a NUL byte in a header value (`header`) or the status text.

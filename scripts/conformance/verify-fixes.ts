@@ -35,14 +35,14 @@ export interface FixReport {
   /** Of those, how many pass once the fix is applied. */
   verified: number;
   /** Blocked scenarios with no fix, by why. */
-  unfixable: { request: number; 'no-answer': number };
+  unfixable: { request: number; 'no-answer': number; 'not-sent': number };
   failures: FixFailure[];
 }
 
 export async function verifyFixes(scenarios: readonly ScenarioSpec[], engine: EngineName): Promise<FixReport> {
   const byId = new Map(scenarios.map((s) => [s.id, s]));
   const transport = scenarioTransport(byId, null);
-  const report: FixReport = { engine, blocked: 0, offered: 0, verified: 0, unfixable: { request: 0, 'no-answer': 0 }, failures: [] };
+  const report: FixReport = { engine, blocked: 0, offered: 0, verified: 0, unfixable: { request: 0, 'no-answer': 0, 'not-sent': 0 }, failures: [] };
   for (const s of scenarios) {
     const verdict = await simulate(scenarioRequest(s), { transport, engine });
     if (verdict.allowed || !verdict.reason) continue;

@@ -28,11 +28,31 @@ export function checkSimulateOptions(options: SimulateOptions): CheckedSimulateO
   }
   const engine = getEngine(options.engine ?? 'chromium', 'options.engine');
   const transport = checkTransport(options.transport);
-  const cache = options.preflightCache === undefined ? new PreflightCache() : options.preflightCache;
-  if (!(cache instanceof PreflightCache)) {
-    throw new InvalidArgumentError('options.preflightCache', 'not a PreflightCache', 'Pass new PreflightCache() (from corsproof) to share preflights across calls.');
-  }
+  const cache = checkPreflightCache(options.preflightCache, 'options.preflightCache');
   return { engine, transport, cache, timeoutMs: checkTimeout(options.timeoutMs, 'options.timeoutMs') };
+}
+
+/** A `PreflightCache`, or a new one when none is given. */
+export function checkPreflightCache(value: unknown, argument: string): PreflightCache {
+  if (value === undefined) return new PreflightCache();
+  if (!(value instanceof PreflightCache)) {
+    throw new InvalidArgumentError(argument, 'not a PreflightCache', 'Pass new PreflightCache() (from corsproof) to share preflights across calls.');
+  }
+  return value;
+}
+
+/** A non-empty list of engine names, each once. */
+export function checkEngines(value: unknown, argument: string): EngineProfile[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new InvalidArgumentError(argument, `expected a non-empty array of engine names, got ${Array.isArray(value) ? 'an empty array' : typeof value}`, "Pass e.g. ['chromium', 'firefox', 'webkit'].");
+  }
+  const profiles = value.map((name, k) => getEngine(name, `${argument}[${k}]`));
+  const seen = new Set<string>();
+  for (const profile of profiles) {
+    if (seen.has(profile.name)) throw new InvalidArgumentError(argument, `'${profile.name}' is listed twice`, 'List each engine once.');
+    seen.add(profile.name);
+  }
+  return profiles;
 }
 
 /** A positive number of milliseconds a timer can hold; `undefined` gives the default (10 s). */

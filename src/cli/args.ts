@@ -29,6 +29,8 @@ export interface CheckOptions extends CommonOptions {
   credentials: RequestCredentials_;
   mode: RequestMode;
   engines: EngineName[];
+  /** Send preflights only: no actual request for a method that is not safe. */
+  preflightOnly: boolean;
 }
 
 export interface AuditOptions extends CommonOptions {
@@ -56,6 +58,7 @@ const CHECK = {
   credentials: { type: 'string' },
   mode: { type: 'string' },
   engine: { type: 'string', short: 'e', multiple: true },
+  'preflight-only': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 const AUDIT = {
@@ -84,6 +87,7 @@ export function parseCommand(argv: readonly string[]): Command {
         credentials: oneOf(v.credentials, '--credentials', CREDENTIALS, 'same-origin'),
         mode: oneOf(v.mode, '--mode', MODES, 'cors'),
         engines: parseEngines(v.engine),
+        preflightOnly: v['preflight-only'] === true,
       },
     };
   }
@@ -114,6 +118,7 @@ type Values = {
   credentials?: string;
   mode?: string;
   engine?: string[];
+  'preflight-only'?: boolean;
 };
 
 function parse(args: readonly string[], options: ParseArgsConfig['options'], command: string): { values: Values; positionals: string[] } {

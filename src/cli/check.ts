@@ -2,12 +2,13 @@
  * `corsproof check`: run one request through the emulator against a live URL, per engine, and show the
  * verdict, the exchanges, the browser's console message and the fix.
  */
-import { simulate } from '../simulate.js';
+import { simulateEngines } from '../simulate.js';
 import { isForbiddenRequestHeader } from '../spec/request-headers.js';
-import { reasonConsoleLine, reasonFixSentence } from '../report/describe.js';
+import { reasonConsoleLine, reasonFixSentence, type ConsoleLine } from '../report/describe.js';
 import type { BlockReason, FixChange, Transport, Verdict } from '../types.js';
 import type { CheckOptions } from './args.js';
 import { EXIT, isUnreachable } from './exit.js';
+import { preflightsOnly } from './preflight-only.js';
 import { exchangeToJson, renderExchange, type ExchangeJson, type Style } from './render.js';
 
 export interface CheckReport {
@@ -15,30 +16,47 @@ export interface CheckReport {
   verdicts: Verdict[];
 }
 
-/** One verdict per engine asked for, in order. Engines run one after another against the same server. */
+/** HTTP's safe methods: --preflight-only still sends these (they change nothing on the server). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+
+/**
+ * One verdict per engine asked for, in order. The engines share one exchange with the server: each distinct
+ * request is sent once. With --preflight-only, a method that is not safe is never sent, only its preflight.
+ */
 export async function runCheck(options: CheckOptions, transport: Transport): Promise<CheckReport> {
-  const verdicts: Verdict[] = [];
-  for (const engine of options.engines) {
-    const verdict = await simulate(
-      {
-        url: options.url,
-        origin: options.origin,
-        method: options.method,
-        headers: options.headers,
-        credentials: options.credentials,
-        mode: options.mode,
-      },
-      { transport, engine, timeoutMs: options.timeoutMs },
-    );
-    verdicts.push(verdict);
-  }
+  const skip = options.preflightOnly && !SAFE_METHODS.has(options.method.toUpperCase());
+  const verdicts = await simulateEngines(
+    {
+      url: options.url,
+      origin: options.origin,
+      method: options.method,
+      headers: options.headers,
+      credentials: options.credentials,
+      mode: options.mode,
+    },
+    { transport: skip ? preflightsOnly(transport, options.method) : transport, engines: options.engines, timeoutMs: options.timeoutMs },
+  );
   return { options, verdicts };
 }
 
-/** 0 when every engine allows it, 3 when the server could not be reached, otherwise 1. */
+/** The request was not sent (--preflight-only): blocked only because of that. */
+export function notSent(verdict: Verdict): boolean {
+  return verdict.reason?.network?.kind === 'not-sent';
+}
+
+/** With --preflight-only, whether the preflight passed: it went out and the request was only held back. */
+function preflightPassed(verdict: Verdict): boolean {
+  return notSent(verdict) && verdict.exchanges.some((e) => e.kind === 'preflight');
+}
+
+/**
+ * 0 when every engine allows it (with --preflight-only: every preflight passed), 3 when the server could not be
+ * reached, 2 when --preflight-only left nothing to check (no preflight was needed), otherwise 1.
+ */
 export function checkExitCode(report: CheckReport): number {
-  if (report.verdicts.every((v) => v.allowed)) return EXIT.ok;
+  if (report.verdicts.every((v) => v.allowed || preflightPassed(v))) return EXIT.ok;
   if (report.verdicts.some(isUnreachable)) return EXIT.unreachable;
+  if (report.verdicts.some((v) => notSent(v) && !preflightPassed(v))) return EXIT.usage;
   return EXIT.findings;
 }
 
@@ -52,7 +70,7 @@ export function renderCheck(report: CheckReport, style: Style): string {
     const dropped = isForbiddenRequestHeader(name, value) ? style.yellow('  (dropped: browsers never let script set it)') : '';
     out.push(`${style.dim(`  ${name}: ${value}`)}${dropped}`);
   }
-  const rendered: Array<{ engine: string; text: string; code?: string; chromium?: string; fix?: string }> = [];
+  const rendered: Array<{ engine: string; text: string; code?: string; line?: ConsoleLine; fix?: string }> = [];
   for (const verdict of report.verdicts) {
     out.push('');
     const label = verdict.engine.padEnd(9);
@@ -61,19 +79,24 @@ export function renderCheck(report: CheckReport, style: Style): string {
       const r = verdict.response;
       const detail = r ? `${r.status} ${r.type}${r.redirected ? ', redirected' : ''}` : '';
       out.push(`${style.bold(label)} ${style.green('ALLOWED')}  ${style.dim(detail)}`);
+    } else if (preflightPassed(verdict)) {
+      out.push(`${style.bold(label)} ${style.green('PREFLIGHT PASSED')}  ${style.dim(`the ${options.method} itself was not sent (--preflight-only)`)}`);
+    } else if (notSent(verdict)) {
+      out.push(`${style.bold(label)} ${style.yellow('NOT CHECKED')}  ${style.dim(`this ${options.method} needs no preflight, and --preflight-only does not send the request itself`)}`);
     } else {
       out.push(`${style.bold(label)} ${style.red('BLOCKED')}  ${reason ? `${reason.code}${reason.preflight ? ' (preflight)' : ''}` : ''}`);
     }
     const exchangeLines = verdict.exchanges.flatMap((e) => renderExchange(e, style, userHeaders));
     const text = exchangeLines.join('\n');
-    const chromium = reason ? reasonConsoleLine(reason, 'chromium').message : undefined;
-    const fix = reason ? reasonFixSentence(reason) : undefined;
-    const entry = { engine: verdict.engine, text, code: reason?.code, chromium, fix };
+    const line = reason && !notSent(verdict) ? reasonConsoleLine(reason, verdict.engine) : undefined;
+    const fix = reason && !notSent(verdict) ? reasonFixSentence(reason) : undefined;
+    const entry = { engine: verdict.engine, text, code: reason?.code, line, fix };
     const same = rendered.find((r) => r.text === text);
     rendered.push(entry);
-    // WebKit and spec report Chromium's wording: when all of it repeats an engine above, say so in one line.
-    const repeat = verdict.engine !== 'firefox' && verdict.engine !== 'chromium' && same !== undefined &&
-      same.code === entry.code && same.chromium === entry.chromium && same.fix === entry.fix && same.engine !== 'firefox';
+    // An engine whose console words are another's (not modelled on their own): when its exchanges, message and
+    // fix repeat that engine's, say so in one line.
+    const repeat = line !== undefined && line.wordsOf !== verdict.engine && same !== undefined && same.line?.engine === line.wordsOf &&
+      same.code === entry.code && same.line.message === line.message && same.fix === entry.fix;
     if (repeat && !verdict.allowed) {
       out.push(style.dim(`  same exchanges, console message and fix as ${same.engine}`));
       continue;
@@ -90,8 +113,7 @@ export function renderCheck(report: CheckReport, style: Style): string {
         out.push(`  ${style.dim('readable')} ${names.length > 0 ? names.join(', ') : '(no response headers)'}`);
       }
     }
-    if (!verdict.allowed && reason && !isUnreachable(verdict)) {
-      const line = reasonConsoleLine(reason, verdict.engine);
+    if (!verdict.allowed && line && !isUnreachable(verdict)) {
       if (line.message) {
         const wording = line.wordsOf === verdict.engine ? '' : style.dim(` (${line.wordsOf === 'chromium' ? 'Chromium' : line.wordsOf}'s wording)`);
         out.push(`  ${style.dim('console ')} ${line.message}${line.code ? style.dim(` [${line.code}]`) : ''}${wording}`);
@@ -101,9 +123,13 @@ export function renderCheck(report: CheckReport, style: Style): string {
   }
   if (report.verdicts.length > 1) {
     const allowed = report.verdicts.filter((v) => v.allowed).map((v) => v.engine);
-    const blocked = report.verdicts.filter((v) => !v.allowed).map((v) => v.engine);
+    const passed = report.verdicts.filter(preflightPassed).map((v) => v.engine);
+    const unchecked = report.verdicts.filter((v) => notSent(v) && !preflightPassed(v)).map((v) => v.engine);
+    const blocked = report.verdicts.filter((v) => !v.allowed && !notSent(v)).map((v) => v.engine);
     const parts = [];
     if (allowed.length > 0) parts.push(`${style.green('ALLOWED')} in ${allowed.join(', ')}`);
+    if (passed.length > 0) parts.push(`${style.green('PREFLIGHT PASSED')} in ${passed.join(', ')}`);
+    if (unchecked.length > 0) parts.push(`${style.yellow('NOT CHECKED')} in ${unchecked.join(', ')}`);
     if (blocked.length > 0) parts.push(`${style.red('BLOCKED')} in ${blocked.join(', ')}`);
     out.push('', `${style.bold('result')}    ${parts.join('; ')}`);
   }

@@ -20,6 +20,7 @@ export const EXIT = {
 export function isUnreachable(verdict: Verdict): boolean {
   if (verdict.allowed || !verdict.reason) return false;
   if (verdict.reason.code !== 'NetworkError' && verdict.reason.code !== 'Timeout') return false;
+  if (verdict.reason.network?.kind === 'not-sent') return false;
   const last = verdict.exchanges.at(-1);
   return last !== undefined && last.response === undefined;
 }

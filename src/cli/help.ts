@@ -36,14 +36,18 @@ Options:
   -H, --header 'Name: value'  a request header; repeat for more
       --credentials <mode>    omit | same-origin | include (default same-origin, as fetch)
       --mode <mode>           cors | no-cors | same-origin (default cors)
-  -e, --engine <engine>       chromium | firefox | webkit | spec | all; repeat or comma-separate (default chromium)
+  -e, --engine <engine>       chromium | firefox | webkit | spec | all; repeat or comma-separate (default chromium);
+                              the engines share one exchange: each distinct request is sent once
+      --preflight-only        send only the preflight for a method that is not safe (POST, PUT, DELETE, ...);
+                              the request itself is never sent (exit 0 when the preflight passes)
       --timeout <ms>          how long one exchange may take (default 10000)
       --json                  print a JSON report instead of text
       --show-secrets          print Authorization, Cookie and Set-Cookie values and URL credentials as they
                               are (default: redacted in text and JSON)
   -h, --help                  this help
 
-Exit codes: 0 allowed in every engine, 1 blocked in some engine, 2 bad input, 3 server unreachable.
+Exit codes: 0 allowed in every engine, 1 blocked in some engine, 2 bad input (or --preflight-only with a
+request that needs no preflight: nothing was checked), 3 server unreachable.
 `;
 
 const AUDIT = `Usage: corsproof audit <url> --origin <origin> [options]

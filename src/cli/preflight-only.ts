@@ -3,6 +3,7 @@
  * here with a permissive stub and never sent, so `corsproof audit` can let the emulator judge a preflight for
  * PUT/DELETE without ever performing the PUT/DELETE on a live endpoint.
  */
+import { TransportError } from '../errors.js';
 import type { Transport, WireResponse } from '../types.js';
 
 export function preflightOnly(transport: Transport, origin: string): Transport {
@@ -21,6 +22,21 @@ export function preflightOnly(transport: Transport, origin: string): Transport {
         body: new Uint8Array(0),
       };
       return Promise.resolve(stub);
+    },
+  };
+}
+
+/**
+ * `corsproof check --preflight-only`: preflights go to the server; any other request is not sent, and the
+ * verdict says so (a `not-sent` network failure). Only used for methods that are not safe.
+ */
+export function preflightsOnly(transport: Transport, method: string): Transport {
+  return {
+    name: transport.name,
+    baseUrl: transport.baseUrl,
+    send(wire, context) {
+      if (wire.method === 'OPTIONS' && wire.headers.some(([n]) => n.toLowerCase() === 'access-control-request-method')) return transport.send(wire, context);
+      return Promise.reject(new TransportError('not-sent', `${method} ${wire.url} was not sent (--preflight-only)`));
     },
   };
 }

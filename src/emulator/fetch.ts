@@ -11,6 +11,7 @@ import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
 import type { BlockReason, Exchange, NetworkFailure, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
+import { extractBody, type ExtractedBody } from './body.js';
 import { classifyCorsCheck } from './classify.js';
 import { filterResponse, type Tainting } from './filter.js';
 import { planFix } from './fix.js';
@@ -18,6 +19,7 @@ import { sendWithDeadline } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
 import { runPreflight } from './preflight.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
+import { SharedConversation } from './shared-exchange.js';
 import { urlOrigin } from './url-origins.js';
 import { wireHeaderValues } from './header-encoding.js';
 import { refusedResponse } from './response-head.js';
@@ -30,12 +32,14 @@ export interface EmulateOptions {
   transport: Transport;
   cache: PreflightCache;
   timeoutMs: number;
+  /** The request's body, already extracted. */
+  body?: ExtractedBody;
 }
 
 /** Run one checked `fetch()` as `options.engine` would, against `options.transport`: a verdict, never a throw. */
 export async function emulate(request: CheckedRequest, options: EmulateOptions): Promise<Verdict> {
   const { engine, transport, cache, timeoutMs } = options;
-  const prepared = await prepareRequest(request, engine);
+  const prepared = await prepareRequest(request, engine, options.body);
   if (!prepared.ok) {
     const { code, failedParameter, url, origin } = prepared;
     const credentialed = request.credentials === 'include';
@@ -364,4 +368,25 @@ class FetchRun {
       exchanges: this.exchanges,
     };
   }
+}
+
+export interface EmulateEnginesOptions {
+  engines: readonly EngineProfile[];
+  transport: Transport;
+  /** One preflight cache per engine, in the order of `engines`. */
+  caches: readonly PreflightCache[];
+  timeoutMs: number;
+}
+
+/**
+ * One checked `fetch()` under several engines over one shared conversation with the transport
+ * (src/emulator/shared-exchange.ts): each distinct request goes on the wire once. The verdicts are in the order of
+ * `engines`.
+ */
+export async function emulateEngines(request: CheckedRequest, options: EmulateEnginesOptions): Promise<Verdict[]> {
+  const { engines, transport, caches, timeoutMs } = options;
+  const body = await extractBody(request.body);
+  if (engines.length === 1) return [await emulate(request, { engine: engines[0], transport, cache: caches[0], timeoutMs, body })];
+  const conversation = new SharedConversation(transport);
+  return Promise.all(engines.map((engine, k) => emulate(request, { engine, transport: conversation.participant(), cache: caches[k], timeoutMs, body })));
 }

@@ -98,6 +98,7 @@ function networkFix(input: FixInput): PlannedFix {
     return { fix: [{ kind: 'drop-redirect', on: 'response', url: input.url }, ...responseHeaders(input, undefined)] };
   }
   if (kind === 'no-cors-redirect-mode') return { fix: null, unfixable: 'request' };
+  if (kind === 'not-sent') return { fix: null, unfixable: 'not-sent' };
   return { fix: null, unfixable: 'no-answer' };
 }
 

@@ -83,6 +83,7 @@ function failureOf(error: unknown, timeoutMs: number): NetworkFailure {
   if (error instanceof TransportError) {
     if (error.kind === 'timeout') return { kind: 'timeout', ms: timeoutMs };
     if (error.kind === 'handler') return targetFailure(error.cause ?? error, error.message);
+    if (error.kind === 'not-sent') return { kind: 'not-sent', message: error.message };
     return { kind: 'transport', error: error.kind, message: error.message };
   }
   // A transport that throws anything else (a user's own Transport, a bug in one) failed as a transport.

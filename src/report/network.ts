@@ -32,6 +32,8 @@ export function networkFailureText(failure: NetworkFailure | undefined): string 
       return `redirect to a ${safeProtocol(failure.location)} URL`;
     case 'no-cors-redirect-mode':
       return `redirect mode '${failure.redirect}' is not allowed with mode 'no-cors'`;
+    case 'not-sent':
+      return failure.message;
     case 'refused-head':
       return refusedHeadText(failure);
   }

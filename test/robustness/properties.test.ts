@@ -14,11 +14,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/simulate.js';
+import { simulate, simulateEngines } from '../../src/simulate.js';
 import { consoleLine, consoleMessage, fixSentence } from '../../src/report/describe.js';
 import { CorsproofError, InvalidArgumentError } from '../../src/errors.js';
 import { REASON_CODES } from '../../src/matchers/reason-codes.js';
-import type { EngineName, ReasonCode, Verdict } from '../../src/types.js';
+import { wireKey } from '../../src/emulator/shared-exchange.js';
+import type { EngineName, ReasonCode, Transport, Verdict } from '../../src/types.js';
 import { fuzzParameters, runsFor, timeoutFor } from './fuzz-config.js';
 import { caseFreeProjection, corsCheckPasses, fullProjection, get, serializedRequestOrigin, tainting, visibleHeaders, webkitReads, type FilteredType } from './oracle.js';
 import { buildRequest, deadlineFor, exposureScenarioArb, recaseScenario, scenarioArb, scriptedTransport, type Scenario, type Served } from './scenarios.js';
@@ -264,6 +265,56 @@ describe.each(ENGINES)('simulate() on generated requests and servers, engine %s'
         }
         expect(fullProjection(b.verdict)).toEqual(fullProjection(a.verdict));
         compared++;
+      }),
+      fuzzParameters(RUNS),
+    );
+    expect(compared).toBeGreaterThan(runsFor(RUNS) * 0.5);
+  }, TIMEOUT);
+});
+
+describe('simulateEngines() on generated requests and deterministic servers', () => {
+  /** A scripted transport that also records the wire key of each request it gets. */
+  function keyed(s: Scenario) {
+    const { transport, served } = scriptedTransport(s);
+    const keys: string[] = [];
+    const wrapped: Transport = { name: transport.name, send: (wire, context) => (keys.push(wireKey(wire)), transport.send(wire, context)) };
+    return { transport: wrapped, served, keys };
+  }
+
+  it('gives every engine the verdict of its own separate run, and sends each distinct request once', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(scenarioArb({ wellFormed: false }), async (scenario) => {
+        // A fault keyed to the n-th call is not a deterministic server: the shared run makes fewer calls.
+        const s: Scenario = { ...scenario, fault: null };
+        const timeoutMs = deadlineFor(s);
+        const timeout = timeoutMs === undefined ? {} : { timeoutMs };
+        // A stream body is read once: each run gets a request of its own.
+        const separate = await Promise.all(
+          ENGINES.map(async (engine) => {
+            const { transport, keys } = keyed(s);
+            try {
+              return { verdict: await simulate(buildRequest(s.request), { transport, engine, ...timeout }), keys };
+            } catch (error) {
+              return { error, keys };
+            }
+          }),
+        );
+        const { transport, keys } = keyed(s);
+        let shared: Verdict[];
+        try {
+          shared = await simulateEngines(buildRequest(s.request), { transport, engines: ENGINES, ...timeout });
+        } catch (error) {
+          for (const outcome of separate) expectSameError(outcome.error, error);
+          return;
+        }
+        separate.forEach((outcome, k) => expect(fullProjection(shared[k])).toEqual(fullProjection(outcome.verdict!)));
+        compared++;
+        // Each distinct conversation prefix is one request on the wire. (A FormData body gets a new random
+        // multipart boundary per extraction, so separate runs send different bytes; the shared run extracts once.)
+        if ((s.request.body as { kind?: string } | undefined)?.kind === 'formdata') return;
+        const prefixes = new Set(separate.flatMap((o) => o.keys.map((_, i) => o.keys.slice(0, i + 1).join('\u0000'))));
+        expect(keys.length).toBe(prefixes.size);
       }),
       fuzzParameters(RUNS),
     );
