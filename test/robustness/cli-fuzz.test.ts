@@ -122,6 +122,7 @@ function argvArbitrary(): fc.Arbitrary<string[]> {
     mostly(fc.constantFrom('omit', 'same-origin', 'include'), fc.constantFrom('INCLUDE', ''), nasty).map((c) => ['--credentials', c]),
     mostly(fc.constantFrom('cors', 'no-cors', 'same-origin'), fc.constantFrom('navigate', 'CORS'), nasty).map((m) => ['--mode', m]),
     mostly(fc.constantFrom('chromium', 'firefox', 'webkit', 'spec', 'all', 'chromium,webkit'), fc.constantFrom('ie6', '', 'all,ie6'), nasty).map((e) => ['-e', e]),
+    fc.constant(['--preflight-only']),
   ];
   const options = (cmd: string) => fc.array(fc.oneof(...common, ...(cmd === 'audit' ? [] : checkOnly)), { maxLength: 5 });
   const noise = fc.oneof(
