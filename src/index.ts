@@ -25,3 +25,16 @@ export type {
   FetchHandlerOptions,
   MswOptions,
 } from './transports/index.js';
+export { explain, explainHar, explainMessage } from './explain/index.js';
+export type {
+  Explanation,
+  HarEngineVerdict,
+  HarExplainOptions,
+  HarExplanation,
+  HarRequestExplanation,
+  MessageCandidate,
+  MessageExplanation,
+  MessagesExplanation,
+} from './explain/index.js';
+export { fromHar, parseHar } from './transports/har.js';
+export type { Har, HarEntry, HarHeader, HarOptions } from './transports/har.js';

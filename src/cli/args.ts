@@ -37,8 +37,23 @@ export interface AuditOptions extends CommonOptions {
   method: string;
 }
 
+export interface ExplainOptions {
+  /** Console text given as arguments (joined with spaces), or a file path when `file` is set. */
+  text?: string;
+  /** A file to read: a HAR (JSON with `log`) or console text. */
+  file?: string;
+  /** Read the input from standard input. */
+  stdin: boolean;
+  /** The page's origin, for a HAR that does not show it. */
+  origin?: string;
+  engines: EngineName[];
+  timeoutMs: number;
+  json: boolean;
+}
+
 export type Command =
-  | { kind: 'help'; topic: 'main' | 'check' | 'audit' }
+  | { kind: 'help'; topic: 'main' | 'check' | 'audit' | 'explain' }
+  | { kind: 'explain'; options: ExplainOptions }
   | { kind: 'version' }
   | { kind: 'check'; options: CheckOptions }
   | { kind: 'audit'; options: AuditOptions };
@@ -66,6 +81,16 @@ const AUDIT = {
   method: { type: 'string', short: 'X' },
 } as const satisfies ParseArgsConfig['options'];
 
+const EXPLAIN = {
+  origin: { type: 'string', short: 'o' },
+  har: { type: 'string' },
+  engine: { type: 'string', short: 'e', multiple: true },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  'show-secrets': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
 /** Parse `process.argv.slice(2)`. Throws `InvalidArgumentError` on any mistake. */
 export function parseCommand(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
@@ -73,7 +98,7 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new InvalidArgumentError('command', 'none given', 'Run `corsproof check <url> --origin <origin>` or `corsproof audit <url> --origin <origin>`; `corsproof --help` lists everything.');
   }
   if (first === '--help' || first === '-h') return { kind: 'help', topic: 'main' };
-  if (first === 'help') return { kind: 'help', topic: rest[0] === 'check' || rest[0] === 'audit' ? rest[0] : 'main' };
+  if (first === 'help') return { kind: 'help', topic: rest[0] === 'check' || rest[0] === 'audit' || rest[0] === 'explain' ? rest[0] : 'main' };
   if (first === '--version' || first === '-v' || first === 'version') return { kind: 'version' };
   if (first === 'check') {
     const parsed = parse(rest, CHECK, 'check');
@@ -101,10 +126,15 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     return { kind: 'audit', options };
   }
+  if (first === 'explain') {
+    const parsed = parse(rest, EXPLAIN, 'explain');
+    if (parsed.values.help) return { kind: 'help', topic: 'explain' };
+    return { kind: 'explain', options: parseExplain(parsed.positionals, parsed.values) };
+  }
   if (first.startsWith('-')) {
     throw new InvalidArgumentError(`option ${first}`, 'it comes before the command', 'Put the command first: `corsproof check <url> --origin <origin> ...`; `corsproof --help` lists the options.');
   }
-  throw new InvalidArgumentError('command', `'${first}' is not a corsproof command`, 'The commands are `check` and `audit`; `corsproof --help` lists them.');
+  throw new InvalidArgumentError('command', `'${first}' is not a corsproof command`, 'The commands are `check`, `audit` and `explain`; `corsproof --help` lists them.');
 }
 
 type Values = {
@@ -119,6 +149,7 @@ type Values = {
   mode?: string;
   engine?: string[];
   'preflight-only'?: boolean;
+  har?: string;
 };
 
 function parse(args: readonly string[], options: ParseArgsConfig['options'], command: string): { values: Values; positionals: string[] } {
@@ -164,6 +195,28 @@ function common(positionals: string[], v: Values, command: string): CommonOption
     json: v.json === true,
     showSecrets: v['show-secrets'] === true,
   };
+}
+
+/**
+ * `corsproof explain 'Access to fetch at ...'`, `corsproof explain --har file.har`, `corsproof explain file`,
+ * or the input on standard input (no argument, or `-`).
+ */
+function parseExplain(positionals: string[], v: Values): ExplainOptions {
+  const common = {
+    engines: v.engine === undefined ? (['chromium', 'firefox', 'webkit'] as EngineName[]) : parseEngines(v.engine),
+    timeoutMs: parseTimeout(v.timeout),
+    json: v.json === true,
+    stdin: false,
+    ...(v.origin !== undefined ? { origin: parseOrigin(v.origin, '--origin') } : {}),
+  };
+  if (v.har !== undefined) {
+    if (positionals.length) {
+      throw new InvalidArgumentError('arguments', `--har takes the file, and ${positionals.length} more argument${positionals.length === 1 ? ' was' : 's were'} given`, 'Explain a HAR or a message, one at a time.');
+    }
+    return { ...common, file: v.har };
+  }
+  if (positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-')) return { ...common, stdin: true };
+  return { ...common, text: positionals.join(' ') };
 }
 
 /** An absolute http(s) URL. `localhost:3000/x` and `example.com/x` get a message saying to add the scheme. */

@@ -7,6 +7,7 @@ const MAIN = `corsproof: check what a browser's CORS rules do with your server, 
 Usage:
   corsproof check <url> --origin <origin> [options]   would a page on <origin> be allowed to call <url>?
   corsproof audit <url> --origin <origin> [options]   what does <url>'s CORS policy let other sites do?
+  corsproof explain '<console message>' | --har <file> what did the browser block, and what to change?
   corsproof --help | --version
   corsproof <command> --help
 
@@ -14,6 +15,8 @@ Examples:
   corsproof check http://localhost:3000/api/user --origin https://app.example --credentials include
   corsproof check http://localhost:3000/api/admin --origin https://app.example -X DELETE -H 'X-CSRF-Token: 1' --engine all
   corsproof audit https://api.example.com/me --origin https://app.example
+  pbpaste | corsproof explain
+  corsproof explain --har network.har
 
 Exit codes:
   0  check: allowed in every engine      audit: no high-severity finding
@@ -70,6 +73,28 @@ Severities: high (another site can read responses with the user's credentials), 
 Exit codes: 0 no high finding, 1 a high finding, 2 bad input, 3 server unreachable.
 `;
 
-export function helpText(topic: 'main' | 'check' | 'audit'): string {
-  return topic === 'check' ? CHECK : topic === 'audit' ? AUDIT : MAIN;
+const EXPLAIN = `Usage: corsproof explain '<console message>' [options]
+       corsproof explain [file | -] [options]     (console text from a file, or piped on standard input)
+       corsproof explain --har <file.har> [options]
+
+A console message of Chromium, Firefox or WebKit: names the reason, what the browser checked, and the fix.
+A message that matches no known one whole (cut off, retyped) gets the closest reasons, ranked, marked not
+certain. A HAR (Network panel: "Save all as HAR"): replays each cross-origin request through the emulator
+against the recorded responses, and prints per request each engine's verdict, console message and fix.
+
+Options:
+      --har <file>            the HAR file to replay
+  -o, --origin <origin>       the page's origin, for a HAR that does not show it
+  -e, --engine <engine>       engines for a HAR replay (default chromium,firefox,webkit)
+      --timeout <ms>          per replayed exchange (default 10000)
+      --json                  print a JSON report instead of text
+      --show-secrets          print the HAR's Authorization, Cookie and Set-Cookie values as they are
+                              (default: redacted)
+  -h, --help                  this help
+
+Exit codes: 0 every message recognised (HAR: no request blocked), 1 otherwise, 2 bad input.
+`;
+
+export function helpText(topic: 'main' | 'check' | 'audit' | 'explain'): string {
+  return topic === 'check' ? CHECK : topic === 'audit' ? AUDIT : topic === 'explain' ? EXPLAIN : MAIN;
 }

@@ -13,6 +13,7 @@ import { parseCommand } from './args.js';
 import { auditExitCode, auditToJson, renderAudit, runAudit } from './audit.js';
 import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
 import { EXIT } from './exit.js';
+import { explainExitCode, explainToJson, readExplainInput, renderExplain, runExplain, type InputStream } from './explain.js';
 import { forwardingMessage, warnOnForwardedAuthorization } from './forwarded-authorization.js';
 import { helpText } from './help.js';
 import { createStyle, formatJson, useColor } from './render.js';
@@ -28,6 +29,8 @@ export interface CliIO {
   stdout: CliStream;
   stderr: CliStream;
   env: Record<string, string | undefined>;
+  /** Standard input, read by `explain` when no message is given as argument. */
+  stdin?: InputStream;
 }
 
 /** Run one command line (without `node` and the script path). Resolves with the exit code. */
@@ -48,8 +51,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
+    const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
+    if (command.kind === 'explain') {
+      // A console message or a HAR file is text from elsewhere: a HAR carries cookies and tokens, and both can
+      // carry a server's control bytes.
+      const explained = await runExplain(command.options, await readExplainInput(command.options, io.stdin));
+      io.stdout.write(command.options.json ? formatJson(redact(explainToJson(explained))) : renderExplain(escapeForTerminal(redact(explained)), style));
+      return explainExitCode(explained);
+    }
     const options = command.options;
-    const style = createStyle(!options.json && useColor(io.stdout, io.env));
     const transport = fromUrl(options.url, { timeoutMs: options.timeoutMs });
     if (command.kind === 'check') {
       const warned = warnOnForwardedAuthorization(transport, {

@@ -54,6 +54,14 @@ function prefix(code: ReasonCode): string {
 }
 
 /**
+ * How Chromium's line starts: "Access to <kind> at". `kind` names what made the request: `fetch` for fetch(),
+ * `XMLHttpRequest`, `script`, `image`, `font`, ... (the initiator of the load). The emulator models fetch().
+ */
+export function chromiumLead(kind = 'fetch'): string {
+  return `Access to ${kind} at`;
+}
+
+/**
  * The whole console line: "Access to fetch at '<last url>' [(redirected from '<first url>') ]from origin
  * '<origin>' has been blocked by CORS policy: <detail>". Empty when Chromium prints no CORS message (e.g. a
  * network error, too many redirects, a redirect with mode "error").
@@ -62,5 +70,5 @@ export function chromiumMessage(code: ReasonCode, hint: string, url: string, ini
   const detail = chromiumDetail(code, hint);
   if (detail === null) return '';
   const redirected = initialUrl !== url ? `(redirected from '${initialUrl}') ` : '';
-  return `Access to fetch at '${url}' ${redirected}from origin '${origin}' has been blocked by CORS policy: ${detail}`;
+  return `${chromiumLead()} '${url}' ${redirected}from origin '${origin}' has been blocked by CORS policy: ${detail}`;
 }

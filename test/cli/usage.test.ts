@@ -63,7 +63,7 @@ describe('bad input exits 2 with a typed message', () => {
 
   it('no command, an unknown command, and an option before the command', async () => {
     await usageError([], /Invalid command: none given/);
-    await usageError(['chek', `${api.url}/x`], /Invalid command: 'chek' is not a corsproof command\. The commands are `check` and `audit`/);
+    await usageError(['chek', `${api.url}/x`], /Invalid command: 'chek' is not a corsproof command\. The commands are `check`, `audit` and `explain`/);
     await usageError(['--origin', ORIGIN, 'check'], /Invalid option --origin: it comes before the command/);
   });
 });
