@@ -31,8 +31,9 @@ const CHECKED: Record<ReasonCode, string> = {
   UnexpectedRedirect: "The request's redirect mode: with redirect: 'error', any redirect fails the request.",
   TooManyRedirects: 'The redirect count: a fetch follows at most 20 redirects.',
   ForbiddenMethod: 'The method: CONNECT, TRACE and TRACK are forbidden methods; fetch() refuses them before anything is sent.',
+  CredentialsInUrl: "The request's URL: fetch() refuses a URL with a user name or password in it, before anything is sent.",
   MethodNotAllowedInNoCors: "The method in mode 'no-cors': only GET, HEAD and POST are allowed there, checked before anything is sent.",
-  NetworkError: 'Nothing about CORS: no HTTP response came back (connection refused or reset, DNS, TLS, or an answer that is not HTTP).',
+  NetworkError: 'Nothing about CORS: no usable HTTP response came back (connection refused or reset, DNS, TLS, an answer that is not HTTP, or a response head the browser does not read).',
   Timeout: 'Nothing about CORS: the server did not answer in time.',
 };
 

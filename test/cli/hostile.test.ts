@@ -4,7 +4,10 @@
  * unless --show-secrets asks for it, a URL with credentials is refused without echoing the password, and a
  * warning comes before an engine's profile sends the user's Authorization to another origin.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { cli, listen, requireBuild, type Running } from './helpers.js';
@@ -195,5 +198,42 @@ describe('Authorization forwarded across origins by an engine profile', () => {
     const r = await check('chromium');
     expect(r.stderr).toBe('');
     expect(r.landed).toEqual([{ authorization: undefined }]);
+  });
+});
+
+describe('corsproof explain: a HAR and a pasted message are text from elsewhere', () => {
+  it('a HAR with tokens, cookies and escape sequences: nothing secret, nothing raw, in text and JSON', async () => {
+    const har = JSON.parse(readFileSync(new URL('../explain/fixtures/example-app.har', import.meta.url), 'utf8')) as {
+      log: { entries: Array<{ request: { method: string; headers: Array<{ name: string; value: string }> }; response: { statusText: string; headers: Array<{ name: string; value: string }> }; _resourceType?: string }> };
+    };
+    for (const entry of har.log.entries) {
+      entry.request.headers.push({ name: 'Authorization', value: `Bearer ${TOKEN}` });
+      entry.response.headers.push({ name: 'Set-Cookie', value: `sid=${SERVER_COOKIE}; Secure` }, { name: 'X-Evil', value: EVIL_VALUE });
+      entry.response.statusText = EVIL_STATUS;
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'corsproof-har-'));
+    const file = path.join(dir, 'evil.har');
+    writeFileSync(file, JSON.stringify(har));
+    try {
+      for (const extra of [[], ['--json']]) {
+        const r = await cli(['explain', '--har', file, ...extra]);
+        expect([0, 1]).toContain(r.code);
+        expect(r.stdout).not.toContain(TOKEN);
+        expect(r.stdout).not.toContain(SERVER_COOKIE);
+        expect(r.stdout).not.toMatch(RAW_CONTROL);
+        if (extra.length) expect(() => JSON.parse(r.stdout)).not.toThrow();
+      }
+      expect((await cli(['explain', '--har', file, '--json', '--show-secrets'])).stdout).toContain(TOKEN);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a pasted console message with an escape sequence and a URL password: shown escaped and redacted', async () => {
+    const message = `Access to fetch at 'https://bob:${TOKEN}@api.example/x' from origin 'https://app.example' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'https://evil.example\u001b[2J' that is not equal to the supplied origin.`;
+    const r = await cli(['explain', message]);
+    expect(r.stdout).not.toContain(TOKEN);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    expect(r.stdout).toContain('\\x1b[2J');
   });
 });

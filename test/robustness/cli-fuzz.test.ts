@@ -1,10 +1,11 @@
 /**
  * A fuzzer for the command line: generated argument lists (real commands and options mixed with unknown ones,
- * valid and broken URLs, origins, headers, methods, timeouts, control bytes, secrets, URLs with credentials)
+ * valid and broken URLs, origins, headers, methods, timeouts, control bytes, secrets, URLs with credentials,
+ * console messages for `explain`)
  * against real servers on loopback (the example API, a hostile raw server, a closed port). For every one:
  * - the exit code is 0, 1, 2 or 3 (never 70, a crash, or a hang: each run is bounded);
  * - nothing looks like a stack trace, and no control character reaches the terminal raw;
- * - with `--json`, whatever `check` or `audit` print parses as JSON, and exits 0 and 1 always print it;
+ * - with `--json`, whatever `check`, `audit` or `explain` print parses as JSON, and exits 0 and 1 always print it;
  * - no secret from the arguments or the server is printed unless `--show-secrets` asks for it.
  * Runs in-process through `run()` (the same code the binary runs), plus a sample through the built binary.
  * Runs and seed: fuzz-config.ts (CORSPROOF_FUZZ_RUNS, CORSPROOF_FUZZ_SEED).
@@ -130,8 +131,27 @@ function argvArbitrary(): fc.Arbitrary<string[]> {
     nasty.map((t) => [t]),
   );
   const command = fc.oneof({ weight: 20, arbitrary: fc.constantFrom('check', 'audit') }, { weight: 1, arbitrary: fc.constantFrom('help', '--help', '-h', '--version', 'version', 'bogus', '', '-X') }, { weight: 1, arbitrary: nasty });
+  const message = mostly(
+    fc.constantFrom(
+      `Access to fetch at 'https://bob:${PASSWORD}@api.example/x' from origin 'https://app.example' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.`,
+      "Access to fetch at 'https://api.example/x' from origin 'https://app.example' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'https://evil.example\u001b[2J\u009b31m' that is not equal to the supplied origin.",
+      'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example/x. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.',
+      'Origin https://app.example is not allowed by Access-Control-Allow-Origin. Status code: 200',
+    ),
+    fc.constantFrom('Access to fetch at', 'missing.har', '', 'blocked by CORS policy'),
+    nasty,
+  );
+  const explainOptions = fc.array(
+    fc.oneof(
+      mostly(fc.constantFrom('chromium', 'firefox', 'webkit', 'all'), fc.constantFrom('ie6', ''), nasty).map((e) => ['-e', e]),
+      mostly(fc.constantFrom('https://app.example'), fc.constantFrom('app.example', 'null'), nasty).map((o) => ['--origin', o]),
+      fc.constantFrom(['--json'], ['--show-secrets'], ['--har', '/nonexistent.har']),
+    ),
+    { maxLength: 3 },
+  );
+  const explainArgv = fc.tuple(message, explainOptions).map(([text, chosen]) => ['explain', text, ...chosen.flat()]);
   const extras = fc.oneof({ weight: 6, arbitrary: fc.constant<string[][]>([]) }, { weight: 1, arbitrary: fc.array(noise, { minLength: 1, maxLength: 2 }) });
-  return command
+  const requestArgv = command
     .chain((cmd) => fc.tuple(fc.constant(cmd), url, origin, options(cmd), extras, fc.nat()))
     .map(([cmd, target, from, chosen, extra, cut]) => {
       const rest = [target, '--origin', from, ...chosen.flat()];
@@ -139,6 +159,7 @@ function argvArbitrary(): fc.Arbitrary<string[]> {
       for (const piece of extra) rest.splice(cut % (rest.length + 1), 0, ...piece);
       return [cmd, ...rest];
     });
+  return fc.oneof({ weight: 5, arbitrary: requestArgv }, { weight: 1, arbitrary: explainArgv });
 }
 
 interface Outcome {
@@ -155,7 +176,7 @@ function check(argv: readonly string[], r: Outcome): void {
   expect(r.stdout, context).not.toMatch(RAW_CONTROL);
   expect(r.stderr, context).not.toMatch(RAW_CONTROL);
   const command = argv[0];
-  const wantsJson = (command === 'check' || command === 'audit') && argv.includes('--json') && !argv.includes('--help') && !argv.includes('-h');
+  const wantsJson = (command === 'check' || command === 'audit' || command === 'explain') && argv.includes('--json') && !argv.includes('--help') && !argv.includes('-h');
   if (wantsJson && r.stdout !== '') expect(() => JSON.parse(r.stdout), context).not.toThrow();
   if (wantsJson && (r.code === 0 || r.code === 1)) expect(r.stdout, context).not.toBe('');
   if (!argv.includes('--show-secrets')) {
