@@ -2,6 +2,7 @@
  * A matcher's evidence: one cell per (thing tested, engine). Whether the assertion passes is decided once, from
  * all cells together.
  */
+import type { CorsMiddleware } from '../targets/cors-middleware.js';
 import type { BlockReason, EngineName, Verdict } from '../types.js';
 import type { ReceivedResponse } from './response-like.js';
 
@@ -26,6 +27,8 @@ export interface Cell {
   reason?: BlockReason;
   /** What let the request through (shown when the cell is allowed and should not have been). */
   because?: string[];
+  /** The CORS middleware the target mounts: the block reason's fix is also given as its options. */
+  middleware?: CorsMiddleware;
   /** What to change on the server so the cell turns the other way; `null` for nothing to say (default: the block reason's fix). */
   change?: { label: string; text: string } | null;
 }

@@ -4,6 +4,7 @@
  */
 import { reasonConsoleLine, reasonFixSentence } from '../report/describe.js';
 import { formatBlock, type DetailBlock } from '../report/format.js';
+import { middlewareFix, middlewareFixSentence } from '../report/middleware-fix.js';
 import { escapeTerminal } from '../report/terminal.js';
 import { isTargetFailure } from '../report/network.js';
 import type { EngineName } from '../types.js';
@@ -98,6 +99,8 @@ function blocks(cells: readonly Cell[]): DetailBlock[] {
     const reason = cell.reason ?? cell.verdict?.reason;
     const fixText = reason ? reasonFixSentence(reason) : '';
     const fix = fixText ? { label: 'Fix', text: fixText } : undefined;
+    // The same fix as the options of the app's CORS middleware, shown under the block reason's fix.
+    const inMiddleware = reason && cell.middleware && cell.change === undefined ? middlewareFix(reason, cell.middleware) : null;
     // A target that threw is not a CORS failure: no browser console line stands for it.
     const worded = reason && !isTargetFailure(reason.network) ? reason : undefined;
     const chromium = worded && (engines.includes('chromium') || !engines.includes('firefox')) ? reasonConsoleLine(worded, 'chromium').message : undefined;
@@ -113,6 +116,7 @@ function blocks(cells: readonly Cell[]): DetailBlock[] {
         ? { label: `${cell.response.kind}${cell.response.url ? ` from ${cell.response.url}` : ''}:`, status: cell.response.status, statusText: cell.response.statusText, headers: cell.response.headers }
         : undefined,
       change: cell.change === null ? undefined : (cell.change ?? fix),
+      also: inMiddleware ? { label: `Fix (${inMiddleware.middleware} options)`, text: middlewareFixSentence(inMiddleware) } : undefined,
     };
   });
 }

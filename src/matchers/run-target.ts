@@ -4,6 +4,7 @@
  */
 import { simulateEngines } from '../simulate.js';
 import { InvalidArgumentError } from '../errors.js';
+import { detectCorsMiddleware, type CorsMiddleware } from '../targets/cors-middleware.js';
 import { toTransport, type Target } from '../transports/index.js';
 import type { CorsRequest, EngineName, Transport, Verdict } from '../types.js';
 import type { MatcherInput } from './options.js';
@@ -19,17 +20,20 @@ export interface ProbeResult {
   engine: EngineName;
   request: CorsRequest;
   verdict: Verdict;
+  /** The CORS middleware the target mounts, when it is an app that mounts one corsproof knows. */
+  middleware?: CorsMiddleware;
 }
 
 export async function runProbes(target: unknown, input: MatcherInput, probes: readonly Probe[], matcher: string): Promise<ProbeResult[]> {
   const transport: Transport = toTransport(target as Target, input.baseUrl === undefined ? undefined : { baseUrl: input.baseUrl });
+  const middleware = detectCorsMiddleware(target) ?? undefined;
   const runs: Array<Promise<ProbeResult[]>> = [];
   for (const probe of probes) {
     const request = withUrl(probe.request, transport, matcher);
     const timeout = input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs };
     runs.push(
       simulateEngines(request, { transport, engines: input.engines, ...timeout }).then((verdicts) =>
-        verdicts.map((verdict, k) => ({ label: probe.label, engine: input.engines[k], request, verdict })),
+        verdicts.map((verdict, k) => ({ label: probe.label, engine: input.engines[k], request, verdict, ...(middleware ? { middleware } : {}) })),
       ),
     );
   }

@@ -51,6 +51,7 @@ export function verdictCell(result: ProbeResult, judge: (verdict: Verdict) => Ce
     notes: [...(j.notes ?? []), ...because],
     verdict,
     change: j.change,
+    ...(result.middleware ? { middleware: result.middleware } : {}),
   };
 }
 

@@ -39,6 +39,8 @@ export interface DetailBlock {
   response?: { label: string; status?: number; statusText?: string; headers: ReadonlyArray<readonly [string, string]> };
   /** The last line: what to change on the server. */
   change?: { label: string; text: string };
+  /** The same change in another form (the options of the app's CORS middleware), shown under it. */
+  also?: { label: string; text: string };
 }
 
 const INDENT = '  ';
@@ -60,6 +62,7 @@ export function formatBlock(block: DetailBlock): string {
     lines.push(...formatResponse(block.response.status, block.response.statusText, block.response.headers).map((l) => INDENT + INDENT + l));
   }
   if (block.change) lines.push(`${INDENT}${block.change.label}: ${block.change.text}`);
+  if (block.also) lines.push(`${INDENT}${block.also.label}: ${block.also.text}`);
   return lines.map((line) => escapeTerminal(redactUrlCredentials(line))).join('\n');
 }
 
