@@ -25,6 +25,34 @@ export type {
   FetchHandlerOptions,
   MswOptions,
 } from './transports/index.js';
+export {
+  defineCorsPolicy,
+  isCorsPolicy,
+  loadCorsPolicy,
+  parseCorsPolicy,
+  answerFor,
+  applyAnswer,
+  checkCorsPolicy,
+} from './policy/index.js';
+export type {
+  CorsPolicyConfig,
+  CorsPolicyRules,
+  DefinedCorsPolicy,
+  PolicyScope,
+  ResolvedCorsRules,
+  PolicyAnswer,
+  PolicyRequest,
+  CorsPolicyCheckOptions,
+  PolicyDeviation,
+  PolicyReport,
+  RouteReport,
+  DeviationKind,
+  OriginEntry,
+  OriginMatcher,
+  OriginPredicate,
+  Expectation,
+} from './policy/index.js';
+export type { RouteOption } from './routes/index.js';
 export { explain, explainHar, explainMessage } from './explain/index.js';
 export type {
   Explanation,

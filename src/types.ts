@@ -54,6 +54,11 @@ export interface TransportContext {
   /** Aborts when the emulator's timeout fires. */
   signal: AbortSignal;
   /**
+   * When the emulator gives up on this exchange (`performance.now()` milliseconds); the signal aborts then. A
+   * transport whose own timeout ends later needs no timer of its own. None while the deadline is held.
+   */
+  readonly deadline?: number;
+  /**
    * Call when the request starts waiting for something local before it can be sent (a free connection to the
    * host): the deadline stops, and starts again, in full, when the returned function is called. The timeout
    * measures the server, not a queue on this machine.

@@ -7,6 +7,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { isHeaderValue, isToken } from '../spec/http.js';
 import { parseOrigin } from '../arguments/origin.js';
 import type { EngineName, RequestCredentials_, RequestMode } from '../types.js';
+import { parseConfig, parseVerify, type ConfigOptions, type VerifyOptions } from './policy-args.js';
 
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit', 'spec'];
 const CREDENTIALS: readonly RequestCredentials_[] = ['omit', 'same-origin', 'include'];
@@ -52,11 +53,13 @@ export interface ExplainOptions {
 }
 
 export type Command =
-  | { kind: 'help'; topic: 'main' | 'check' | 'audit' | 'explain' }
+  | { kind: 'help'; topic: 'main' | 'check' | 'audit' | 'explain' | 'verify' | 'config' }
   | { kind: 'explain'; options: ExplainOptions }
   | { kind: 'version' }
   | { kind: 'check'; options: CheckOptions }
-  | { kind: 'audit'; options: AuditOptions };
+  | { kind: 'audit'; options: AuditOptions }
+  | { kind: 'verify'; options: VerifyOptions }
+  | { kind: 'config'; options: ConfigOptions };
 
 const COMMON = {
   origin: { type: 'string', short: 'o' },
@@ -98,7 +101,7 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new InvalidArgumentError('command', 'none given', 'Run `corsproof check <url> --origin <origin>` or `corsproof audit <url> --origin <origin>`; `corsproof --help` lists everything.');
   }
   if (first === '--help' || first === '-h') return { kind: 'help', topic: 'main' };
-  if (first === 'help') return { kind: 'help', topic: rest[0] === 'check' || rest[0] === 'audit' || rest[0] === 'explain' ? rest[0] : 'main' };
+  if (first === 'help') return { kind: 'help', topic: rest[0] === 'check' || rest[0] === 'audit' || rest[0] === 'explain' || rest[0] === 'verify' || rest[0] === 'config' ? rest[0] : 'main' };
   if (first === '--version' || first === '-v' || first === 'version') return { kind: 'version' };
   if (first === 'check') {
     const parsed = parse(rest, CHECK, 'check');
@@ -131,10 +134,18 @@ export function parseCommand(argv: readonly string[]): Command {
     if (parsed.values.help) return { kind: 'help', topic: 'explain' };
     return { kind: 'explain', options: parseExplain(parsed.positionals, parsed.values) };
   }
+  if (first === 'verify') {
+    const options = parseVerify(rest);
+    return options === 'help' ? { kind: 'help', topic: 'verify' } : { kind: 'verify', options };
+  }
+  if (first === 'config') {
+    const options = parseConfig(rest);
+    return options === 'help' ? { kind: 'help', topic: 'config' } : { kind: 'config', options };
+  }
   if (first.startsWith('-')) {
     throw new InvalidArgumentError(`option ${first}`, 'it comes before the command', 'Put the command first: `corsproof check <url> --origin <origin> ...`; `corsproof --help` lists the options.');
   }
-  throw new InvalidArgumentError('command', `'${first}' is not a corsproof command`, 'The commands are `check`, `audit` and `explain`; `corsproof --help` lists them.');
+  throw new InvalidArgumentError('command', `'${first}' is not a corsproof command`, 'The commands are `check`, `audit` and `explain`, and `verify` and `config` for CORS policies; `corsproof --help` lists them.');
 }
 
 type Values = {

@@ -115,7 +115,7 @@ export function renderCheck(report: CheckReport, style: Style): string {
     }
     if (!verdict.allowed && line && !isUnreachable(verdict)) {
       if (line.message) {
-        const wording = line.wordsOf === verdict.engine ? '' : style.dim(` (${line.wordsOf === 'chromium' ? 'Chromium' : line.wordsOf}'s wording)`);
+        const wording = line.wordsOf === verdict.engine ? '' : style.dim(` (${line.label})`);
         out.push(`  ${style.dim('console ')} ${line.message}${line.code ? style.dim(` [${line.code}]`) : ''}${wording}`);
       }
       if (fix) out.push(`  ${style.dim('fix     ')} ${style.yellow(fix)}`);

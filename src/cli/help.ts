@@ -7,6 +7,8 @@ const MAIN = `corsproof: check what a browser's CORS rules do with your server, 
 Usage:
   corsproof check <url> --origin <origin> [options]   would a page on <origin> be allowed to call <url>?
   corsproof audit <url> --origin <origin> [options]   what does <url>'s CORS policy let other sites do?
+  corsproof verify <base-url> --policy <file>         does every route answer as the CORS policy says?
+  corsproof config --policy <file> --for <framework>  middleware options that implement the policy
   corsproof explain '<console message>' | --har <file> what did the browser block, and what to change?
   corsproof --help | --version
   corsproof <command> --help
@@ -15,12 +17,14 @@ Examples:
   corsproof check http://localhost:3000/api/user --origin https://app.example --credentials include
   corsproof check http://localhost:3000/api/admin --origin https://app.example -X DELETE -H 'X-CSRF-Token: 1' --engine all
   corsproof audit https://api.example.com/me --origin https://app.example
+  corsproof verify http://localhost:3000 --policy cors.policy.json --openapi openapi.yaml
+  corsproof config --policy cors.policy.json --for express
   pbpaste | corsproof explain
   corsproof explain --har network.har
 
 Exit codes:
-  0  check: allowed in every engine      audit: no high-severity finding
-  1  check: blocked in some engine       audit: at least one high-severity finding
+  0  check: allowed in every engine      audit: no high-severity finding      verify: every route matches
+  1  check: blocked in some engine       audit: at least one high-severity finding      verify: a deviation
   2  usage error or bad input (the message says what to change)
   3  the server could not be reached, or this machine ran out of sockets (no CORS decision was made)
 
@@ -73,6 +77,43 @@ Severities: high (another site can read responses with the user's credentials), 
 Exit codes: 0 no high finding, 1 a high finding, 2 bad input, 3 server unreachable.
 `;
 
+const VERIFY = `Usage: corsproof verify <base-url> --policy <file> [options]
+
+Holds a live API to a CORS policy (cors.policy.json, or a module exporting one), route by route: the
+allowed origins, methods, headers and credentials pass in every engine; a foreign site, null and look-alikes
+of each allowed origin, other methods and headers are refused; Vary: Origin, the max-age and the exposed
+headers hold; error responses carry the same headers. Only GET, HEAD and preflights are sent unless
+--send-unsafe is given. Routes: the OpenAPI document's paths, or --route, else the base URL and the policy's
+route keys.
+
+Options:
+  -p, --policy <file>         the policy (required)
+      --openapi <file>        an OpenAPI 3 document (.yaml, .yml, .json) whose paths are the routes
+      --route <path>          a route to probe, e.g. /items/:id (instead of --openapi); repeat
+      --param name=value      a path parameter's value (default: the document's example, else 1); repeat
+  -e, --engine <engine>       chromium | firefox | webkit | spec | all; repeat or comma-separate (default: the three browsers)
+      --timeout <ms>          how long one exchange may take (default 10000)
+      --send-unsafe           also send the PUT, PATCH, DELETE, ... after each passing preflight
+      --json                  print a JSON report instead of text
+  -h, --help                  this help
+
+Exit codes: 0 every route matches, 1 a deviation, 2 bad input, 3 server unreachable.
+`;
+
+const CONFIG = `Usage: corsproof config --policy <file> --for <framework>
+
+Prints an ES module exporting applyCors(app), which installs the middleware options that implement the
+policy: express (cors), fastify (@fastify/cors), hono (hono/cors) or koa (@koa/cors). What a middleware
+cannot express is said in the module's header comment, with the closest safe form printed.
+
+Options:
+  -p, --policy <file>         the policy (required)
+      --for <framework>       express | fastify | hono | koa (required)
+  -h, --help                  this help
+
+Exit codes: 0 printed, 2 bad input.
+`;
+
 const EXPLAIN = `Usage: corsproof explain '<console message>' [options]
        corsproof explain [file | -] [options]     (console text from a file, or piped on standard input)
        corsproof explain --har <file.har> [options]
@@ -95,6 +136,6 @@ Options:
 Exit codes: 0 every message recognised (HAR: no request blocked), 1 otherwise, 2 bad input.
 `;
 
-export function helpText(topic: 'main' | 'check' | 'audit' | 'explain'): string {
-  return topic === 'check' ? CHECK : topic === 'audit' ? AUDIT : topic === 'explain' ? EXPLAIN : MAIN;
+export function helpText(topic: 'main' | 'check' | 'audit' | 'explain' | 'verify' | 'config'): string {
+  return topic === 'check' ? CHECK : topic === 'audit' ? AUDIT : topic === 'explain' ? EXPLAIN : topic === 'verify' ? VERIFY : topic === 'config' ? CONFIG : MAIN;
 }

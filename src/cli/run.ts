@@ -19,6 +19,9 @@ import { helpText } from './help.js';
 import { createStyle, formatJson, useColor } from './render.js';
 import { cliRedactor } from './secrets.js';
 import { packageVersion } from './version.js';
+import { loadCorsPolicy } from '../policy/load.js';
+import { middlewareConfig } from '../policy/middleware-config.js';
+import { renderVerify, runVerify, verifyExitCode, verifyToJson } from './verify.js';
 
 export interface CliStream {
   write(text: string): unknown;
@@ -51,7 +54,18 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(`${packageVersion()}\n`);
       return EXIT.ok;
     }
+    if (command.kind === 'config') {
+      const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
+      io.stdout.write(middlewareConfig(policy, command.options.framework, command.options.policy).code);
+      return EXIT.ok;
+    }
     const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
+    if (command.kind === 'verify') {
+      const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
+      const report = await runVerify(command.options, policy);
+      io.stdout.write(command.options.json ? formatJson(verifyToJson(report, policy)) : renderVerify(report, policy, style));
+      return verifyExitCode(report);
+    }
     if (command.kind === 'explain') {
       // A console message or a HAR file is text from elsewhere: a HAR carries cookies and tokens, and both can
       // carry a server's control bytes.

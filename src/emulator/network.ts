@@ -7,6 +7,7 @@
 import { deadlineExpired, LocalResourceError, TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import { startDeadline } from './deadlines.js';
 
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
 
@@ -17,20 +18,24 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
     // comes already aborted.
     let controller: AbortController | undefined;
     let expired: TransportError | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let settled = false;
     // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
     // the transport's signal, so a transport that honours it releases what it holds).
     const expire = (): void => {
+      if (settled) return;
       settled = true;
       expired = deadlineExpired(timeoutMs);
       controller?.abort(expired);
       resolve({ ok: false, failure: { kind: 'timeout', ms: timeoutMs } });
     };
-    // A transport waiting for a local resource (a free connection) holds the deadline: it starts again, in
-    // full, when the request can go out.
+    let deadline = startDeadline(timeoutMs, expire);
+    // A transport waiting for a local resource (a free connection to the host) holds the deadline: it starts
+    // again, in full, when the request can go out.
+    let held = false;
     const resume = (): void => {
-      if (!settled && timer === undefined) timer = setTimeout(expire, timeoutMs);
+      if (!held) return;
+      held = false;
+      if (!settled) deadline = startDeadline(timeoutMs, expire);
     };
     const context: TransportContext = {
       get signal(): AbortSignal {
@@ -40,38 +45,48 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
         }
         return controller.signal;
       },
+      get deadline(): number | undefined {
+        return held ? undefined : deadline.at;
+      },
       hold() {
-        if (!settled && timer !== undefined) {
-          clearTimeout(timer);
-          timer = undefined;
+        if (!settled && !held) {
+          held = true;
+          deadline.cancel();
         }
         return resume;
       },
     };
-    timer = setTimeout(expire, timeoutMs);
     let sending: Promise<WireResponse>;
     try {
       sending = Promise.resolve(transport.send(wire, context));
     } catch (error) {
       sending = Promise.reject(error);
     }
-    const failed = (error: unknown): void => {
+    const finish = (result: SendResult): void => {
+      if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      if (error instanceof LocalResourceError) reject(error);
-      else resolve({ ok: false, failure: failureOf(error, timeoutMs) });
+      deadline.cancel();
+      resolve(result);
     };
     sending.then((response) => {
-      settled = true;
-      clearTimeout(timer);
+      let result: SendResult;
       try {
         const problem = validateResponse(response);
-        resolve(problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response) });
+        result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response) };
       } catch (error) {
         // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
-        resolve({ ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } });
+        result = { ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } };
       }
-    }, failed);
+      finish(result);
+    }, (error: unknown) => {
+      if (error instanceof LocalResourceError && !settled) {
+        settled = true;
+        deadline.cancel();
+        reject(error);
+        return;
+      }
+      finish({ ok: false, failure: failureOf(error, timeoutMs) });
+    });
   });
 }
 

@@ -24,12 +24,14 @@ class SharedSend {
   private readonly waiting: TransportContext[] = [];
   private gaveUp = 0;
 
-  constructor() {
+  /** `deadline`: the first engine's (the others started later, so theirs are no earlier). */
+  constructor(deadline: number | undefined) {
     const send = this;
     this.context = {
       get signal(): AbortSignal {
         return send.signal();
       },
+      ...(deadline !== undefined ? { deadline } : {}),
     };
   }
 
@@ -88,7 +90,7 @@ export class SharedConversation {
         const key = wireKey(request);
         let step = at.next.get(key);
         if (!step) {
-          const exchange = new SharedSend();
+          const exchange = new SharedSend(context.deadline);
           let response: Promise<WireResponse>;
           try {
             response = Promise.resolve(transport.send(request, exchange.context));

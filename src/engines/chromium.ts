@@ -8,6 +8,7 @@ export const chromium: EngineProfile = {
   name: 'chromium',
   label: 'Chromium',
   fetchFailureMessage: 'Failed to fetch',
+  consoleWords: 'chromium',
   safelist(lowerName, value) {
     if (CLIENT_HINTS.has(lowerName)) return value.length <= 128;
     return undefined;

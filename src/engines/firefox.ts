@@ -5,6 +5,7 @@ export const firefox: EngineProfile = {
   name: 'firefox',
   label: 'Firefox',
   fetchFailureMessage: 'NetworkError when attempting to fetch resource.',
+  consoleWords: 'firefox',
   extraForbiddenRequestHeaders: new Set(),
   preflightStatusFirst: true,
   redirectKeepsPreflight: true,

@@ -6,7 +6,7 @@ import type { EngineProfile } from './profile.js';
 import { spec } from './spec.js';
 import { webkit } from './webkit.js';
 
-export type { EngineProfile } from './profile.js';
+export type { ConsoleWords, EngineProfile } from './profile.js';
 
 export const ENGINES: Readonly<Record<EngineName, EngineProfile>> = { chromium, firefox, webkit, spec };
 

@@ -3,6 +3,9 @@
  * behaviour it models and where it was observed (recorded browser results in shared/conformance).
  */
 import type { EngineName } from '../types.js';
+
+/** The console message tables src/report has. */
+export type ConsoleWords = 'chromium' | 'firefox';
 import type { SafelistHook } from '../spec/request-headers.js';
 
 export interface EngineProfile {
@@ -11,6 +14,11 @@ export interface EngineProfile {
   readonly label: string;
   /** The message of the `TypeError` this engine's `fetch()` rejects with on a network (or CORS) error. */
   readonly fetchFailureMessage: string;
+  /**
+   * Whose console words this engine's blocked requests are reported in: its own where they are recorded, or
+   * another engine's where they are not (then labelled as that engine's wording).
+   */
+  readonly consoleWords: ConsoleWords;
   /** Extra or different CORS-safelisted request-headers (`undefined` from the hook defers to the standard). */
   readonly safelist?: SafelistHook;
   /** Request headers the engine drops from script's request on top of the standard's forbidden list. */

@@ -6,6 +6,7 @@ export const spec: EngineProfile = {
   name: 'spec',
   label: 'Fetch Standard',
   fetchFailureMessage: 'Failed to fetch',
+  consoleWords: 'chromium',
   extraForbiddenRequestHeaders: new Set(),
   preflightStatusFirst: true,
   redirectKeepsPreflight: false,

@@ -19,6 +19,7 @@ export const webkit: EngineProfile = {
   name: 'webkit',
   label: 'WebKit',
   fetchFailureMessage: 'Load failed',
+  consoleWords: 'chromium',
   extraForbiddenRequestHeaders: new Set(),
   preflightStatusFirst: true,
   // Recorded: a DELETE preflighted, then redirected across origins as a GET, is preflighted again.

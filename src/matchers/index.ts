@@ -8,6 +8,7 @@ import { toAllowMethods } from './to-allow-methods.js';
 import { toAllowOrigin } from './to-allow-origin.js';
 import { toBeBlockedByCors } from './to-be-blocked-by-cors.js';
 import { toExposeHeaders } from './to-expose-headers.js';
+import { toMatchCorsPolicy } from './to-match-cors-policy.js';
 import { toPassPreflight } from './to-pass-preflight.js';
 
 export const corsMatchers = {
@@ -18,9 +19,10 @@ export const corsMatchers = {
   toAllowMethods,
   toAllowHeaders,
   toBeBlockedByCors,
+  toMatchCorsPolicy,
 };
 
-export { toAllowCredentials, toAllowHeaders, toAllowMethods, toAllowOrigin, toBeBlockedByCors, toExposeHeaders, toPassPreflight };
+export { toAllowCredentials, toAllowHeaders, toAllowMethods, toAllowOrigin, toBeBlockedByCors, toExposeHeaders, toMatchCorsPolicy, toPassPreflight };
 export { REASON_CODES } from './reason-codes.js';
 export type { MatcherContextLike, MatcherResult } from './message.js';
 export type {
@@ -28,6 +30,7 @@ export type {
   CorsMatcherRequest,
   CorsMatcherRequestWithOrigin,
   CorsMatchers,
+  CorsPolicyMatcherOptions,
   CorsResponseCheckOptions,
   CorsResponseLike,
   HeaderNames,

@@ -2,12 +2,12 @@
  * Failure messages in Jest's style: the hint line, Expected, Received, then one block per group of engines
  * that did the same thing (console messages, exchanges, what to change on the server).
  */
-import { reasonConsoleLine, reasonFixSentence } from '../report/describe.js';
+import { reasonConsoleLine, reasonFixSentence, type ConsoleLine } from '../report/describe.js';
 import { formatBlock, type DetailBlock } from '../report/format.js';
 import { middlewareFix, middlewareFixSentence } from '../report/middleware-fix.js';
 import { escapeTerminal } from '../report/terminal.js';
 import { isTargetFailure } from '../report/network.js';
-import type { EngineName } from '../types.js';
+import type { BlockReason, EngineName } from '../types.js';
 import { contradicting, decidePass, type Cell } from './cell.js';
 
 /** The parts of Jest's and Vitest's matcher context (`this`) the matchers use. */
@@ -103,14 +103,11 @@ function blocks(cells: readonly Cell[]): DetailBlock[] {
     const inMiddleware = reason && cell.middleware && cell.change === undefined ? middlewareFix(reason, cell.middleware) : null;
     // A target that threw is not a CORS failure: no browser console line stands for it.
     const worded = reason && !isTargetFailure(reason.network) ? reason : undefined;
-    const chromium = worded && (engines.includes('chromium') || !engines.includes('firefox')) ? reasonConsoleLine(worded, 'chromium').message : undefined;
-    const firefox = worded && engines.includes('firefox') ? reasonConsoleLine(worded, 'firefox') : undefined;
+    const consoles = worded ? consoleLines(worded, engines) : [];
     return {
       title: `${cell.label ? `${cell.label} · ` : ''}${engineList(group)}: ${cell.status}`,
       notes: cell.notes,
-      chromium,
-      chromiumLabel: engines.includes('chromium') ? 'Chromium' : 'as Chromium words it',
-      firefox: firefox ? { code: firefox.code ?? '', message: firefox.message } : undefined,
+      consoles,
       exchanges: cell.verdict?.exchanges,
       response: cell.response
         ? { label: `${cell.response.kind}${cell.response.url ? ` from ${cell.response.url}` : ''}:`, status: cell.response.status, statusText: cell.response.statusText, headers: cell.response.headers }
@@ -119,6 +116,17 @@ function blocks(cells: readonly Cell[]): DetailBlock[] {
       also: inMiddleware ? { label: `Fix (${inMiddleware.middleware} options)`, text: middlewareFixSentence(inMiddleware) } : undefined,
     };
   });
+}
+
+/**
+ * The console lines of a group of engines: each engine's own words once; another engine's wording (for an engine
+ * whose own words are not modelled) only when the group has no engine speaking for itself.
+ */
+function consoleLines(reason: BlockReason, engines: readonly EngineName[]): ConsoleLine[] {
+  const lines = engines.map((engine) => reasonConsoleLine(reason, engine)).filter((line) => line.message);
+  const own = lines.filter((line) => line.wordsOf === line.engine);
+  const shown = own.length > 0 ? own : lines.slice(0, 1);
+  return shown.filter((line, k) => shown.findIndex((other) => other.wordsOf === line.wordsOf) === k);
 }
 
 function engineList(cells: readonly Cell[]): string {

@@ -2,6 +2,8 @@
  * Public types of the CORS matchers: what each matcher accepts, and the interface merged into Vitest's and
  * Jest's `expect` (see src/vitest.ts and src/jest.ts).
  */
+import type { CorsPolicyCheckOptions } from '../policy/check.js';
+import type { CorsPolicyConfig, DefinedCorsPolicy } from '../policy/define.js';
 import type { CorsRequest, EngineName, ReasonCode } from '../types.js';
 
 /** How the matchers run: which engines must agree, where relative URLs go, how long one exchange may take. */
@@ -50,6 +52,9 @@ export interface CorsResponseCheckOptions {
 /** A header to send: a name (sent with a non-safelisted placeholder value), or a name → value record. */
 export type HeaderNames = string | readonly string[] | Readonly<Record<string, string>>;
 
+/** Options of `toMatchCorsPolicy`: which routes (default: the target's own), parameters, engines. */
+export type CorsPolicyMatcherOptions = CorsPolicyCheckOptions;
+
 /** Awaitable on targets, synchronous on responses. */
 type On<T, R> = T extends CorsResponseLike ? R : Promise<void>;
 
@@ -76,4 +81,6 @@ export interface CorsMatchers<R = unknown, T = unknown> {
   /** The request is blocked by CORS (optionally for that reason) in every engine. Targets only. */
   toBeBlockedByCors(request: TargetOnly<T, CorsMatcherRequestWithOrigin>): Promise<void>;
   toBeBlockedByCors(code: ReasonCode, request: TargetOnly<T, CorsMatcherRequestWithOrigin>): Promise<void>;
+  /** Every route answers CORS as a correct server with this policy would, in every engine. Targets only. */
+  toMatchCorsPolicy(policy: TargetOnly<T, DefinedCorsPolicy | CorsPolicyConfig>, options?: CorsPolicyMatcherOptions): Promise<void>;
 }

@@ -4,9 +4,11 @@
  * browser would judge the real API.
  */
 import { getResponse, http, type RequestHandler } from 'msw';
+import type { DefinedCorsPolicy } from '../policy/define.js';
 import { isPreflight, preflightResponse, validatePolicy, withCorsHeaders, type CorsPolicy } from './policy.js';
 
-export function withCors(policy: CorsPolicy, handlers: readonly RequestHandler[]): RequestHandler[] {
+/** `policy`: a mock policy, or one made by `defineCorsPolicy` (its route scopes apply). */
+export function withCors(policy: CorsPolicy | DefinedCorsPolicy, handlers: readonly RequestHandler[]): RequestHandler[] {
   validatePolicy(policy);
   const inner = [...handlers];
   return [

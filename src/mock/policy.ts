@@ -3,6 +3,8 @@
  * Framework-free (a `Request` in, a `Response` out), so it serves MSW handlers, fetch-handler mocks and tests.
  */
 import { InvalidArgumentError } from '../errors.js';
+import { isCorsPolicy, type DefinedCorsPolicy } from '../policy/define.js';
+import { policyPreflight, withPolicyHeaders } from './defined-policy.js';
 
 export type OriginRule = '*' | string | RegExp | ReadonlyArray<string | RegExp> | ((origin: string) => boolean);
 
@@ -25,7 +27,8 @@ export interface CorsPolicy {
 
 const DEFAULT_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'];
 
-export function validatePolicy(policy: unknown): CorsPolicy {
+export function validatePolicy(policy: unknown): CorsPolicy | DefinedCorsPolicy {
+  if (isCorsPolicy(policy)) return policy;
   if (policy === null || typeof policy !== 'object' || !('origin' in policy)) {
     throw new InvalidArgumentError('policy', 'expected an object with an `origin` rule', "Pass e.g. { origin: 'https://app.example', credentials: true }.");
   }
@@ -64,7 +67,8 @@ export function isPreflight(request: Request): boolean {
 }
 
 /** The answer to a preflight under this policy. */
-export function preflightResponse(policy: CorsPolicy, request: Request): Response {
+export function preflightResponse(policy: CorsPolicy | DefinedCorsPolicy, request: Request): Response {
+  if (isCorsPolicy(policy)) return policyPreflight(policy, request) ?? new Response(null, { status: 204 });
   const headers = new Headers(allowOriginHeaders(policy, request));
   headers.set('access-control-allow-methods', (policy.methods ?? DEFAULT_METHODS).join(', '));
   const asked = request.headers.get('access-control-request-headers');
@@ -76,7 +80,8 @@ export function preflightResponse(policy: CorsPolicy, request: Request): Respons
 }
 
 /** `response` with this policy's CORS headers added (existing CORS headers are replaced). */
-export function withCorsHeaders(policy: CorsPolicy, request: Request, response: Response): Response {
+export function withCorsHeaders(policy: CorsPolicy | DefinedCorsPolicy, request: Request, response: Response): Response {
+  if (isCorsPolicy(policy)) return withPolicyHeaders(policy, request, response);
   const headers = new Headers(response.headers);
   for (const name of ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers']) headers.delete(name);
   for (const [name, value] of allowOriginHeaders(policy, request)) headers.append(name, value);
@@ -84,8 +89,11 @@ export function withCorsHeaders(policy: CorsPolicy, request: Request, response: 
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** A fetch handler that applies `policy` around `handler`: preflights answered, responses given CORS headers. */
-export function corsHandler(policy: CorsPolicy, handler: (request: Request) => Response | Promise<Response>): (request: Request) => Promise<Response> {
+/**
+ * A fetch handler that applies `policy` around `handler`: preflights answered, responses given CORS headers.
+ * `policy` is a mock policy, or one made by `defineCorsPolicy` (then route scopes apply).
+ */
+export function corsHandler(policy: CorsPolicy | DefinedCorsPolicy, handler: (request: Request) => Response | Promise<Response>): (request: Request) => Promise<Response> {
   validatePolicy(policy);
   return async (request) => (isPreflight(request) ? preflightResponse(policy, request) : withCorsHeaders(policy, request, await handler(request)));
 }

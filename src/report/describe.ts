@@ -3,6 +3,7 @@
  * the fix as a sentence. Matchers, the CLI, the mocks and the audit call these and never make words of a
  * verdict themselves; the verdict itself is data.
  */
+import { getEngine } from '../engines/index.js';
 import type { BlockReason, EngineName, Verdict } from '../types.js';
 import { chromiumMessage } from './chromium-messages.js';
 import { firefoxReason } from './firefox-messages.js';
@@ -16,8 +17,10 @@ export interface ConsoleLine {
   message: string;
   /** Firefox's reason key (e.g. `CORSMissingAllowOrigin`), where the engine has one. */
   code?: string;
-  /** Whose words these are, when the engine's own are not modelled (the engine's name otherwise). */
+  /** Whose words these are: the engine's own, or another's where its own are not modelled. */
   wordsOf: EngineName;
+  /** How to label the line: `Chromium`, or `as Chromium words it` for another engine's wording. */
+  label: string;
 }
 
 /** The console line `engine` (default: the verdict's own engine) prints for a blocked verdict; `null` when allowed. */
@@ -30,12 +33,16 @@ export function consoleLine(verdict: Verdict, engine: EngineName = verdict.engin
 /** The console line of a block reason (see `consoleLine`). */
 export function reasonConsoleLine(reason: BlockReason, engine: EngineName): ConsoleLine {
   const parameter = reason.failedParameter ?? '';
-  if (engine === 'firefox') {
-    const firefox = firefoxReason(reason.code, parameter, reason.url, reason.origin, reason.status);
-    return { engine, message: firefox.message, ...(firefox.code ? { code: firefox.code } : {}), wordsOf: 'firefox' };
+  const words = getEngine(engine).consoleWords;
+  const label = words === engine ? getEngine(words).label : `as ${getEngine(words).label} words it`;
+  switch (words) {
+    case 'firefox': {
+      const firefox = firefoxReason(reason.code, parameter, reason.url, reason.origin, reason.status);
+      return { engine, message: firefox.message, ...(firefox.code ? { code: firefox.code } : {}), wordsOf: words, label };
+    }
+    case 'chromium':
+      return { engine, message: chromiumMessage(reason.code, parameter, reason.url, reason.initialUrl, reason.origin), wordsOf: words, label };
   }
-  const message = chromiumMessage(reason.code, parameter, reason.url, reason.initialUrl, reason.origin);
-  return { engine, message, wordsOf: 'chromium' };
 }
 
 /** The console message alone (see `consoleLine`); empty string when none. */

@@ -27,12 +27,8 @@ export interface DetailBlock {
   title: string;
   /** Explanations shown under the title. */
   notes?: readonly string[];
-  /** Chromium's console message. */
-  chromium?: string;
-  /** How to label it: `Chromium`, or `as Chromium words it` for WebKit and the standard, which have no message of their own here. */
-  chromiumLabel?: string;
-  /** Firefox's reason code and console message. */
-  firefox?: { code: string; message: string };
+  /** The browsers' console messages, each labelled (`Chromium`, `Firefox`, `as Chromium words it`), with Firefox's reason key. */
+  consoles?: ReadonlyArray<{ label: string; message: string; code?: string }>;
   /** The requests that went on the wire and their responses. */
   exchanges?: readonly Exchange[];
   /** A response checked on its own (no request to show): its status and headers. */
@@ -52,9 +48,8 @@ const INDENT = '  ';
 export function formatBlock(block: DetailBlock): string {
   const lines = [block.title];
   for (const note of block.notes ?? []) lines.push(INDENT + note);
-  if (block.chromium) lines.push(`${INDENT}Console (${block.chromiumLabel ?? 'Chromium'}): ${block.chromium}`);
-  if (block.firefox?.message) {
-    lines.push(`${INDENT}Console (Firefox): ${block.firefox.message}${block.firefox.code ? ` [${block.firefox.code}]` : ''}`);
+  for (const line of block.consoles ?? []) {
+    if (line.message) lines.push(`${INDENT}Console (${line.label}): ${line.message}${line.code ? ` [${line.code}]` : ''}`);
   }
   for (const exchange of block.exchanges ?? []) lines.push(...formatExchange(exchange).map((l) => INDENT + l));
   if (block.response) {

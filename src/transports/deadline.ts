@@ -16,7 +16,8 @@ export interface DeadlineOptions {
 
 /**
  * Run `work` with a signal that aborts at the deadline. Rejects with a `timeout` `TransportError` when the
- * deadline passes, even if `work` ignores its signal (unless `awaitWorkOnAbort`).
+ * deadline passes, even if `work` ignores its signal (unless `awaitWorkOnAbort`). When the caller's context has a
+ * deadline no later than this one (the emulator's), its signal serves and the caller keeps the time.
  */
 export function withDeadline<T>(
   context: TransportContext | undefined,
@@ -25,6 +26,16 @@ export function withDeadline<T>(
   work: (signal: AbortSignal) => Promise<T>,
   options: DeadlineOptions = {},
 ): Promise<T> {
+  // The caller's deadline comes first: its signal is the exchange's, and the caller rejects at its deadline.
+  if (context?.deadline !== undefined && context.deadline <= performance.now() + timeoutMs) {
+    const signal = context.signal;
+    if (signal.aborted) return Promise.reject(abortError(signal.reason, what));
+    try {
+      return work(signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
   const outer = context?.signal;
   if (outer?.aborted) return Promise.reject(abortError(outer.reason, what));
   const controller = new AbortController();

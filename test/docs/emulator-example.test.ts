@@ -1,27 +1,34 @@
-// The example at the top of docs/emulator.md, run as written.
-import { Hono } from 'hono';
-import { cors } from 'hono/cors';
-import { expect, it } from 'vitest';
-import { consoleMessage, fixSentence, simulate } from '../../src/index.js';
+/**
+ * docs/emulator.md runs as written: each ```ts block is executed (with `corsproof` pointing at the sources), and
+ * every `console.log(x); // value` line must print that value.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, expect, test } from 'vitest';
+import { collectChecks, instrumentChecks, type DocCheck } from './doc-checks.js';
 
-it('docs/emulator.md example', async () => {
-  const app = new Hono();
-  app.use('/api/*', cors({ origin: 'https://app.example', allowHeaders: ['content-type'] }));
-  app.put('/api/items', (c) => c.json({ ok: true }));
+const here = dirname(fileURLToPath(import.meta.url));
+const doc = readFileSync(join(here, '../../docs/emulator.md'), 'utf8');
+const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]).filter((block) => block.includes('console.log('));
+const outDir = join(here, '.emulator-docs-generated');
 
-  const verdict = await simulate(
-    {
-      url: 'https://api.example/api/items',
-      origin: 'https://app.example',
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': 't' },
-    },
-    { transport: app.fetch, engine: 'chromium' },
-  );
-  expect(verdict.allowed).toBe(false);
-  expect(verdict.reason?.code).toBe('HeaderDisallowedByPreflightResponse');
-  expect(consoleMessage(verdict, 'chromium')).toBe(
-    "Access to fetch at 'https://api.example/api/items' from origin 'https://app.example' has been blocked by CORS policy: Request header field x-csrf-token is not allowed by Access-Control-Allow-Headers in preflight response.",
-  );
-  expect(fixSentence(verdict)).toMatch(/^Add 'x-csrf-token' to 'Access-Control-Allow-Headers' on the preflight response/);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+test('docs/emulator.md has its runnable examples', () => {
+  expect(blocks.length).toBeGreaterThanOrEqual(2);
+});
+
+blocks.forEach((block, index) => {
+  test(`docs/emulator.md example ${index + 1} prints what it says`, async () => {
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, `example-${index + 1}.ts`);
+    const source = block.replaceAll("from 'corsproof'", `from ${JSON.stringify(pathToFileURL(join(here, '../../src/index.ts')).href)}`);
+    writeFileSync(file, `${instrumentChecks(source)}\nexport {};\n`);
+    const checks: DocCheck[] = [];
+    collectChecks(checks);
+    await import(pathToFileURL(file).href);
+    expect(checks.length).toBeGreaterThan(0);
+    for (const check of checks) expect(check.actual, check.line).toBe(check.expected);
+  });
 });

@@ -20,6 +20,7 @@ describe('@jest/globals', () => {
     await expect(app).toAllowHeaders('x-csrf-token', { origin });
     await expect(app).toExposeHeaders('x-total-count', { origin });
     await expect(app).toBeBlockedByCors('MissingAllowOriginHeader', { origin });
+    await expect(app).toMatchCorsPolicy({ origins: [origin], headers: ['x-csrf-token'] }, { openapi: 'openapi.yaml' });
     const res = await request(app).get('/').set('Origin', origin);
     const done: void = expect(res).toAllowOrigin(origin);
     void done;
@@ -37,6 +38,8 @@ describe('@jest/globals', () => {
     await expect(app).toBeBlockedByCors('NoSuchReason', { origin });
     // @ts-expect-error matchers that send their own requests do not take a response
     await expect(res).toAllowHeaders(['x-a'], { origin });
+    // @ts-expect-error toMatchCorsPolicy takes a target, not a response
+    await expect(res).toMatchCorsPolicy({ origins: [origin] });
   });
 });
 

@@ -25,6 +25,8 @@ test('targets are awaited', async () => {
   await expect(app).toAllowHeaders({ 'content-type': 'application/json' }, { origin });
   await expect(app).toBeBlockedByCors({ origin });
   await expect(app).not.toBeBlockedByCors('AllowOriginMismatch', { origin });
+  await expect(app).toMatchCorsPolicy({ origins: [origin], methods: ['GET', 'PUT'], routes: { '/admin/*': { credentials: true } } });
+  await expect(app).toMatchCorsPolicy({ origins: '*' }, { routes: ['/items/:id'], params: { id: 'it-42' }, engines: ['chromium'], actualRequests: 'safe' });
 
   // @ts-expect-error on a target the matcher is asynchronous: its result is a promise, not void
   const notAwaited: void = expect(app).toAllowOrigin(origin);
@@ -63,4 +65,10 @@ test('misuse does not compile', async () => {
   await expect(res).toPassPreflight({ origin, method: 'PUT' });
   // @ts-expect-error matchers that send their own requests do not take a response
   await expect(res).toAllowMethods(['PUT'], { origin });
+  // @ts-expect-error toMatchCorsPolicy takes a target, not a response
+  await expect(res).toMatchCorsPolicy({ origins: [origin] });
+  // @ts-expect-error a policy needs its origins
+  await expect(app).toMatchCorsPolicy({ methods: ['GET'] });
+  // @ts-expect-error unknown options are rejected
+  await expect(app).toMatchCorsPolicy({ origins: [origin] }, { route: ['/items'] });
 });

@@ -1,0 +1,84 @@
+/**
+ * Deadlines for exchanges without a timer each. An in-process exchange takes microseconds, and a timer set and
+ * cleared per exchange costs about as much as the emulation around it; most exchanges end long before their
+ * deadline. Exchanges with the same timeout expire in the order they start, so each timeout keeps a queue and
+ * one timer, set for the oldest exchange still running; an exchange that ends is only marked done.
+ */
+
+export interface Deadline {
+  /** When it expires, in `performance.now()` milliseconds. */
+  readonly at: number;
+  /** Mark the exchange as ended: its deadline no longer fires. */
+  cancel(): void;
+}
+
+interface Entry extends Deadline {
+  done: boolean;
+  readonly expire: () => void;
+}
+
+class Queue {
+  private entries: Entry[] = [];
+  private head = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  add(expire: () => void): Deadline {
+    const entry: Entry = {
+      at: performance.now() + this.timeoutMs,
+      done: false,
+      expire,
+      cancel() {
+        entry.done = true;
+      },
+    };
+    this.entries.push(entry);
+    if (this.timer === undefined) this.arm();
+    return entry;
+  }
+
+  /** Set the timer for the oldest entry still running; none when every entry is done. */
+  private arm(): void {
+    while (this.head < this.entries.length && this.entries[this.head].done) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+    if (this.head === this.entries.length) {
+      this.entries = [];
+      this.head = 0;
+      this.timer = undefined;
+      return;
+    }
+    const wait = Math.max(0, this.entries[this.head].at - performance.now());
+    this.timer = setTimeout(() => this.fire(), Math.ceil(wait));
+  }
+
+  private fire(): void {
+    const now = performance.now();
+    while (this.head < this.entries.length) {
+      const entry = this.entries[this.head];
+      if (!entry.done && entry.at > now) break;
+      this.head++;
+      if (!entry.done) {
+        entry.done = true;
+        entry.expire();
+      }
+    }
+    this.arm();
+  }
+}
+
+const queues = new Map<number, Queue>();
+
+/** Call `expire` once `timeoutMs` have passed, unless the returned deadline is cancelled first. */
+export function startDeadline(timeoutMs: number, expire: () => void): Deadline {
+  let queue = queues.get(timeoutMs);
+  if (!queue) {
+    // Timeouts are few (a default, and what tests set); bound the map anyway.
+    if (queues.size > 64) queues.clear();
+    queues.set(timeoutMs, (queue = new Queue(timeoutMs)));
+  }
+  return queue.add(expire);
+}
