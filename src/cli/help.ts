@@ -95,6 +95,7 @@ Options:
       --timeout <ms>          how long one exchange may take (default 10000)
       --send-unsafe           also send the PUT, PATCH, DELETE, ... after each passing preflight
       --json                  print a JSON report instead of text
+      --show-secrets          print Set-Cookie values the server sends as they are (default: redacted)
   -h, --help                  this help
 
 Exit codes: 0 every route matches, 1 a deviation, 2 bad input, 3 server unreachable.

@@ -63,7 +63,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (command.kind === 'verify') {
       const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
       const report = await runVerify(command.options, policy);
-      io.stdout.write(command.options.json ? formatJson(verifyToJson(report, policy)) : renderVerify(report, policy, style));
+      io.stdout.write(command.options.json ? formatJson(redact(verifyToJson(report, policy))) : renderVerify(escapeForTerminal(redact(report)), policy, style));
       return verifyExitCode(report);
     }
     if (command.kind === 'explain') {

@@ -21,6 +21,8 @@ class Queue {
   private entries: Entry[] = [];
   private head = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Entries not yet done. */
+  private running = 0;
 
   constructor(private readonly timeoutMs: number) {}
 
@@ -29,13 +31,29 @@ class Queue {
       at: performance.now() + this.timeoutMs,
       done: false,
       expire,
-      cancel() {
+      cancel: () => {
+        if (entry.done) return;
         entry.done = true;
+        this.ended();
       },
     };
     this.entries.push(entry);
+    this.running++;
     if (this.timer === undefined) this.arm();
     return entry;
+  }
+
+  /**
+   * One exchange fewer running. When none is left, the timer goes too: a timer waiting for exchanges that all
+   * ended would keep the process alive for the whole timeout (a CLI run would not exit until then).
+   */
+  private ended(): void {
+    this.running--;
+    if (this.running > 0 || this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.entries = [];
+    this.head = 0;
   }
 
   /** Set the timer for the oldest entry still running; none when every entry is done. */
@@ -63,6 +81,7 @@ class Queue {
       this.head++;
       if (!entry.done) {
         entry.done = true;
+        this.running--;
         entry.expire();
       }
     }
