@@ -12,9 +12,13 @@ export default defineConfig([
       playwright: 'src/playwright/index.ts',
     },
     format: ['esm', 'cjs'],
+    // Shared chunks in both formats, so every entry of one module system runs the same copy of the library
+    // (one PreflightCache class, one set of error classes behind `corsproof`, `corsproof/mock`, `corsproof/jest`...).
+    splitting: true,
     dts: true,
     clean: true,
-    sourcemap: true,
+    // No sourcemaps: they would point at src/, which the package does not ship.
+    sourcemap: false,
     target: 'node22',
     external: ['vitest', '@jest/globals', 'msw', 'nock', '@playwright/test', 'playwright-core'],
   },

@@ -5,7 +5,10 @@
 //  4. the matcher suites again on Node 22 with every engine run on its own (CORSPROOF_ENGINES_SEPARATELY=1): the
 //     verdicts must not depend on whether engines share one exchange
 //  5. Jest on Node 22, against the built package (test/jest)
-// Arguments after `--` go to both Vitest runs (e.g. `npm test -- test/spec`).
+//  6. the package as published: publint --strict, attw --pack (every resolution: node10, node16, bundler)
+//  7. the compatibility matrix (scripts/consumers.mjs): consumer projects installing the packed tarball with
+//     each peer version package.json claims
+// Arguments after `--` go to both Vitest runs (e.g. `npm test -- test/spec`); steps 4-7 run only without them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -73,8 +76,27 @@ if (extra.length === 0) {
   steps.push(['jest on Node 22', out, node22 === process.execPath ? process.version : '']);
 }
 
+let matrix;
+if (extra.length === 0) {
+  run('package lint (publint --strict)', node22, [path.join(root, 'node_modules/publint/src/cli.js'), '--strict']) &&
+    run('package types (attw --pack)', node22, [path.join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'), '--pack', '.']);
+  const out = path.join(tmp, 'consumers.json');
+  run('consumers (compatibility matrix)', node22, [path.join(root, 'scripts/consumers.mjs'), '--json', out]);
+  matrix = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { seconds: 0, results: [] };
+}
+
 console.log('\n=== summary');
 for (const [label, file, version] of steps) count(label, file, version);
+if (matrix) {
+  const cells = matrix.results.length;
+  const passedCells = matrix.results.filter((r) => r.ok).length;
+  const tests = matrix.results.reduce((sum, r) => sum + r.tests.passed, 0);
+  const failedTests = matrix.results.reduce((sum, r) => sum + r.tests.failed, 0);
+  console.log(`consumers (${cells} cells, ${matrix.seconds} s): ${passedCells} cells passed, ${cells - passedCells} failed; ${tests} tests passed, ${failedTests} failed`);
+  if (cells === 0) totals.failed++;
+  totals.passed += tests;
+  totals.failed += failedTests + (cells - passedCells);
+}
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 console.log(`total: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length || totals.failed ? 1 : 0);

@@ -3,6 +3,7 @@
  * says what was wrong and what to do about it. A message never carries the `user:password@` of a URL it
  * names: errors end up in CI logs.
  */
+import { brand } from './identity.js';
 import { redactUrlCredentials } from './report/redact.js';
 
 export class CorsproofError extends Error {
@@ -52,6 +53,11 @@ export class LocalResourceError extends CorsproofError {
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
+
+brand(CorsproofError, 'CorsproofError');
+brand(InvalidArgumentError, 'InvalidArgumentError');
+brand(TransportError, 'TransportError');
+brand(LocalResourceError, 'LocalResourceError');
 
 /** The reason an exchange's signal aborts with when its deadline passes. */
 export function deadlineExpired(timeoutMs: number): TransportError {

@@ -23,7 +23,7 @@ export interface CorsRequest {
   /** Default `GET`. */
   method?: string;
   headers?: HeadersInit_;
-  body?: BodyInit | null;
+  body?: RequestInit['body'];
   /** Default `cors`. */
   mode?: RequestMode;
   /** Default `same-origin`. */

@@ -67,6 +67,8 @@ const COMMON = {
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   'show-secrets': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -91,6 +93,8 @@ const EXPLAIN = {
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   'show-secrets': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -314,4 +318,15 @@ function parseEngines(inputs: string[] | undefined): EngineName[] {
     }
   }
   return ENGINES.filter((e) => out.has(e));
+}
+
+/** `--color` or `--no-color`, the last one given before `--` (read before parsing, so errors follow it too). */
+export function colorFlag(argv: readonly string[]): boolean | undefined {
+  let flag: boolean | undefined;
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (arg === '--color') flag = true;
+    else if (arg === '--no-color') flag = false;
+  }
+  return flag;
 }

@@ -28,7 +28,8 @@ Exit codes:
   2  usage error or bad input (the message says what to change)
   3  the server could not be reached, or this machine ran out of sockets (no CORS decision was made)
 
-Colour is used on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 turns it on for pipes.
+Colour is used on a terminal only; --no-color, NO_COLOR=1 or FORCE_COLOR=0 turn it off, --color or
+FORCE_COLOR=1 turn it on for pipes.
 Docs: docs/cli.md in the corsproof package (node_modules/corsproof/docs/cli.md).
 `;
 
@@ -51,6 +52,7 @@ Options:
       --json                  print a JSON report instead of text
       --show-secrets          print Authorization, Cookie and Set-Cookie values and URL credentials as they
                               are (default: redacted in text and JSON)
+      --color, --no-color     colour the text report or not (default: on a terminal only)
   -h, --help                  this help
 
 Exit codes: 0 allowed in every engine, 1 blocked in some engine, 2 bad input (or --preflight-only with a
@@ -71,6 +73,7 @@ Options:
       --timeout <ms>          how long one probe may take (default 10000)
       --json                  print a JSON report instead of text
       --show-secrets          print Authorization, Cookie and Set-Cookie values as they are (default: redacted)
+      --color, --no-color     colour the text report or not (default: on a terminal only)
   -h, --help                  this help
 
 Severities: high (another site can read responses with the user's credentials), medium, low, info.
@@ -132,6 +135,7 @@ Options:
       --json                  print a JSON report instead of text
       --show-secrets          print the HAR's Authorization, Cookie and Set-Cookie values as they are
                               (default: redacted)
+      --color, --no-color     colour the text report or not (default: on a terminal only)
   -h, --help                  this help
 
 Exit codes: 0 every message recognised (HAR: no request blocked), 1 otherwise, 2 bad input.

@@ -3,6 +3,7 @@
  * request/response header blocks, and the JSON form of exchanges.
  */
 import { escapeJsonForTerminal } from '../report/terminal.js';
+import { styleText } from 'node:util';
 import { networkFailureText } from '../report/network.js';
 import type { Exchange, WireRequest, WireResponse } from '../types.js';
 
@@ -16,19 +17,24 @@ export interface Style {
 }
 
 /**
- * Colour when the stream is a TTY, unless `NO_COLOR` is set to anything non-empty (https://no-color.org).
- * `FORCE_COLOR` (non-empty, not `0`) turns it on for pipes; `NO_COLOR` still wins.
+ * Whether to colour a stream. `--color` / `--no-color` (`flag`) decide when given. Otherwise: never with
+ * `NO_COLOR` set to anything non-empty (https://no-color.org), nor with `FORCE_COLOR=0` (or `false`), nor on a
+ * dumb terminal; `FORCE_COLOR` set to anything else turns it on for pipes; else only on a TTY.
  */
-export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>, flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  const force = env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
   if (env.TERM === 'dumb') return false;
   return stream.isTTY === true;
 }
 
+/** Styles through Node's `util.styleText`; the decision to colour is `useColor`'s, not the stream's. */
 export function createStyle(enabled: boolean): Style {
-  const sgr = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
-  return { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), green: sgr(32, 39), yellow: sgr(33, 39), cyan: sgr(36, 39) };
+  const style = (format: Parameters<typeof styleText>[0]) => (text: string) => (enabled ? styleText(format, text, { validateStream: false }) : text);
+  return { bold: style('bold'), dim: style('dim'), red: style('red'), green: style('green'), yellow: style('yellow'), cyan: style('cyan') };
 }
 
 /** Request headers worth showing: the CORS ones, plus the ones the user asked to send. */

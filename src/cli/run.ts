@@ -9,7 +9,7 @@ import { CorsproofError, InvalidArgumentError, LocalResourceError, TransportErro
 import type { Redactor } from '../report/redact.js';
 import { escapeForTerminal, escapeTerminal } from '../report/terminal.js';
 import { fromUrl } from '../transports/url.js';
-import { parseCommand } from './args.js';
+import { colorFlag, parseCommand } from './args.js';
 import { auditExitCode, auditToJson, renderAudit, runAudit } from './audit.js';
 import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
 import { EXIT } from './exit.js';
@@ -38,7 +38,8 @@ export interface CliIO {
 
 /** Run one command line (without `node` and the script path). Resolves with the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  const errStyle = createStyle(useColor(io.stderr, io.env));
+  const color = colorFlag(argv);
+  const errStyle = createStyle(useColor(io.stderr, io.env, color));
   const redactor = cliRedactor(argv);
   const redact = <T>(value: T): T => (redactor ? redactor.report(value) : value);
   const say = (label: string, message: string): void => {
@@ -59,7 +60,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(middlewareConfig(policy, command.options.framework, command.options.policy).code);
       return EXIT.ok;
     }
-    const style = createStyle(!command.options.json && useColor(io.stdout, io.env));
+    const style = createStyle(!command.options.json && useColor(io.stdout, io.env, color));
     if (command.kind === 'verify') {
       const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
       const report = await runVerify(command.options, policy);

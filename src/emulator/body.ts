@@ -4,6 +4,7 @@
  * `application/x-www-form-urlencoded;charset=UTF-8` for URLSearchParams, a Blob's type, multipart for FormData).
  * The body's kind was checked before (src/arguments/request.ts).
  */
+import { TextEncoder } from '../fetch-api.js';
 const encoder = new TextEncoder();
 
 export interface ExtractedBody {

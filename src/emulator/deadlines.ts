@@ -21,36 +21,31 @@ class Queue {
   private entries: Entry[] = [];
   private head = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Entries not yet done. */
-  private running = 0;
+  /** Entries neither done nor expired: when none is left, the timer goes, so it never holds a process open. */
+  private live = 0;
 
   constructor(private readonly timeoutMs: number) {}
 
   add(expire: () => void): Deadline {
+    const queue = this;
     const entry: Entry = {
       at: performance.now() + this.timeoutMs,
       done: false,
       expire,
-      cancel: () => {
+      cancel() {
         if (entry.done) return;
         entry.done = true;
-        this.ended();
+        if (--queue.live === 0) queue.clear();
       },
     };
+    this.live++;
     this.entries.push(entry);
-    this.running++;
     if (this.timer === undefined) this.arm();
     return entry;
   }
 
-  /**
-   * One exchange fewer running. When none is left, the timer goes too: a timer waiting for exchanges that all
-   * ended would keep the process alive for the whole timeout (a CLI run would not exit until then).
-   */
-  private ended(): void {
-    this.running--;
-    if (this.running > 0 || this.timer === undefined) return;
-    clearTimeout(this.timer);
+  private clear(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.entries = [];
     this.head = 0;
@@ -81,7 +76,7 @@ class Queue {
       this.head++;
       if (!entry.done) {
         entry.done = true;
-        this.running--;
+        this.live--;
         entry.expire();
       }
     }

@@ -1,6 +1,7 @@
 /**
  * Filtered responses: https://fetch.spec.whatwg.org/#concept-filtered-response — what script sees.
  */
+import { TextDecoder } from '../fetch-api.js';
 import type { EngineProfile } from '../engines/index.js';
 import { corsExposedHeaderNames, filterBasicHeaders, filterCorsHeaders } from '../spec/response-headers.js';
 import type { FilteredResponse, WireResponse } from '../types.js';

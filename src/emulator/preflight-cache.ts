@@ -3,6 +3,7 @@
  * Entries are keyed by network partition key (here: the page origin), byte-serialized origin, URL and
  * credentials; each holds a method or a header name and an expiry. Engines cap max-age differently.
  */
+import { brand } from '../identity.js';
 
 export interface CacheKeyParts {
   /** Serialized request origin (`null` when redirect-tainted). */
@@ -99,3 +100,5 @@ export class PreflightCache {
     return false;
   }
 }
+
+brand(PreflightCache, 'PreflightCache');

@@ -6,6 +6,7 @@
  * again, another `Origin`), they part and each sends its own from then on. Against a deterministic server the
  * verdicts are those of separate runs; a live API sees each distinct request once.
  */
+import { TextDecoder } from '../fetch-api.js';
 import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 
 /** A point of the conversation: the requests sent so far lead here; each next request leads to its own point. */

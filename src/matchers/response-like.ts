@@ -3,6 +3,7 @@
  * light-my-request response, a Node `IncomingMessage`, a `Headers` object or a plain record of headers.
  * Everything else is a target (an app, a URL, a handler, mocks) and goes to `toTransport`.
  */
+import { Headers, Response } from '../fetch-api.js';
 import { IncomingMessage } from 'node:http';
 
 /** One received response, reduced to what the CORS check needs. */

@@ -4,6 +4,7 @@
  * Give names (sent with a value that is not CORS-safelisted, so the preflight is exercised) or a
  * `{ name: value }` record. `.not` means each header is blocked in every engine.
  */
+import { Headers } from '../fetch-api.js';
 import { InvalidArgumentError } from '../errors.js';
 import { listNames } from '../report/format.js';
 import { isHeaderName } from '../spec/http.js';

@@ -6,6 +6,7 @@
 import { simulate } from '../simulate.js';
 import { getEngine } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
+import { Headers, Request, Response } from '../fetch-api.js';
 import { parseOrigin } from '../arguments/origin.js';
 import { PreflightCache } from '../emulator/preflight-cache.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
@@ -33,7 +34,7 @@ export interface CorsFetchError extends TypeError {
   verdict: Verdict;
 }
 
-export function createCorsFetch(options: CorsFetchOptions): (input: RequestInfo | URL, init?: RequestInit) => Promise<Response> {
+export function createCorsFetch(options: CorsFetchOptions): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   if (options === null || typeof options !== 'object') {
     throw new InvalidArgumentError('options', 'expected { origin, target }', "Pass e.g. { origin: 'https://app.example', target: handlers }.");
   }
@@ -58,10 +59,10 @@ export function createCorsFetch(options: CorsFetchOptions): (input: RequestInfo 
   };
 }
 
-async function toCorsRequest(input: RequestInfo | URL, init: RequestInit | undefined, origin: string): Promise<CorsRequest> {
+async function toCorsRequest(input: string | URL | Request, init: RequestInit | undefined, origin: string): Promise<CorsRequest> {
   const base = input instanceof Request ? input : undefined;
   const url = base ? base.url : input instanceof URL ? input.href : new URL(String(input), `${origin}/`).href;
-  let body: BodyInit | null | undefined = init?.body;
+  let body: RequestInit['body'] = init?.body;
   if (body === undefined && base && base.body) body = await base.clone().arrayBuffer();
   const headers = init?.headers !== undefined ? new Headers(init.headers) : base ? base.headers : undefined;
   return {

@@ -3,6 +3,7 @@
  * Framework-free (a `Request` in, a `Response` out), so it serves MSW handlers, fetch-handler mocks and tests.
  */
 import { InvalidArgumentError } from '../errors.js';
+import { Headers, Response } from '../fetch-api.js';
 import { isCorsPolicy, type DefinedCorsPolicy } from '../policy/define.js';
 import { policyPreflight, withPolicyHeaders } from './defined-policy.js';
 

@@ -3,9 +3,11 @@
  * `fetch` method (Hono, Next.js route handlers, itty-router, Bun/Deno style servers).
  */
 import { InvalidArgumentError, TransportError } from '../errors.js';
+import { Response } from '../fetch-api.js';
 import type { FetchHandler, Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
 import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
+import { handlerError } from './thrown.js';
 import { fromPlatformResponse, toPlatformRequest } from './wire.js';
 
 /** An object whose `fetch(request)` answers requests: a Hono app, an itty-router router, a Bun/Deno server module. */
@@ -54,9 +56,7 @@ export function fromFetchHandler(
           response = await call(toPlatformRequest(wire, signal));
         } catch (cause) {
           if (cause instanceof TransportError) throw cause;
-          throw new TransportError('handler', `The fetch handler threw: ${describe(cause)}${cause instanceof TypeError ? arityHint(handler) : ''}`, {
-            cause,
-          });
+          throw handlerError('The fetch handler threw', cause, cause instanceof TypeError ? arityHint(handler).trim() : '');
         }
         if (!(response instanceof Response)) {
           throw new TransportError(

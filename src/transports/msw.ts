@@ -10,8 +10,8 @@
 import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
-import { describeError } from './http-exchange.js';
 import { describeValue, type InProcessOptions, isCatchAll, resolveBaseUrl, resolveOptions } from './options.js';
+import { handlerError } from './thrown.js';
 import { fromPlatformResponse, toPlatformRequest } from './wire.js';
 
 /** An MSW handler, structurally (so msw stays an optional dependency). */
@@ -62,7 +62,7 @@ function loadGetResponse(): Promise<GetResponse> {
     (msw) => msw.getResponse as unknown as GetResponse,
     (cause: unknown) => {
       loading = undefined;
-      throw new TransportError('handler', `Cannot load msw to run the handlers (${describeError(cause)}). Install msw 2: npm i -D msw`, { cause });
+      throw handlerError('Cannot load msw to run the MSW handlers', cause, 'Install msw (npm i -D msw) where the tests run.');
     },
   );
   return loading;
@@ -92,7 +92,7 @@ export function fromMswHandlers(handlers: readonly MswHandlerLike[] | MswServerL
           response = await getResponse(current(), toPlatformRequest(wire, signal), { baseUrl, quiet: true });
         } catch (cause) {
           if (cause instanceof TransportError) throw cause;
-          throw new TransportError('handler', `An MSW handler threw for ${wire.method} ${wire.url}: ${describeError(cause)}`, { cause });
+          throw handlerError(`An MSW handler threw for ${wire.method} ${wire.url}`, cause);
         }
         if (response === undefined || isPassthrough(response)) {
           if (unhandled === 'error') {

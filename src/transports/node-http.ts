@@ -14,6 +14,16 @@ import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport } from '../types.js';
 import { describeError, httpExchange } from './http-exchange.js';
 import { describeValue, type InProcessOptions, isCatchAll, resolveBaseUrl, resolveOptions } from './options.js';
+import { flattenPairs } from './raw-headers.js';
+import { handlerError } from './thrown.js';
+
+/**
+ * Node's own HTTP client class, taken from the module that defines it rather than from `node:http`: request
+ * interceptors (nock 13 and 14) replace `http.request` and `http.ClientRequest` and would catch (or refuse) a
+ * request that never leaves the process. `_http_client` is the module `node:http` re-exports it from.
+ */
+const InProcessClientRequest: typeof http.ClientRequest =
+  (process.getBuiltinModule?.('_http_client') as { ClientRequest?: typeof http.ClientRequest } | undefined)?.ClientRequest ?? http.ClientRequest;
 
 /** A Node request listener: `(req, res) => void`, or an Express/Connect app (which also takes `next`). */
 export type NodeRequestListener = (req: http.IncomingMessage, res: http.ServerResponse, ...rest: never[]) => unknown;
@@ -41,9 +51,12 @@ export function fromNodeHandler(target: NodeHandlerTarget, options?: InProcessOp
       httpExchange(wire, context, {
         ...settings,
         closeAfter: true,
-        open: (target, requestOptions) =>
-          http.request({
-            ...requestOptions,
+        open: (target, method, headers, parsing) =>
+          new InProcessClientRequest({
+            ...parsing,
+            method,
+            // The raw array form keeps header order, case and repeats exactly as given.
+            headers: flattenPairs(headers) as unknown as http.OutgoingHttpHeaders,
             host: target.hostname,
             port: target.port,
             path: `${target.pathname}${target.search}`,
@@ -176,8 +189,7 @@ function inProcessConnector(listener: NodeRequestListener): Connector {
   }) as Connector;
   connect.failureOf = (clientSide) => {
     if (typeof clientSide !== 'object' || clientSide === null || !failures.has(clientSide)) return undefined;
-    const error = failures.get(clientSide);
-    return new TransportError('handler', `The app threw while answering: ${describeError(error)}`, { cause: error });
+    return handlerError('The app threw while answering', failures.get(clientSide));
   };
   return connect;
 }

@@ -72,3 +72,24 @@ export function hasHeader(pairs: HeaderPairs, name: string): boolean {
 export function flattenPairs(pairs: HeaderPairs): string[] {
   return pairs.flatMap(([name, value]) => [name, value]);
 }
+
+/**
+ * Pairs to a plain record, as a browser puts a request on the wire: names keep the case first seen, order is
+ * kept, and a name given twice is sent once with its values combined by `, `. Every HTTP client API accepts
+ * this form, request interceptors such as nock 13 included (they reject the raw array form and array values).
+ */
+export function combinedRecordFromPairs(pairs: HeaderPairs): Record<string, string> {
+  const record: Record<string, string> = {};
+  const caseOf = new Map<string, string>();
+  for (const [name, value] of pairs) {
+    const key = name.toLowerCase();
+    const existing = caseOf.get(key);
+    if (existing === undefined) {
+      caseOf.set(key, name);
+      record[name] = value;
+    } else {
+      record[existing] = `${record[existing]}, ${value}`;
+    }
+  }
+  return record;
+}

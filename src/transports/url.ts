@@ -3,13 +3,17 @@
  * response is kept as it came (repeated headers in order, no redirect following, no decompression). Since
  * nock intercepts `node:http`, this is also the nock adapter (`fromNock`).
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import { TextDecoder } from '../fetch-api.js';
+// The modules' objects, not their namespaces: request interceptors (nock) replace `request` on them, and a call
+// through the object sees the replacement whether this file runs as ESM or CommonJS.
+import http from 'node:http';
+import https from 'node:https';
 import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport, WireResponse } from '../types.js';
 import { sharedHostPool } from './host-pool.js';
 import { httpExchange } from './http-exchange.js';
 import { parseHttpUrl, resolveOptions, type TransportOptions } from './options.js';
+import { combinedRecordFromPairs } from './raw-headers.js';
 
 export interface UrlOptions extends TransportOptions {
   /**
@@ -42,8 +46,8 @@ export function fromUrl(base: string | URL, options?: UrlOptions): Transport {
         ...settings,
         closeAfter: agent === false,
         pool: sharedHostPool,
-        open: (target, requestOptions) =>
-          (target.protocol === 'https:' ? https : http).request(target, { ...requestOptions, agent }),
+        open: (target, method, headers, parsing) =>
+          (target.protocol === 'https:' ? https : http).request(target, { method, headers: combinedRecordFromPairs(headers), agent, ...parsing }),
       }),
   };
 }

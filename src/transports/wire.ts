@@ -2,6 +2,7 @@
  * Conversions between the emulator's wire records and the platform's `Request` / `Response`.
  */
 import { TransportError } from '../errors.js';
+import { Request, Response } from '../fetch-api.js';
 import type { WireRequest, WireResponse } from '../types.js';
 import { BodyCollector } from './body.js';
 

@@ -103,4 +103,16 @@ describe('help, version and colour', () => {
     expect(json.stdout).not.toContain('\u001b[');
     expect(() => JSON.parse(json.stdout)).not.toThrow();
   });
+
+  it('FORCE_COLOR=0 and --no-color turn colour off; --color turns it on; the flag wins over the environment', async () => {
+    const args = ['check', `${api.url}/api/user`, '--origin', ORIGIN];
+    expect((await cli(args, { FORCE_COLOR: '0' })).stdout).not.toContain('\u001b[');
+    expect((await cli([...args, '--no-color'], { FORCE_COLOR: '1' })).stdout).not.toContain('\u001b[');
+    expect((await cli([...args, '--color'])).stdout).toContain('\u001b[32mALLOWED\u001b[39m');
+    expect((await cli([...args, '--color'], { NO_COLOR: '1' })).stdout).toContain('\u001b[32mALLOWED\u001b[39m');
+    expect((await cli([...args, '--no-color', '--color'])).stdout).toContain('\u001b[');
+    const bad = await cli(['check', 'not a url', '--origin', ORIGIN, '--color']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('\u001b[31mcorsproof:\u001b[39m');
+  });
 });

@@ -1,39 +1,40 @@
 /**
- * Deadline queues: one timer per timeout for the oldest exchange still running, and none once every exchange has
- * ended, so nothing keeps the process alive after the last exchange (a CLI run exits when it is done).
+ * Exchange deadlines share one timer per timeout: expired exchanges fire in order, ended ones never fire, and no
+ * timer outlives the last running exchange (a command exits as soon as its work is done).
  */
 import { describe, expect, it } from 'vitest';
 import { startDeadline } from '../../src/emulator/deadlines.js';
-import { simulate } from '../../src/simulate.js';
 
-const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('deadline queues', () => {
-  it('hold a timer while an exchange runs, and none once all have ended', () => {
-    const before = timers();
-    const a = startDeadline(987_654, () => undefined);
-    const b = startDeadline(987_654, () => undefined);
-    expect(timers()).toBe(before + 1);
+describe('deadlines', () => {
+  it('fires the ones still running, in order, and not the ones that ended', async () => {
+    const fired: number[] = [];
+    const a = startDeadline(30, () => fired.push(1));
+    startDeadline(30, () => fired.push(2));
+    const c = startDeadline(30, () => fired.push(3));
     a.cancel();
-    expect(timers()).toBe(before + 1);
-    b.cancel();
-    expect(timers()).toBe(before);
+    c.cancel();
+    await wait(80);
+    expect(fired).toEqual([2]);
   });
 
-  it('still expire the exchanges that run past their time, in order', async () => {
+  it('leaves no timer behind once every exchange ended', async () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const d = startDeadline(10_000, () => {
+      throw new Error('must not fire');
+    });
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before + 1);
+    d.cancel();
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+  });
+
+  it('keeps timeouts apart: a short one fires while a long one keeps running', async () => {
     const fired: string[] = [];
-    startDeadline(30, () => fired.push('first'));
-    const cancelled = startDeadline(30, () => fired.push('cancelled'));
-    startDeadline(30, () => fired.push('third'));
-    cancelled.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    expect(fired).toEqual(['first', 'third']);
-  });
-
-  it('leave no timer behind after simulate()', async () => {
-    const before = timers();
-    const verdict = await simulate({ url: 'https://api.example/x', origin: 'https://app.example' }, { transport: () => new Response('ok', { headers: { 'access-control-allow-origin': '*' } }), timeoutMs: 876_543 });
-    expect(verdict.allowed).toBe(true);
-    expect(timers()).toBe(before);
+    const long = startDeadline(5_000, () => fired.push('long'));
+    startDeadline(20, () => fired.push('short'));
+    await wait(60);
+    expect(fired).toEqual(['short']);
+    long.cancel();
   });
 });

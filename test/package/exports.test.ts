@@ -1,6 +1,7 @@
 // The built package as users load it: ESM and CJS entry points, types listed first, the bin.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -40,6 +41,34 @@ describe('package', () => {
         { transport: () => new Response('ok', { headers: { 'access-control-allow-origin': '*' } }) })
         .then((v) => console.log(v.allowed, v.response.type));`, 'commonjs');
     expect(out.trim()).toBe('true cors');
+  });
+
+  it('the tarball holds dist, docs, README and LICENSE: no sources, no sourcemaps', () => {
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
+    const files = packed.files.map((file) => file.path);
+    expect(files).toContain('LICENSE');
+    expect(files).toContain('README.md');
+    expect(files).toContain('dist/index.cjs');
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    expect(files.filter((file) => !/^(dist|docs|schema)\/|^(README\.md|LICENSE|package\.json)$/.test(file))).toEqual([]);
+  });
+
+  it('has no runtime dependency that dist does not import: Node built-ins, its own files, optional peers, and only the dependencies it loads', () => {
+    const dependencies = new Set(Object.keys(pkg.dependencies ?? {}));
+    const peers = new Set(Object.keys(pkg.peerDependencies));
+    const dist = path.join(root, 'dist');
+    const files = [...readdirSync(dist).map((f) => path.join(dist, f)), ...readdirSync(path.join(dist, 'cli')).map((f) => path.join(dist, 'cli', f))];
+    const imported = new Set<string>();
+    for (const file of files.filter((f) => /\.c?js$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of [/^import\s[^;]*?from\s*["']([^"']+)["']/gm, /^import\s*["']([^"']+)["']/gm, /\bimport\(["']([^"']+)["']\)/g, /\brequire\((["'])([^"']+)\1\)/g]) {
+        for (const match of text.matchAll(pattern)) imported.add(match[match.length - 1].replace(/^(@[^/]+\/[^/]+|[^@/][^/]*).*$/, '$1'));
+      }
+    }
+    const outside = [...imported].filter((name) => !name.startsWith('.') && !isBuiltin(name) && !peers.has(name) && !dependencies.has(name));
+    expect(outside, 'imported by dist but not declared').toEqual([]);
+    expect([...dependencies].filter((name) => !imported.has(name)), 'declared but never imported by dist').toEqual([]);
+    expect(dependencies.has('light-my-request')).toBe(false);
   });
 
   it('ships an executable bin', () => {

@@ -283,7 +283,7 @@ describe('in-process targets under faults', () => {
       get('https://api.example'),
     );
     expect(error.kind).toBe('handler');
-    expect(error.message).toMatch(/The app threw while answering: boom/);
+    expect(error.message).toMatch(/The app threw while answering: Error: boom/);
   });
 
   test('an async Node listener that rejects: a handler error', async () => {

@@ -142,7 +142,7 @@ describe('MSW handlers', () => {
       wire,
     );
     expect(thrown.kind).toBe('handler');
-    expect(thrown.message).toMatch(/An MSW handler threw for GET https:\/\/api\.example\/x: resolver broke/);
+    expect(thrown.message).toMatch(/An MSW handler threw for GET https:\/\/api\.example\/x: Error: resolver broke/);
     const response = await send(
       toTransport([
         mswHttp.get('/x', () => {

@@ -82,6 +82,29 @@ describe('nock specifics', () => {
     expect((error as Error).message).toMatch(/nock|Nock/);
   });
 
+  test("a reply function that throws is a handler TransportError carrying the user's exception", async () => {
+    const thrown = new RangeError('reply broke');
+    nock(NOCK_BASE).get('/x').reply(() => {
+      throw thrown;
+    });
+    const transport = fromNock(NOCK_BASE);
+    const error = await send(transport, getRequest(transport, APP)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TransportError', kind: 'handler' });
+    expect((error as TransportError).cause).toBe(thrown);
+    expect((error as Error).message).toContain('RangeError: reply broke');
+  });
+
+  test('in-process targets never reach nock, even with net connect disabled', async () => {
+    nock.disableNetConnect();
+    const listener = (_req: unknown, res: { setHeader(n: string, v: string): void; end(body: string): void }) => {
+      res.setHeader('Access-Control-Allow-Origin', APP);
+      res.end('in-process');
+    };
+    const transport = toTransport(listener as never);
+    const response = await send(transport, getRequest(transport, APP));
+    expect([response.status, new TextDecoder().decode(response.body)]).toEqual([200, 'in-process']);
+  });
+
   test('fromNock rejects a bad onUnhandledRequest', () => {
     expect(() => fromNock(NOCK_BASE, { onUnhandledRequest: 'bypass' as never })).toThrow(/onUnhandledRequest/);
   });

@@ -235,7 +235,7 @@ describe('concurrency', () => {
   });
 });
 
-describe('Fastify through inject()', () => {
+describe('Fastify, through its own request listener', () => {
   test('repeated headers come back line by line, in order; ready() is awaited for you', async () => {
     const app = Fastify();
     app.get('/x', async (_request, reply) => {
@@ -268,6 +268,18 @@ describe('Fastify through inject()', () => {
     });
     const error = await send(toTransport(app), { method: 'GET', url: 'https://api.example/x', headers: [], body: null }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'handler' });
-    expect((error as Error).message).toMatch(/The Fastify instance failed to start: plugin broke/);
+    expect((error as Error).message).toMatch(/The Fastify instance failed to start: Error: plugin broke/);
+    expect((error as Error & { cause?: unknown }).cause).toMatchObject({ message: 'plugin broke' });
+  });
+
+  test('an HTTP/2 instance (no HTTP/1 request listener) is answered through inject()', async () => {
+    const app = Fastify({ http2: true });
+    app.get('/x', async (_request, reply) => {
+      reply.header('Access-Control-Allow-Origin', APP);
+      return 'ok';
+    });
+    const response = await send(toTransport(app), { method: 'GET', url: 'https://api.example/x', headers: [['Origin', APP]], body: null });
+    expect([response.status, header(response, 'access-control-allow-origin'), new TextDecoder().decode(response.body)]).toEqual([200, APP, 'ok']);
+    await app.close();
   });
 });

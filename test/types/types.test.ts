@@ -20,7 +20,8 @@ const compilerOptions = {
   target: 'ES2023',
   module: 'NodeNext',
   moduleResolution: 'NodeNext',
-  lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+  // No DOM lib: the declarations must compile in a Node project (`lib: ["ES2023"]` and @types/node).
+  lib: ['ES2023'],
   strict: true,
   esModuleInterop: true,
   skipLibCheck: false,
