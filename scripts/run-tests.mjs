@@ -5,10 +5,12 @@
 //  4. the matcher suites again on Node 22 with every engine run on its own (CORSPROOF_ENGINES_SEPARATELY=1): the
 //     verdicts must not depend on whether engines share one exchange
 //  5. Jest on Node 22, against the built package (test/jest)
-//  6. the package as published: publint --strict, attw --pack (every resolution: node10, node16, bundler)
-//  7. the compatibility matrix (scripts/consumers.mjs): consumer projects installing the packed tarball with
+//  6. Jest in ESM mode on Node 22, the frontend suite (test/frontend) and examples/frontend, msw 2 and msw 3, against
+//     the built package
+//  7. the package as published: publint --strict, attw --pack (every resolution: node10, node16, bundler)
+//  8. the compatibility matrix (scripts/consumers.mjs): consumer projects installing the packed tarball with
 //     each peer version package.json claims
-// Arguments after `--` go to both Vitest runs (e.g. `npm test -- test/spec`); steps 4-7 run only without them.
+// Arguments after `--` go to both Vitest runs (e.g. `npm test -- test/spec`); steps 4-8 run only without them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -74,6 +76,10 @@ if (extra.length === 0) {
   const out = path.join(tmp, 'jest.json');
   run('jest on Node 22 (built package)', node22, [jest, '-c', 'jest.config.cjs', '--json', `--outputFile=${out}`]);
   steps.push(['jest on Node 22', out, node22 === process.execPath ? process.version : '']);
+  // The frontend suite in Jest's ESM mode (msw 3 and msw 2.11+ are ES modules): node, jsdom, jest-fixed-jsdom.
+  const esm = path.join(tmp, 'jest-frontend.json');
+  run('jest (ESM) on Node 22: frontend suite, msw 2 and 3', node22, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, '-c', 'jest.frontend.config.cjs', '--json', `--outputFile=${esm}`]);
+  steps.push(['jest (ESM) frontend on Node 22', esm, node22 === process.execPath ? process.version : '']);
 }
 
 let matrix;

@@ -53,6 +53,10 @@ export type {
   Expectation,
 } from './policy/index.js';
 export type { RouteOption } from './routes/index.js';
+export { audit, auditToJson, RULES as AUDIT_RULES, THIRD_PARTY_ORIGINS, SEVERITIES, atLeast } from './audit/index.js';
+export type { AuditOptions, AuditReport, EndpointReport, Finding, Probe, Severity, AuditJson, EndpointJson, FindingJson, ProbeJson, EvidenceJson } from './audit/index.js';
+export { auditToSarif, type SarifOptions } from './report/audit-sarif.js';
+export { findingText, RULE_TEXT } from './report/audit-text.js';
 export { explain, explainHar, explainMessage } from './explain/index.js';
 export type {
   Explanation,

@@ -8,6 +8,7 @@ import { isHeaderValue, isToken } from '../spec/http.js';
 import { parseOrigin } from '../arguments/origin.js';
 import type { EngineName, RequestCredentials_, RequestMode } from '../types.js';
 import { parseConfig, parseVerify, type ConfigOptions, type VerifyOptions } from './policy-args.js';
+import { AUDIT_OPTIONS, auditOptions, type AuditCliOptions, type AuditValues } from './audit-args.js';
 
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit', 'spec'];
 const CREDENTIALS: readonly RequestCredentials_[] = ['omit', 'same-origin', 'include'];
@@ -34,9 +35,7 @@ export interface CheckOptions extends CommonOptions {
   preflightOnly: boolean;
 }
 
-export interface AuditOptions extends CommonOptions {
-  method: string;
-}
+export type AuditOptions = AuditCliOptions;
 
 export interface ExplainOptions {
   /** Console text given as arguments (joined with spaces), or a file path when `file` is set. */
@@ -81,10 +80,6 @@ const CHECK = {
   'preflight-only': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
-const AUDIT = {
-  ...COMMON,
-  method: { type: 'string', short: 'X' },
-} as const satisfies ParseArgsConfig['options'];
 
 const EXPLAIN = {
   origin: { type: 'string', short: 'o' },
@@ -124,14 +119,9 @@ export function parseCommand(argv: readonly string[]): Command {
     };
   }
   if (first === 'audit') {
-    const parsed = parse(rest, AUDIT, 'audit');
+    const parsed = parse(rest, AUDIT_OPTIONS, 'audit');
     if (parsed.values.help) return { kind: 'help', topic: 'audit' };
-    const v = parsed.values;
-    const options = { ...common(parsed.positionals, v, 'audit'), method: parseMethod(v.method) };
-    if (options.origin === 'null') {
-      throw new InvalidArgumentError('--origin', "audit needs the origin that should be trusted, and 'null' is one no server should trust", 'Pass your front end\'s origin, e.g. --origin https://app.example; the audit probes null by itself.');
-    }
-    return { kind: 'audit', options };
+    return { kind: 'audit', options: auditOptions(parsed.positionals, parsed.values as AuditValues, { parseTargetUrl, parseHeader, parseTimeout }) };
   }
   if (first === 'explain') {
     const parsed = parse(rest, EXPLAIN, 'explain');

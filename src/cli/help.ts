@@ -23,8 +23,8 @@ Examples:
   corsproof explain --har network.har
 
 Exit codes:
-  0  check: allowed in every engine      audit: no high-severity finding      verify: every route matches
-  1  check: blocked in some engine       audit: at least one high-severity finding      verify: a deviation
+  0  check: allowed in every engine   audit: no finding at --fail-on (default high) or above   verify: every route matches
+  1  check: blocked in some engine    audit: a finding at --fail-on or above                    verify: a deviation
   2  usage error or bad input (the message says what to change)
   3  the server could not be reached, or this machine ran out of sockets (no CORS decision was made)
 
@@ -59,25 +59,47 @@ Exit codes: 0 allowed in every engine, 1 blocked in some engine, 2 bad input (or
 request that needs no preflight: nothing was checked), 3 server unreachable.
 `;
 
-const AUDIT = `Usage: corsproof audit <url> --origin <origin> [options]
+const AUDIT = `Usage: corsproof audit <url>... --origin <origin> [options]
+       corsproof audit --urls <file|-> --origin <origin> [options]
+       corsproof audit --openapi <file> [--base-url <url>] --origin <origin> [options]
 
-Probes <url> as your origin, a foreign origin (https://evil.example), null, look-alikes of your origin
-(evilapp.example, app.example.evil.example, appxexample), a subdomain and the http: variant, plus one
-preflight, and reports what the CORS policy lets through: reflected origins, null, look-alikes, missing
-Vary: Origin, wildcards with credentials or sensitive headers, preflight max-age, * in methods/headers.
+Probes each endpoint as your origin(s) and as origins an attacker can get: a foreign site, null,
+look-alikes (prefix, suffix, unescaped dot, substring), special characters after your host,
+percent-encoded forms, a subdomain, the http: variant and hosting sites anyone can publish on
+(github.io, netlify.app, ...); plus a request without Origin, a path that 404s, the request without
+your credentials, preflights for every method the endpoint advertises (from your origin and from
+foreign ones), a Private Network Access preflight (private addresses) and a WebSocket handshake
+(--websocket, or when the endpoint offers Upgrade). Actual requests use GET/HEAD only unless
+--send-unsafe; other methods are asked about in preflights (OPTIONS). docs/audit.md lists it all.
 
 Options:
-  -o, --origin <origin>       the origin that should be trusted, e.g. https://app.example (required)
-  -X, --method <method>       the method of the probes (default GET; the preflight asks for it, or PUT)
-  -H, --header 'Name: value'  a header sent with every probe, e.g. a session cookie; repeat for more
+  -o, --origin <origin>       an origin that should be trusted (required; repeat for several)
+  -X, --method <method>       the method(s) to audit (default GET; repeat or comma-separate)
+  -H, --header 'Name: value'  a header sent with every probe, e.g. Authorization; repeat for more
+  -b, --cookie 'name=value'   a cookie sent with every probe (signed-in endpoints); repeat for more
+      --urls <file|->         more URLs, one a line (- reads them from stdin)
+      --openapi <file>        every path and method of an OpenAPI 3 document (YAML or JSON)
+      --base-url <url>        the server to audit for --openapi (default: the document's servers[0])
+      --third-party <origin>  one more hosting origin to probe; repeat for more
+      --websocket             probe the endpoint(s) as WebSocket endpoints (ws:// URLs always are)
+      --send-unsafe           also send actual requests with an unsafe --method (POST, PUT, DELETE...)
+      --concurrency <n>       requests in flight at once over the whole run (default 4)
+      --delay <ms>            at least this long between two requests (default 0)
       --timeout <ms>          how long one probe may take (default 10000)
-      --json                  print a JSON report instead of text
-      --show-secrets          print Authorization, Cookie and Set-Cookie values as they are (default: redacted)
+  -k, --insecure              accept self-signed TLS certificates (development servers)
+      --fail-on <severity>    exit 1 on a finding at this severity or above: info|low|medium|high (default high)
+      --json                  print the JSON report (schema version 1) instead of text
+      --sarif                 print a SARIF 2.1.0 log instead of text
+      --show-secrets          print Authorization, Cookie, Set-Cookie, other credential headers' values and URL
+                              credentials as they are (default: redacted in text, JSON and SARIF)
       --color, --no-color     colour the text report or not (default: on a terminal only)
   -h, --help                  this help
 
-Severities: high (another site can read responses with the user's credentials), medium, low, info.
-Exit codes: 0 no high finding, 1 a high finding, 2 bad input, 3 server unreachable.
+Severities: high (another site can read responses or send requests with the user's credentials),
+medium (the same from an origin that takes more to get), low, info. Cookie, Authorization and
+URL credentials are redacted in every output.
+Exit codes: 0 nothing at --fail-on or above, 1 a finding at --fail-on or above, 2 bad input,
+3 an endpoint could not be reached.
 `;
 
 const VERIFY = `Usage: corsproof verify <base-url> --policy <file> [options]

@@ -10,7 +10,10 @@ import type { Redactor } from '../report/redact.js';
 import { escapeForTerminal, escapeTerminal } from '../report/terminal.js';
 import { fromUrl } from '../transports/url.js';
 import { colorFlag, parseCommand } from './args.js';
-import { auditExitCode, auditToJson, renderAudit, runAudit } from './audit.js';
+import { auditToJson } from '../audit/json.js';
+import { auditToSarif } from '../report/audit-sarif.js';
+import { auditExitCode, runAudit } from './audit.js';
+import { renderAudit } from './audit-render.js';
 import { checkExitCode, checkToJson, renderCheck, runCheck } from './check.js';
 import { EXIT } from './exit.js';
 import { explainExitCode, explainToJson, readExplainInput, renderExplain, runExplain, type InputStream } from './explain.js';
@@ -32,7 +35,7 @@ export interface CliIO {
   stdout: CliStream;
   stderr: CliStream;
   env: Record<string, string | undefined>;
-  /** Standard input, read by `explain` when no message is given as argument. */
+  /** Standard input, read by `explain` when no message is given as argument, and by `audit --urls -`. */
   stdin?: InputStream;
 }
 
@@ -60,7 +63,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(middlewareConfig(policy, command.options.framework, command.options.policy).code);
       return EXIT.ok;
     }
-    const style = createStyle(!command.options.json && useColor(io.stdout, io.env, color));
+    const machine = command.options.json || (command.kind === 'audit' && command.options.sarif);
+    const style = createStyle(!machine && useColor(io.stdout, io.env, color));
     if (command.kind === 'verify') {
       const policy = await loadCorsPolicy(command.options.policy, { argument: '--policy' });
       const report = await runVerify(command.options, policy);
@@ -74,22 +78,26 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(command.options.json ? formatJson(redact(explainToJson(explained))) : renderExplain(escapeForTerminal(redact(explained)), style));
       return explainExitCode(explained);
     }
+    if (command.kind === 'audit') {
+      // Progress goes to stderr as the run goes: each URL redacted and escaped like everything else.
+      const report = await runAudit(command.options, io, (text) => escapeTerminal(redactText(redactor, text)));
+      const options = command.options;
+      if (options.sarif) io.stdout.write(formatJson(redact(auditToSarif(report, { toolVersion: packageVersion() }))));
+      else if (options.json) io.stdout.write(formatJson(redact(auditToJson(report))));
+      else io.stdout.write(renderAudit(escapeForTerminal(redact(report)), options, style));
+      return auditExitCode(report, options.failOn);
+    }
     const options = command.options;
     const transport = fromUrl(options.url, { timeoutMs: options.timeoutMs });
-    if (command.kind === 'check') {
-      const warned = warnOnForwardedAuthorization(transport, {
-        url: options.url,
-        headers: options.headers,
-        engines: command.options.engines,
-        warn: (target, keeping, dropping) => say('corsproof:', forwardingMessage(target, keeping, dropping)),
-      });
-      const report = await runCheck(command.options, warned);
-      io.stdout.write(options.json ? formatJson(redact(checkToJson(report))) : renderCheck(escapeForTerminal(redact(report)), style));
-      return checkExitCode(report);
-    }
-    const report = await runAudit(command.options, transport);
-    io.stdout.write(options.json ? formatJson(redact(auditToJson(report))) : renderAudit(escapeForTerminal(redact(report)), style));
-    return auditExitCode(report);
+    const warned = warnOnForwardedAuthorization(transport, {
+      url: options.url,
+      headers: options.headers,
+      engines: options.engines,
+      warn: (target, keeping, dropping) => say('corsproof:', forwardingMessage(target, keeping, dropping)),
+    });
+    const report = await runCheck(options, warned);
+    io.stdout.write(options.json ? formatJson(redact(checkToJson(report))) : renderCheck(escapeForTerminal(redact(report)), style));
+    return checkExitCode(report);
   } catch (error) {
     if (error instanceof LocalResourceError) {
       say('corsproof:', `${error.message} No CORS decision was made (exit code ${EXIT.unreachable}).`);

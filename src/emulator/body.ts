@@ -4,8 +4,7 @@
  * `application/x-www-form-urlencoded;charset=UTF-8` for URLSearchParams, a Blob's type, multipart for FormData).
  * The body's kind was checked before (src/arguments/request.ts).
  */
-import { TextEncoder } from '../fetch-api.js';
-const encoder = new TextEncoder();
+import { encodeUtf8 } from '../platform.js';
 
 export interface ExtractedBody {
   bytes: Uint8Array | null;
@@ -14,7 +13,7 @@ export interface ExtractedBody {
 
 export async function extractBody(body: unknown): Promise<ExtractedBody> {
   if (body === undefined || body === null) return { bytes: null, type: null };
-  if (typeof body === 'string') return { bytes: encoder.encode(body), type: 'text/plain;charset=UTF-8' };
+  if (typeof body === 'string') return { bytes: encodeUtf8(body), type: 'text/plain;charset=UTF-8' };
   if (body instanceof Uint8Array) return { bytes: body, type: null };
   if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body), type: null };
   if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), type: null };

@@ -1,7 +1,7 @@
 /**
  * Filtered responses: https://fetch.spec.whatwg.org/#concept-filtered-response — what script sees.
  */
-import { TextDecoder } from '../fetch-api.js';
+import { decodeUtf8 } from '../platform.js';
 import type { EngineProfile } from '../engines/index.js';
 import { corsExposedHeaderNames, filterBasicHeaders, filterCorsHeaders } from '../spec/response-headers.js';
 import type { FilteredResponse, WireResponse } from '../types.js';
@@ -10,7 +10,6 @@ import { scriptHeaderValues } from './header-encoding.js';
 export type Tainting = 'basic' | 'cors' | 'opaque';
 
 const EMPTY = new Uint8Array(0);
-const decoder = new TextDecoder();
 
 export function filterResponse(
   response: WireResponse,
@@ -38,5 +37,5 @@ export function filterResponse(
 }
 
 function make(status: number, statusText: string, type: FilteredResponse['type'], url: string, redirected: boolean, headers: Record<string, string>, body: Uint8Array): FilteredResponse {
-  return { status, statusText, type, url, redirected, headers, body, text: () => decoder.decode(body) };
+  return { status, statusText, type, url, redirected, headers, body, text: () => decodeUtf8(body) };
 }

@@ -6,8 +6,8 @@
  * again, another `Origin`), they part and each sends its own from then on. Against a deterministic server the
  * verdicts are those of separate runs; a live API sees each distinct request once.
  */
-import { TextDecoder } from '../fetch-api.js';
 import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import { decodeWindows1252 } from '../platform.js';
 
 /** A point of the conversation: the requests sent so far lead here; each next request leads to its own point. */
 class Point {
@@ -59,7 +59,6 @@ class SharedSend {
   }
 }
 
-const bytes = new TextDecoder('windows-1252');
 
 /** The identity of a request on the wire: everything a server can see of it. */
 export function wireKey(request: WireRequest): string {
@@ -67,7 +66,7 @@ export function wireKey(request: WireRequest): string {
   for (const [name, value] of request.headers) key += `\n${name}: ${value}`;
   if (request.body !== null) {
     // windows-1252 gives every byte a code point of its own, so equal keys mean equal bytes.
-    key += `\n\n${bytes.decode(request.body)}`;
+    key += `\n\n${decodeWindows1252(request.body)}`;
   }
   return key;
 }

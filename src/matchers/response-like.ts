@@ -3,7 +3,7 @@
  * light-my-request response, a Node `IncomingMessage`, a `Headers` object or a plain record of headers.
  * Everything else is a target (an app, a URL, a handler, mocks) and goes to `toTransport`.
  */
-import { Headers, Response } from '../fetch-api.js';
+import { isHeadersLike, isResponseLike } from '../platform.js';
 import { IncomingMessage } from 'node:http';
 
 /** One received response, reduced to what the CORS check needs. */
@@ -25,10 +25,10 @@ type Obj = Record<string, unknown>;
 /** The response in `value`, or null when `value` is not a response (so it is a target). */
 export function readResponse(value: unknown): ReceivedResponse | null {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  if (typeof Response !== 'undefined' && value instanceof Response) {
+  if (isResponseLike(value) && isHeadersLike(value.headers)) {
     return { kind: 'fetch Response', status: value.status, statusText: value.statusText, url: value.url || undefined, headers: fromHeaders(value.headers) };
   }
-  if (typeof Headers !== 'undefined' && value instanceof Headers) return { kind: 'Headers', headers: fromHeaders(value) };
+  if (isHeadersLike(value)) return { kind: 'Headers', headers: fromHeaders(value) };
   if (value instanceof IncomingMessage) {
     const req = (value as { req?: unknown }).req;
     return {

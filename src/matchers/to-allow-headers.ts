@@ -4,7 +4,7 @@
  * Give names (sent with a value that is not CORS-safelisted, so the preflight is exercised) or a
  * `{ name: value }` record. `.not` means each header is blocked in every engine.
  */
-import { Headers } from '../fetch-api.js';
+import { isHeadersLike } from '../platform.js';
 import { InvalidArgumentError } from '../errors.js';
 import { listNames } from '../report/format.js';
 import { isHeaderName } from '../spec/http.js';
@@ -74,7 +74,11 @@ function readHeaders(value: unknown): Array<[string, string]> {
 /** The request's own headers as pairs, whatever form they were given in. */
 function headerPairs(headers: CorsRequest['headers']): Array<[string, string]> {
   if (headers === undefined || headers === null) return [];
-  if (headers instanceof Headers) return [...(headers as unknown as Iterable<[string, string]>)];
+  if (isHeadersLike(headers)) {
+    const pairs: Array<[string, string]> = [];
+    headers.forEach((value, name) => pairs.push([name, value]));
+    return pairs;
+  }
   if (Symbol.iterator in Object(headers)) return [...(headers as Iterable<readonly [string, string]>)].map(([n, v]) => [n, v]);
   return Object.entries(headers as Record<string, string>);
 }

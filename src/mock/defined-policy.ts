@@ -6,16 +6,20 @@
  */
 import { answerFor, applyAnswer } from '../policy/answer.js';
 import type { DefinedCorsPolicy } from '../policy/define.js';
+import { serverClasses } from '../platform.js';
 
 /** The preflight answer for `request`, or `null` when it is not a preflight. */
 export function policyPreflight(policy: DefinedCorsPolicy, request: Request): Response | null {
   const answer = answerFor(policy, request);
   if (!answer.preflight) return null;
+  // The server side of the exchange: never the page's classes (see platform.ts).
+  const { Headers, Response } = serverClasses();
   return new Response(null, { status: answer.status, headers: applyAnswer(new Headers(), answer) });
 }
 
 /** `response` with the policy's CORS headers for `request`. */
 export function withPolicyHeaders(policy: DefinedCorsPolicy, request: Request, response: Response): Response {
+  const { Headers, Response } = serverClasses();
   const headers = applyAnswer(new Headers(response.headers), answerFor(policy, request));
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -3,7 +3,7 @@
  * Framework-free (a `Request` in, a `Response` out), so it serves MSW handlers, fetch-handler mocks and tests.
  */
 import { InvalidArgumentError } from '../errors.js';
-import { Headers, Response } from '../fetch-api.js';
+import { serverClasses } from '../platform.js';
 import { isCorsPolicy, type DefinedCorsPolicy } from '../policy/define.js';
 import { policyPreflight, withPolicyHeaders } from './defined-policy.js';
 
@@ -69,6 +69,7 @@ export function isPreflight(request: Request): boolean {
 
 /** The answer to a preflight under this policy. */
 export function preflightResponse(policy: CorsPolicy | DefinedCorsPolicy, request: Request): Response {
+  const { Headers, Response } = serverClasses();
   if (isCorsPolicy(policy)) return policyPreflight(policy, request) ?? new Response(null, { status: 204 });
   const headers = new Headers(allowOriginHeaders(policy, request));
   headers.set('access-control-allow-methods', (policy.methods ?? DEFAULT_METHODS).join(', '));
@@ -83,7 +84,13 @@ export function preflightResponse(policy: CorsPolicy | DefinedCorsPolicy, reques
 /** `response` with this policy's CORS headers added (existing CORS headers are replaced). */
 export function withCorsHeaders(policy: CorsPolicy | DefinedCorsPolicy, request: Request, response: Response): Response {
   if (isCorsPolicy(policy)) return withPolicyHeaders(policy, request, response);
-  const headers = new Headers(response.headers);
+  const { Headers, Response } = serverClasses();
+  const headers = new Headers();
+  const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : null;
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie' || !cookies) headers.append(name, value);
+  });
+  for (const cookie of cookies ?? []) headers.append('set-cookie', cookie);
   for (const name of ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers']) headers.delete(name);
   for (const [name, value] of allowOriginHeaders(policy, request)) headers.append(name, value);
   if (policy.exposeHeaders?.length) headers.set('access-control-expose-headers', policy.exposeHeaders.join(', '));

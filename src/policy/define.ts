@@ -71,7 +71,7 @@ export interface DefinedCorsPolicy {
   toJSON(): CorsPolicyConfig;
 }
 
-/** The fields of a route scope, and of a policy (schema/cors.policy.schema.json lists the same). */
+/** The fields of a route scope, and of a policy (schemas/cors.policy.schema.json lists the same). */
 export const RULE_KEYS = ['origins', 'methods', 'headers', 'credentials', 'exposeHeaders', 'maxAge'] as const;
 export const TOP_KEYS = [...RULE_KEYS, 'routes', '$schema'] as const;
 /** Names users reach for from other libraries, and the policy's word for them. */

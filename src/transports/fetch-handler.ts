@@ -3,11 +3,11 @@
  * `fetch` method (Hono, Next.js route handlers, itty-router, Bun/Deno style servers).
  */
 import { InvalidArgumentError, TransportError } from '../errors.js';
-import { Response } from '../fetch-api.js';
 import type { FetchHandler, Transport } from '../types.js';
 import { withDeadline } from './deadline.js';
 import { describeValue, type InProcessOptions, resolveBaseUrl, resolveOptions } from './options.js';
 import { handlerError } from './thrown.js';
+import { isResponseLike } from '../platform.js';
 import { fromPlatformResponse, toPlatformRequest } from './wire.js';
 
 /** An object whose `fetch(request)` answers requests: a Hono app, an itty-router router, a Bun/Deno server module. */
@@ -58,7 +58,7 @@ export function fromFetchHandler(
           if (cause instanceof TransportError) throw cause;
           throw handlerError('The fetch handler threw', cause, cause instanceof TypeError ? arityHint(handler).trim() : '');
         }
-        if (!(response instanceof Response)) {
+        if (!isResponseLike(response)) {
           throw new TransportError(
             'handler',
             `The fetch handler returned ${describe(response)} instead of a Response. Return a Response (or a Promise of one).${response === undefined ? arityHint(handler) : ''}`,

@@ -3,7 +3,7 @@
  * response is kept as it came (repeated headers in order, no redirect following, no decompression). Since
  * nock intercepts `node:http`, this is also the nock adapter (`fromNock`).
  */
-import { TextDecoder } from '../fetch-api.js';
+import { decodeUtf8 } from '../platform.js';
 // The modules' objects, not their namespaces: request interceptors (nock) replace `request` on them, and a call
 // through the object sees the replacement whether this file runs as ESM or CommonJS.
 import http from 'node:http';
@@ -95,7 +95,7 @@ export function fromNock(baseUrl: string | URL, options: NockOptions = {}): Tran
 function nockNoMatch(response: WireResponse): string | null {
   if (response.status !== 501) return null;
   try {
-    const parsed = JSON.parse(new TextDecoder().decode(response.body)) as { code?: unknown; message?: unknown };
+    const parsed = JSON.parse(decodeUtf8(response.body)) as { code?: unknown; message?: unknown };
     return parsed.code === 'ERR_NOCK_NO_MATCH' ? String(parsed.message) : null;
   } catch {
     return null;

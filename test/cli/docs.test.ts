@@ -1,7 +1,8 @@
 /**
- * docs/cli.md shows real output: every `$ corsproof ...` sample runs, as built, against the example API, and
- * must print what the page shows (stdout, or stderr for usage errors) and exit with the `$ echo $?` code below
- * it. The page's `http://127.0.0.1:8080` is the example API's address; `Date` headers are compared by shape.
+ * docs/cli.md and docs/audit.md show real output: every `$ corsproof ...` sample runs, as built, against the
+ * example API, and must print what the page shows (stdout, or stderr for usage errors) and exit with the
+ * `$ echo $?` code below it. The pages' `http://127.0.0.1:8080` is the example API's address; `Date` headers are
+ * compared by shape.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { cli, useExampleServer } from './helpers.js';
 
 const DOC_BASE = 'http://127.0.0.1:8080';
-const doc = readFileSync(fileURLToPath(new URL('../../docs/cli.md', import.meta.url)), 'utf8');
+const PAGES = ['cli.md', 'audit.md'];
+const read = (page: string) => readFileSync(fileURLToPath(new URL(`../../docs/${page}`, import.meta.url)), 'utf8');
 
 interface Sample {
   line: number;
@@ -40,7 +42,7 @@ function shellWords(line: string): string[] {
   return words;
 }
 
-function samples(): Sample[] {
+function samples(doc: string): Sample[] {
   const out: Sample[] = [];
   const lines = doc.split('\n');
   let inBlock = false;
@@ -79,22 +81,23 @@ const normalize = (text: string, base: string) =>
 
 const api = useExampleServer();
 
-const all = samples();
-
-describe('docs/cli.md samples', () => {
-  it('has its samples, each with its exit code', () => {
-    expect(all.length).toBeGreaterThanOrEqual(10);
-    expect(all.filter((s) => s.code === undefined)).toEqual([]);
-    expect(all.map((s) => s.args[0])).toContain('audit');
-  });
-
-  for (const sample of all) {
-    it(`line ${sample.line}: corsproof ${sample.args.join(' ').slice(0, 90)}`, async () => {
-      const args = sample.args.map((a) => a.replaceAll(DOC_BASE, api.url));
-      const result = await cli(args);
-      const printed = result.stdout.length > 0 ? result.stdout : result.stderr;
-      expect(normalize(printed, api.url)).toBe(normalize(sample.output, api.url));
-      expect(result.code).toBe(sample.code);
+for (const page of PAGES) {
+  describe(`docs/${page} samples`, () => {
+    const all = samples(read(page));
+    it('has its samples, each with its exit code', () => {
+      expect(all.length).toBeGreaterThanOrEqual(page === 'cli.md' ? 10 : 2);
+      expect(all.filter((s) => s.code === undefined)).toEqual([]);
+      expect(all.map((s) => s.args[0])).toContain('audit');
     });
-  }
-});
+
+    for (const sample of all) {
+      it(`line ${sample.line}: corsproof ${sample.args.join(' ').slice(0, 90)}`, async () => {
+        const args = sample.args.map((a) => a.replaceAll(DOC_BASE, api.url));
+        const result = await cli(args);
+        const printed = result.stdout.length > 0 ? result.stdout : result.stderr;
+        expect(normalize(printed, api.url)).toBe(normalize(sample.output, api.url));
+        expect(result.code).toBe(sample.code);
+      });
+    }
+  });
+}

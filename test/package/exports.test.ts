@@ -50,7 +50,7 @@ describe('package', () => {
     expect(files).toContain('README.md');
     expect(files).toContain('dist/index.cjs');
     expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
-    expect(files.filter((file) => !/^(dist|docs|schema)\/|^(README\.md|LICENSE|package\.json)$/.test(file))).toEqual([]);
+    expect(files.filter((file) => !/^(dist|docs|schemas)\/|^(README\.md|LICENSE|package\.json)$/.test(file))).toEqual([]);
   });
 
   it('has no runtime dependency that dist does not import: Node built-ins, its own files, optional peers, and only the dependencies it loads', () => {

@@ -1,4 +1,4 @@
-// schema/cors.policy.schema.json (exported as corsproof/cors.policy.schema.json, for editors) describes the same
+// schemas/cors.policy.schema.json (exported as corsproof/schemas/cors.policy.schema.json, for editors) describes the same
 // fields as defineCorsPolicy: the shipped example passes it, and files defineCorsPolicy refuses for their shape
 // fail it too. A small validator for the JSON Schema keywords the schema uses.
 import { readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { RULE_KEYS, TOP_KEYS } from '../../src/policy/define.js';
 
 type Schema = Record<string, unknown>;
-const schema = JSON.parse(readFileSync(new URL('../../schema/cors.policy.schema.json', import.meta.url), 'utf8')) as Schema;
+const schema = JSON.parse(readFileSync(new URL('../../schemas/cors.policy.schema.json', import.meta.url), 'utf8')) as Schema;
 
 function resolve(s: Schema): Schema {
   const ref = s.$ref as string | undefined;
@@ -47,7 +47,7 @@ function valid(value: unknown, raw: Schema): boolean {
   }
 }
 
-describe('schema/cors.policy.schema.json', () => {
+describe('schemas/cors.policy.schema.json', () => {
   it('names the fields defineCorsPolicy knows', () => {
     expect(Object.keys(schema.properties as Schema).sort()).toEqual([...TOP_KEYS].sort());
     const route = (schema.properties as Record<string, Schema>).routes.additionalProperties as Schema;

@@ -1,9 +1,10 @@
 /**
  * Redaction: the secret part of Authorization, Proxy-Authorization, Cookie and Set-Cookie values and URL
- * credentials go; what a reader needs to debug CORS (the scheme, cookie names, Set-Cookie attributes) stays.
+ * credentials go, and the values of headers named like credentials; what a reader needs to debug CORS (the
+ * scheme, cookie names, Set-Cookie attributes) stays.
  */
 import { describe, expect, it } from 'vitest';
-import { redactHeaderValue, Redactor, redactUrlCredentials, REDACTED } from '../../src/report/redact.js';
+import { headerSecrets, redactHeaderValue, Redactor, redactUrlCredentials, REDACTED } from '../../src/report/redact.js';
 
 describe('redactHeaderValue', () => {
   it('keeps the authentication scheme and drops the credentials', () => {
@@ -66,5 +67,35 @@ describe('Redactor', () => {
     });
     expect(out.response.body).toBe(body);
     expect(JSON.stringify(out)).not.toMatch(/tok_live|sess_abc|pa\$\$word|pa%24/);
+  });
+});
+
+describe('Redactor.forRequests (the audit: one set of headers over many endpoints)', () => {
+  const r = Redactor.forRequests(
+    ['https://bob:s3cret@api.example/x', 'https://api.example/y'],
+    [['Cookie', 'sid=abc123; theme=dark'], ['Authorization', 'Basic ' + Buffer.from('ada:pa55word').toString('base64')], ['X-Api-Key', 'k-999999'], ['Accept', 'application/json'], ['Access-Control-Request-Headers', 'x-api-key']],
+  );
+
+  it('keeps cookie names and the auth scheme, drops the values; credential-looking headers go whole', () => {
+    expect(r.header('Cookie', 'sid=abc123; theme=dark')).toBe(`sid=${REDACTED}; theme=${REDACTED}`);
+    expect(r.header('authorization', 'Basic YWRhOnBhNTV3b3Jk')).toBe(`Basic ${REDACTED}`);
+    expect(r.header('Set-Cookie', 'sid=new; Path=/; HttpOnly')).toBe(`sid=${REDACTED}; Path=/; HttpOnly`);
+    expect(r.header('X-Api-Key', 'k-999999')).toBe(REDACTED);
+    expect(r.header('Accept', 'application/json')).toBe('application/json');
+    expect(r.header('Access-Control-Request-Headers', 'x-api-key')).toBe('x-api-key');
+  });
+
+  it('finds secret values anywhere in text, and URL credentials', () => {
+    expect(r.text('echo: abc123 and k-999999 and s3cret')).toBe(`echo: ${REDACTED} and ${REDACTED} and ${REDACTED}`);
+    expect(r.text('https://bob:s3cret@api.example/x')).toBe(`https://${REDACTED}@api.example/x`);
+    expect(r.text('failed GET https://joe:pw@host.example/')).toBe(`failed GET https://${REDACTED}@host.example/`);
+  });
+
+  it('headerSecrets: the format-known parts, or a credential-named header whole, or nothing', () => {
+    expect(headerSecrets('Cookie', 'a=1234; b=5678')).toEqual(['1234', '5678']);
+    expect(headerSecrets('X-Auth-Token', ' t0ken ')).toEqual(['t0ken']);
+    expect(headerSecrets('X-Client-Secret', 'shh-secret')).toEqual(['shh-secret']);
+    expect(headerSecrets('Access-Control-Allow-Credentials', 'true')).toEqual([]);
+    expect(headerSecrets('Accept', 'text/html')).toEqual([]);
   });
 });

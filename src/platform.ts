@@ -1,0 +1,196 @@
+/**
+ * The `Request`, `Response` and `Headers` classes for the server side of an exchange: what a mocked server, a
+ * fetch handler or an MSW handler receives and answers with.
+ *
+ * A test's global classes may be the page's, and the page's are not the server's: happy-dom's `Request` drops
+ * the headers a page may not set (`Origin`, `Access-Control-Request-*`), and Jest's jsdom environment has no
+ * `Request` at all. So the classes are looked up when first needed (never when a module loads), in this order:
+ * 1. Node's own classes, from the global scope or, under Jest's vm-based environments, from Node's main realm,
+ *    whichever keeps a forbidden request header as a server would see it;
+ * 2. where Node's own are out of reach (happy-dom replaces them in place, and in a browser there are none), the
+ *    environment's classes, with every server-side request carrying its full header list back (a subclass whose
+ *    `headers` is a plain `Headers` holding the wire's list, which no guard filters).
+ */
+
+export interface ServerClasses {
+  Request: typeof Request;
+  Response: typeof Response;
+  Headers: typeof Headers;
+  /** True when `Request` drops forbidden request headers, so server-side requests restore them. */
+  restoresHeaders: boolean;
+}
+
+type Scope = Partial<Record<'Request' | 'Response' | 'Headers', unknown>>;
+
+let resolved: ServerClasses | undefined;
+/** The global `Request` the classes were found with: MSW 3 replaces it while it listens, so a change means look again. */
+let resolvedFor: unknown;
+
+/** The classes for server-side requests and responses (see the module comment). */
+export function serverClasses(): ServerClasses {
+  const current = (globalThis as Scope).Request;
+  if (resolved && resolvedFor === current) return resolved;
+  resolvedFor = current;
+  requestClass = undefined;
+  const scopes = [globalThis as Scope, nodeMainRealm()].filter((scope): scope is Scope => scope !== undefined);
+  for (const scope of scopes) {
+    if (hasFetchClasses(scope) && keepsForbiddenHeaders(scope.Request as typeof Request)) {
+      resolved = { Request: scope.Request as typeof Request, Response: scope.Response as typeof Response, Headers: scope.Headers as typeof Headers, restoresHeaders: false };
+      return resolved;
+    }
+  }
+  const scope = scopes.find(hasFetchClasses);
+  if (!scope) {
+    throw new Error(
+      'corsproof needs the Fetch API classes (Request, Response, Headers), and this environment has none. ' +
+        "Run on Node 22.12 or later, or in an environment that provides them (for Jest's jsdom, jest-fixed-jsdom).",
+    );
+  }
+  resolved = { Request: scope.Request as typeof Request, Response: scope.Response as typeof Response, Headers: scope.Headers as typeof Headers, restoresHeaders: true };
+  return resolved;
+}
+
+/** For tests: forget the classes found, so the next call looks again. */
+export function resetServerClasses(): void {
+  resolved = undefined;
+  resolvedFor = undefined;
+  requestClass = undefined;
+}
+
+function hasFetchClasses(scope: Scope): boolean {
+  return typeof scope.Request === 'function' && typeof scope.Response === 'function' && typeof scope.Headers === 'function';
+}
+
+function keepsForbiddenHeaders(RequestClass: typeof Request): boolean {
+  try {
+    return new RequestClass('http://corsproof.invalid/', { headers: [['origin', 'http://a.invalid']] }).headers.get('origin') === 'http://a.invalid';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Node's main realm, seen from a vm context (Jest runs every test file in one, with the environment's globals):
+ * `vm.runInThisContext` evaluates in Node's own context. In a single-realm environment this is `globalThis`.
+ */
+function nodeMainRealm(): Scope | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    const vm = proc?.getBuiltinModule?.('node:vm') as { runInThisContext(code: string): unknown } | undefined;
+    return vm?.runInThisContext('globalThis') as Scope | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ServerRequestInit {
+  method: string;
+  /** The header list as it goes on the wire: order, case and repeats kept, forbidden names included. */
+  headers: ReadonlyArray<readonly [string, string]>;
+  /** The body; `undefined` takes it from `input` when that is a `Request`. */
+  body: Uint8Array | null | undefined;
+  redirect?: RequestRedirect;
+  /** The request's signal: aborts when the client gives up (the emulator's deadline). */
+  signal?: AbortSignal;
+}
+
+type ServerRequestClass = new (url: string | Request, init: ServerRequestInit) => Request;
+
+let requestClass: ServerRequestClass | undefined;
+
+/** A server-side `Request`: every header of the wire (forbidden ones included), the given signal, a body. */
+export function makeServerRequest(url: string, init: ServerRequestInit): Request {
+  const classes = serverClasses();
+  requestClass ??= defineServerRequest(classes);
+  return new requestClass(url, init);
+}
+
+function defineServerRequest({ Request: Base, Headers: HeadersClass, restoresHeaders }: ServerClasses): ServerRequestClass {
+  /**
+   * The signal is handed out as is rather than passed to `new Request()`: undici would follow it with a
+   * listener, a weak reference and a finalizer per request, which costs more than most handlers do (bench:
+   * about 10 µs a request); handing out the signal itself costs nothing and aborts the same way. A clone keeps it.
+   */
+  return class ServerRequest extends Base {
+    readonly #signal: AbortSignal | undefined;
+    readonly #headers: Headers | undefined;
+    readonly #list: ReadonlyArray<readonly [string, string]>;
+    constructor(input: string | Request, init: ServerRequestInit) {
+      const platformInit: RequestInit = { method: init.method, headers: init.headers as Array<[string, string]>, redirect: init.redirect ?? 'manual' };
+      if (init.body !== undefined) {
+        const hasBody = init.body !== null && init.method !== 'GET' && init.method !== 'HEAD';
+        platformInit.body = hasBody ? (init.body as Uint8Array<ArrayBuffer>) : null;
+      }
+      super(input, platformInit);
+      this.#signal = init.signal;
+      this.#list = init.headers;
+      if (restoresHeaders) {
+        const headers = new HeadersClass();
+        for (const [name, value] of init.headers) headers.append(name, value);
+        this.#headers = headers;
+      }
+    }
+    // The base constructor may read these before this class's fields exist.
+    override get headers(): Headers {
+      return (#headers in this ? this.#headers : undefined) ?? super.headers;
+    }
+    override get signal(): AbortSignal {
+      return (#signal in this ? this.#signal : undefined) ?? super.signal;
+    }
+    override clone(): Request {
+      const copy = super.clone();
+      return new ServerRequest(copy, { method: copy.method, headers: this.#list, body: undefined, redirect: copy.redirect, signal: this.#signal });
+    }
+  } as unknown as ServerRequestClass;
+}
+
+/** A `Response` of any realm or library, by what script can call on it (not `instanceof`, which is per realm). */
+export function isResponseLike(value: unknown): value is Response {
+  if (value === null || typeof value !== 'object') return false;
+  const response = value as Partial<Response>;
+  return (
+    typeof response.status === 'number' &&
+    typeof response.statusText === 'string' &&
+    typeof response.headers === 'object' &&
+    response.headers !== null &&
+    typeof (response.headers as Headers).forEach === 'function' &&
+    typeof response.arrayBuffer === 'function'
+  );
+}
+
+/** A `Headers` of any realm or library, by what script can call on it. */
+export function isHeadersLike(value: unknown): value is Headers {
+  if (value === null || typeof value !== 'object') return false;
+  const headers = value as Partial<Headers>;
+  return typeof headers.get === 'function' && typeof headers.forEach === 'function' && typeof headers.append === 'function' && typeof headers.has === 'function';
+}
+
+type Codecs = { TextEncoder: typeof TextEncoder; TextDecoder: typeof TextDecoder };
+let codecs: { encoder: TextEncoder; decoder: TextDecoder; windows1252: TextDecoder } | undefined;
+
+/**
+ * UTF-8 text codecs, made when first used: Jest's jsdom environment has no `TextEncoder` or `TextDecoder` of its
+ * own (Node's main realm has them), and a module must load there.
+ */
+function textCodecs(): { encoder: TextEncoder; decoder: TextDecoder; windows1252: TextDecoder } {
+  if (codecs) return codecs;
+  const scope = [globalThis as Partial<Codecs>, nodeMainRealm() as Partial<Codecs> | undefined].find(
+    (s) => typeof s?.TextEncoder === 'function' && typeof s?.TextDecoder === 'function',
+  );
+  if (!scope) throw new Error('corsproof needs TextEncoder and TextDecoder, and this environment has neither.');
+  codecs = { encoder: new scope.TextEncoder!(), decoder: new scope.TextDecoder!(), windows1252: new scope.TextDecoder!('windows-1252') };
+  return codecs;
+}
+
+export function encodeUtf8(text: string): Uint8Array {
+  return textCodecs().encoder.encode(text);
+}
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  return textCodecs().decoder.decode(bytes);
+}
+
+/** Bytes as windows-1252 text: every byte a code point of its own (for keys, where equal text means equal bytes). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return textCodecs().windows1252.decode(bytes);
+}

@@ -1,0 +1,4 @@
+// The API's CORS policy, changed: it no longer exposes X-Total-Count.
+import { corsPolicy as production } from '../../../examples/frontend/src/cors-policy.js';
+export { APP_ORIGIN } from '../../../examples/frontend/src/cors-policy.js';
+export const corsPolicy = { ...production, exposeHeaders: [] };

@@ -1,0 +1,4 @@
+/**
+ * @jest-environment jest-fixed-jsdom
+ */
+require('./mock-suite.cjs')('jest-fixed-jsdom');

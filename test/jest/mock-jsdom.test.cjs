@@ -1,0 +1,4 @@
+/**
+ * @jest-environment jsdom
+ */
+require('./mock-suite.cjs')('jsdom');

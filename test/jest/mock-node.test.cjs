@@ -1,0 +1,4 @@
+/**
+ * @jest-environment node
+ */
+require('./mock-suite.cjs')('node');
