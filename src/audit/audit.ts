@@ -143,6 +143,10 @@ function resolve(target: Target, options: AuditOptions): Resolved {
     if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
       throw new InvalidArgumentError(`options.endpoints[${i}]`, `'${raw}' uses ${url.protocol}`, 'Pass an http:, https:, ws: or wss: URL.');
     }
+    if (url.username !== '' || url.password !== '') {
+      // As fetch() does, and as check does: nothing is sent (the message is redacted where it is printed).
+      throw new InvalidArgumentError(options.endpoints === undefined ? 'target' : `options.endpoints[${i}]`, `'${url.href}' has a user name or password, and fetch() refuses such URLs before sending anything`, "Drop user:password@ from the URL and pass credentials in options.headers, e.g. { Authorization: 'Basic ...' }.");
+    }
     const ws = url.protocol === 'ws:' || url.protocol === 'wss:';
     if (ws) url.protocol = url.protocol === 'ws:' ? 'http:' : 'https:';
     const methods = typeof e === 'string' || e.methods === undefined ? defaultMethods : parseMethods(e.methods, `options.endpoints[${i}].methods`);

@@ -1,6 +1,6 @@
 /**
  * The CLI against hostile servers and careless input, over real sockets: no server-controlled byte reaches the
- * terminal raw (status text, header values, URLs; text, JSON, stderr; check and audit), no secret is printed
+ * terminal raw (status text, header values, URLs; text, JSON, SARIF, stderr; check, audit, explain), no secret is printed
  * unless --show-secrets asks for it, a URL with credentials is refused without echoing the password, and a
  * warning comes before an engine's profile sends the user's Authorization to another origin.
  */
@@ -153,6 +153,68 @@ describe('secrets', () => {
     const r = await cli(['check', `${api.url}/evil`, '--origin', ORIGIN, '-H', `Authorization Bearer ${TOKEN}`]);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain(TOKEN);
+  });
+});
+
+describe('corsproof audit: text, JSON and SARIF redacted and escaped like every command', () => {
+  const API_KEY = 'key_9f8e7d6c5b';
+  const COOKIE = 'sess_cookie_77';
+  const args = (path: string, extra: string[] = []) => [
+    'audit', `${api.url}${path}`, '--origin', ORIGIN, '-H', `Authorization: Bearer ${TOKEN}`, '-H', `X-Api-Key: ${API_KEY}`, '--cookie', `session=${COOKIE}`, ...extra,
+  ];
+
+  it.each([[[]], [['--json']], [['--sarif']]])('%j: no secret (Authorization, a credential-named header, --cookie, Set-Cookie, an echoed token), no raw control byte', async (extra) => {
+    for (const path of ['/evil', '/mismatch']) {
+      const r = await cli(args(path, extra));
+      expect([0, 1]).toContain(r.code);
+      for (const secret of [TOKEN, API_KEY, COOKIE, SERVER_COOKIE]) expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
+      expect(r.stdout).not.toMatch(RAW_CONTROL);
+      expect(r.stderr).not.toMatch(RAW_CONTROL);
+      if (extra.length > 0) {
+        const parsed = JSON.parse(r.stdout) as unknown;
+        // The report still shows which headers were sent, and the exact bytes the server sent, as JSON escapes.
+        expect(JSON.stringify(parsed)).toContain('Bearer [redacted]');
+        if (path === '/evil') expect(JSON.stringify(parsed)).toContain(JSON.stringify(EVIL_VALUE).slice(1, -1));
+      }
+    }
+  });
+
+  it('the SARIF log of a hostile server parses and has its control bytes as JSON escapes', async () => {
+    const r = await cli(args('/mismatch', ['--sarif']));
+    const sarif = JSON.parse(r.stdout) as { version: string };
+    expect(sarif.version).toBe('2.1.0');
+    expect(r.stdout).toContain('\\u001b[31mred\\u009b1m');
+  });
+
+  it('--show-secrets prints them as they are, in JSON and SARIF', async () => {
+    for (const extra of [['--json'], ['--sarif']]) {
+      const r = await cli(args('/evil', [...extra, '--show-secrets']));
+      expect(r.stdout).toContain(`Bearer ${TOKEN}`);
+      expect(r.stdout).toContain(API_KEY);
+      expect(r.stdout).toContain(COOKIE);
+    }
+  });
+
+  it('a malformed --cookie is refused without quoting it; a ws: URL or an OpenAPI server with credentials is refused like an http: URL', async () => {
+    const cookie = await cli(['audit', `${api.url}/evil`, '--origin', ORIGIN, '--cookie', `${COOKIE}-no-equals`]);
+    expect(cookie.code).toBe(2);
+    expect(cookie.stderr).toContain("Invalid --cookie: a value is not 'name=value'");
+    expect(cookie.stderr).not.toContain(COOKIE);
+    const ws = await cli(['audit', api.url.replace('http://', 'ws://alice:pa55w0rd_x@'), '--origin', ORIGIN]);
+    expect(ws.code).toBe(2);
+    expect(ws.stderr).toContain('has a user name or password');
+    expect(ws.stderr).not.toMatch(/pa55w0rd_x|alice/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'corsproof-openapi-'));
+    const file = path.join(dir, 'api.yaml');
+    writeFileSync(file, `openapi: 3.0.0\ninfo: { title: T, version: "1" }\nservers: [{ url: "${api.url.replace('http://', 'http://alice:pa55w0rd_x@')}" }]\npaths:\n  /evil:\n    get: {}\n`);
+    try {
+      const openapi = await cli(['audit', '--openapi', file, '--origin', ORIGIN]);
+      expect(openapi.code).toBe(2);
+      expect(openapi.stderr).toContain('Invalid --openapi: the server URL has a user name or password');
+      expect(openapi.stderr).not.toMatch(/pa55w0rd_x|alice/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

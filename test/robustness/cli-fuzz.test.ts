@@ -1,17 +1,22 @@
 /**
  * A fuzzer for the command line: generated argument lists (real commands and options mixed with unknown ones,
  * valid and broken URLs, origins, headers, methods, timeouts, control bytes, secrets, URLs with credentials,
- * console messages for `explain`)
+ * console messages for `explain`, and `audit`'s own options: cookies, several URLs and origins, `--urls` and
+ * `--openapi` files, `--sarif`, `--fail-on`, `--concurrency`, `--delay`, `--third-party`...)
  * against real servers on loopback (the example API, a hostile raw server, a closed port). For every one:
  * - the exit code is 0, 1, 2 or 3 (never 70, a crash, or a hang: each run is bounded);
  * - nothing looks like a stack trace, and no control character reaches the terminal raw;
- * - with `--json`, whatever `check`, `audit` or `explain` print parses as JSON, and exits 0 and 1 always print it;
+ * - with `--json` (or `--sarif`), whatever `check`, `audit` or `explain` print parses as JSON, and exits 0 and 1
+ *   always print it;
  * - no secret from the arguments or the server is printed unless `--show-secrets` asks for it.
  * Runs in-process through `run()` (the same code the binary runs), plus a sample through the built binary.
  * Runs and seed: fuzz-config.ts (CORSPROOF_FUZZ_RUNS, CORSPROOF_FUZZ_SEED).
  */
 import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -31,6 +36,8 @@ const STACK_TRACE = /\n\s+at .+[(:]\d+/;
 let example: Running;
 let hostile: Running;
 let closed: string;
+/** `--urls` and `--openapi` files, written once the servers listen. */
+let files: { dir: string; urls: string; urlsWithSecret: string; openapi: string; openapiWithSecret: string; broken: string };
 
 /** Answers every path with something hostile: escape sequences, a secret cookie, a NUL, a huge head, a redirect. */
 function hostileServer(): net.Server {
@@ -61,10 +68,25 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
   closed = `http://127.0.0.1:${(spare.address() as AddressInfo).port}`;
   await new Promise<void>((resolve) => spare.close(() => resolve()));
+  const dir = mkdtempSync(path.join(tmpdir(), 'corsproof-fuzz-'));
+  const write = (name: string, text: string) => {
+    writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  const openapi = (server: string) => `openapi: 3.0.0\ninfo: { title: Fuzz, version: "1" }\nservers: [{ url: "${server}" }]\npaths:\n  /user:\n    get: {}\n    delete: {}\n  /reflect:\n    get: {}\n`;
+  files = {
+    dir,
+    urls: write('urls.txt', `# endpoints\n${example.url}/api/user\n\n${hostile.url}/evil-origin\n`),
+    urlsWithSecret: write('secret-urls.txt', `${example.url}/api/public\nhttp://alice:${PASSWORD}@127.0.0.1:9/x\n`),
+    openapi: write('api.yaml', openapi(`${example.url}/api`)),
+    openapiWithSecret: write('secret-api.yaml', openapi(`http://bob:${PASSWORD}@127.0.0.1:9/api`)),
+    broken: write('broken.yaml', 'openapi: [\n\u001b[2J\u009b31m'),
+  };
 });
 afterAll(async () => {
   await example?.close();
   await hostile?.close();
+  if (files) rmSync(files.dir, { recursive: true, force: true });
 });
 
 /** Text with the characters that break things: controls, bidi, separators, quotes, non-Latin-1. */
@@ -125,7 +147,25 @@ function argvArbitrary(): fc.Arbitrary<string[]> {
     mostly(fc.constantFrom('chromium', 'firefox', 'webkit', 'spec', 'all', 'chromium,webkit'), fc.constantFrom('ie6', '', 'all,ie6'), nasty).map((e) => ['-e', e]),
     fc.constant(['--preflight-only']),
   ];
-  const options = (cmd: string) => fc.array(fc.oneof(...common, ...(cmd === 'audit' ? [] : checkOnly)), { maxLength: 5 });
+  // A delay of 100 ms or more between ~60 probes makes one run take seconds: kept out of the arbitrary ones.
+  const shortDelay = nasty.filter((t) => !/^\s*\d{3,}/.test(t));
+  const auditOnly = [
+    mostly(fc.constantFrom(`session=${TOKEN}`, 'a=1; b=2', 'theme=dark'), fc.constantFrom('no-equals', TOKEN, ';', `=${TOKEN}`), nasty).map((c) => ['--cookie', c]),
+    fc.constantFrom(['--sarif'], ['--websocket'], ['--send-unsafe'], ['-k'], ['--insecure']),
+    mostly(fc.constantFrom('info', 'low', 'medium', 'high'), fc.constantFrom('critical', '', 'HIGH'), nasty).map((f) => ['--fail-on', f]),
+    mostly(fc.constantFrom('1', '4', '16'), fc.constantFrom('0', '65', '-1', '1.5'), nasty).map((c) => ['--concurrency', c]),
+    mostly(fc.constantFrom('0', '1'), fc.constantFrom('-1', '60001', '1.5', 'soon'), shortDelay).map((d) => ['--delay', d]),
+    mostly(fc.constantFrom('https://someone.github.io', 'https://x.vercel.app'), fc.constantFrom('github.io', 'null', `https://u:${PASSWORD}@x.example`), nasty).map((o) => ['--third-party', o]),
+    mostly(
+      fc.constantFrom<string[]>(['--urls', files.urls], ['--openapi', files.openapi], ['--openapi', files.openapi, '--base-url', example.url]),
+      fc.constantFrom<string[]>(['--urls', files.urlsWithSecret], ['--openapi', files.openapiWithSecret], ['--openapi', files.broken], ['--urls', '/nonexistent/urls.txt'], ['--urls', '-'], ['--base-url', example.url], ['--openapi', files.openapi, '--base-url', `http://u:${PASSWORD}@127.0.0.1:9`]),
+      nasty.map((f) => ['--urls', f]),
+    ),
+    // A second endpoint or trusted origin.
+    url.map((u) => [u]),
+    origin.map((o) => ['--origin', o]),
+  ];
+  const options = (cmd: string) => fc.array(fc.oneof(...common, ...(cmd === 'audit' ? auditOnly : checkOnly)), { maxLength: 5 });
   const noise = fc.oneof(
     fc.constantFrom(['--help'], ['-h'], ['--orign', 'x'], ['-Z'], ['--json=1'], ['--'], ['--timeout'], ['--origin']),
     nasty.map((t) => [t]),
@@ -176,7 +216,7 @@ function check(argv: readonly string[], r: Outcome): void {
   expect(r.stdout, context).not.toMatch(RAW_CONTROL);
   expect(r.stderr, context).not.toMatch(RAW_CONTROL);
   const command = argv[0];
-  const wantsJson = (command === 'check' || command === 'audit' || command === 'explain') && argv.includes('--json') && !argv.includes('--help') && !argv.includes('-h');
+  const wantsJson = (command === 'check' || command === 'audit' || command === 'explain') && (argv.includes('--json') || (command === 'audit' && argv.includes('--sarif'))) && !argv.includes('--help') && !argv.includes('-h');
   if (wantsJson && r.stdout !== '') expect(() => JSON.parse(r.stdout), context).not.toThrow();
   if (wantsJson && (r.code === 0 || r.code === 1)) expect(r.stdout, context).not.toBe('');
   if (!argv.includes('--show-secrets')) {
@@ -208,8 +248,8 @@ describe('corsproof argument fuzzer', () => {
   it('a sample of them through the built binary, as a user runs it', async () => {
     const sample = fc.sample(argvArbitrary(), { numRuns: 8, seed: SEED });
     for (const argv of sample) {
-      // The binary's argv cannot carry NUL.
-      if (argv.some((a) => a.includes('\u0000'))) continue;
+      // The binary's argv cannot carry NUL; `--urls -` would wait for a stdin the sample does not give.
+      if (argv.some((a) => a.includes('\u0000')) || argv.includes('-')) continue;
       check(argv, await cli(argv));
     }
   }, 120_000);
