@@ -179,6 +179,15 @@ describe('corsproof audit: text, JSON and SARIF redacted and escaped like every 
     }
   });
 
+  it('--color and --no-color are audit options too: our colours only, never the server\'s escapes', async () => {
+    const coloured = await cli(args('/mismatch', ['--color']));
+    expect(coloured.stdout).toMatch(/\u001b\[\d+m/);
+    expect(coloured.stdout).not.toMatch(FOREIGN_ESCAPE);
+    const plain = await cli(args('/mismatch', ['--no-color']), { FORCE_COLOR: '1' });
+    expect(plain.code).toBe(coloured.code);
+    expect(plain.stdout).not.toMatch(RAW_CONTROL);
+  });
+
   it('the SARIF log of a hostile server parses and has its control bytes as JSON escapes', async () => {
     const r = await cli(args('/mismatch', ['--sarif']));
     const sarif = JSON.parse(r.stdout) as { version: string };
