@@ -21,6 +21,8 @@ const POLICY = {
 /** Counts the requests an app answered (every exchange a matcher makes reaches the app once). */
 export interface Counter {
   calls: number;
+  /** When set, the Hono app also keeps each request it answers (method, URL, headers, body). */
+  seen?: Array<{ method: string; url: string; headers: Array<[string, string]>; body: ArrayBuffer | null }>;
 }
 
 export function expressApp(counter: Counter = { calls: 0 }): Express {
@@ -38,8 +40,13 @@ export function expressApp(counter: Counter = { calls: 0 }): Express {
 
 export function honoApp(counter: Counter = { calls: 0 }): Hono {
   const app = new Hono();
-  app.use('*', async (_c, next) => {
+  app.use('*', async (c, next) => {
     counter.calls++;
+    if (counter.seen) {
+      const raw = c.req.raw;
+      const body = raw.method === 'GET' || raw.method === 'HEAD' ? null : await raw.clone().arrayBuffer();
+      counter.seen.push({ method: raw.method, url: raw.url, headers: [...raw.headers], body });
+    }
     await next();
   });
   app.use('*', honoCors({ origin: [PAGE], credentials: true, allowMethods: POLICY.methods, allowHeaders: POLICY.headers, exposeHeaders: POLICY.exposed }));

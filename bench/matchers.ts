@@ -1,14 +1,15 @@
 /**
  * Per-matcher overhead: one matcher call on an in-process app (three engines, as the matchers run by default)
- * against one plain request the user would otherwise write: `supertest(app).get(...).set('Origin', ...)` for
- * Express; for Hono, which supertest cannot drive without a Node adapter, Hono's own `app.request(...)`.
+ * against the plain requests the user would otherwise write: `supertest(app).get(...).set('Origin', ...)` for
+ * Express; for Hono, which supertest cannot drive without a Node adapter, Hono's own `app.request(...)` with
+ * the same requests the matcher sent (recorded from one call: one request, or a preflight and the request).
  * Each matcher is called as Vitest/Jest call it (`this` = matcher context) and must pass: a failing call
  * would time the message path instead.
  */
 import request from 'supertest';
 import { corsMatchers } from '../src/matchers/index.js';
 import type { MatcherContextLike, MatcherResult } from '../src/matchers/index.js';
-import { API_BASE, expressApp, honoApp, PAGE, STRANGER } from './apps.js';
+import { API_BASE, type Counter, expressApp, honoApp, PAGE, STRANGER } from './apps.js';
 import { measureRatio, type MeasureOptions, type Ratio } from './measure.js';
 
 type AnyMatcher = (this: MatcherContextLike, received: unknown, ...args: unknown[]) => MatcherResult | Promise<MatcherResult>;
@@ -33,6 +34,8 @@ export interface MatcherFigures {
   /** Requests the app answered for one matcher call (the plain call makes one). */
   handlerCalls: number;
   ratio: Ratio;
+  /** Hono: the matcher against `app.request()` with exactly the requests it sent (the target's measure). */
+  sameRequests?: Ratio;
 }
 
 const CONTEXT: MatcherContextLike = { isNot: false };
@@ -45,7 +48,7 @@ async function callMatcher(name: keyof typeof corsMatchers, target: unknown, arg
 
 export async function benchMatchers(options: MeasureOptions, only?: 'express' | 'hono'): Promise<MatcherFigures[]> {
   const out: MatcherFigures[] = [];
-  const counter = { calls: 0 };
+  const counter: Counter = { calls: 0 };
   const express = expressApp(counter);
   const hono = honoApp(counter);
   const apps = [
@@ -72,10 +75,24 @@ export async function benchMatchers(options: MeasureOptions, only?: 'express' | 
   for (const a of apps) {
     for (const call of MATCHER_CALLS) {
       counter.calls = 0;
+      counter.seen = [];
       await callMatcher(call.name, a.target, call.args);
+      const seen = counter.seen;
+      counter.seen = undefined;
       const handlerCalls = counter.calls;
-      const ratio = await measureRatio(() => callMatcher(call.name, a.target, call.args), a.plain, options);
-      out.push({ app: a.app, baseline: a.baseline, matcher: call.name, handlerCalls, ratio });
+      const matcher = () => callMatcher(call.name, a.target, call.args);
+      const ratio = await measureRatio(matcher, a.plain, options);
+      let sameRequests: Ratio | undefined;
+      if (a.app === 'hono') {
+        const replay = async () => {
+          for (const r of seen) {
+            const res = await hono.request(r.url, { method: r.method, headers: r.headers, body: r.body });
+            await res.arrayBuffer();
+          }
+        };
+        sameRequests = await measureRatio(matcher, replay, options);
+      }
+      out.push({ app: a.app, baseline: a.baseline, matcher: call.name, handlerCalls, ratio, ...(sameRequests ? { sameRequests } : {}) });
     }
   }
   return out;

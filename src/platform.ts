@@ -90,8 +90,11 @@ export interface ServerRequestInit {
   /** The body; `undefined` takes it from `input` when that is a `Request`. */
   body: Uint8Array | null | undefined;
   redirect?: RequestRedirect;
-  /** The request's signal: aborts when the client gives up (the emulator's deadline). */
-  signal?: AbortSignal;
+  /**
+   * The request's signal: aborts when the client gives up (the emulator's deadline). A function gives it when
+   * the handler first reads `request.signal` (most never do, and making one costs more than a simple exchange).
+   */
+  signal?: AbortSignal | (() => AbortSignal);
 }
 
 type ServerRequestClass = new (url: string | Request, init: ServerRequestInit) => Request;
@@ -112,7 +115,7 @@ function defineServerRequest({ Request: Base, Headers: HeadersClass, restoresHea
    * about 10 µs a request); handing out the signal itself costs nothing and aborts the same way. A clone keeps it.
    */
   return class ServerRequest extends Base {
-    readonly #signal: AbortSignal | undefined;
+    #signal: AbortSignal | (() => AbortSignal) | undefined;
     readonly #headers: Headers | undefined;
     readonly #list: ReadonlyArray<readonly [string, string]>;
     constructor(input: string | Request, init: ServerRequestInit) {
@@ -135,7 +138,9 @@ function defineServerRequest({ Request: Base, Headers: HeadersClass, restoresHea
       return (#headers in this ? this.#headers : undefined) ?? super.headers;
     }
     override get signal(): AbortSignal {
-      return (#signal in this ? this.#signal : undefined) ?? super.signal;
+      if (!(#signal in this)) return super.signal;
+      if (typeof this.#signal === 'function') this.#signal = this.#signal();
+      return this.#signal ?? super.signal;
     }
     override clone(): Request {
       const copy = super.clone();

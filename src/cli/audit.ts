@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { audit } from '../audit/audit.js';
 import { atLeast, type AuditReport } from '../audit/types.js';
 import { InvalidArgumentError } from '../errors.js';
-import { loadOpenApiFile, openApiEndpoints } from '../openapi/load.js';
+import { openApiEndpoints } from '../audit/openapi.js';
+import { loadOpenApiDocument, openApiRoutes } from '../openapi/document.js';
 import type { AuditCliOptions } from './audit-args.js';
 import { parseAuditUrl } from './audit-args.js';
 import { parseTargetUrl } from './args.js';
@@ -43,7 +44,7 @@ async function endpoints(options: AuditCliOptions, io: CliIO): Promise<EndpointI
   const out: EndpointInput[] = options.urls.map((url) => ({ url }));
   if (options.urlsFile !== null) out.push(...(await urlList(options.urlsFile, io)));
   if (options.openapi !== null) {
-    const doc = await loadOpenApiFile(options.openapi);
+    const doc = openApiRoutes(await loadOpenApiDocument(options.openapi, '--openapi'));
     out.push(...openApiEndpoints(doc, options.baseUrl));
   }
   if (out.length === 0) throw new InvalidArgumentError(options.urlsFile !== null ? '--urls' : 'url', 'no URL to audit', 'Give at least one http(s) URL.');

@@ -35,20 +35,30 @@ class Queue {
       cancel() {
         if (entry.done) return;
         entry.done = true;
-        if (--queue.live === 0) queue.clear();
+        if (--queue.live === 0) queue.idle();
       },
     };
-    this.live++;
+    if (this.live++ === 0 && this.timer !== undefined) this.timer.ref?.();
     this.entries.push(entry);
     if (this.timer === undefined) this.arm();
     return entry;
   }
 
-  private clear(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  /**
+   * No exchange is running. A timer that can stop holding the process open (Node's) stays set but unreferenced:
+   * setting and clearing one per exchange costs more than a simple in-process exchange, and one-at-a-time callers
+   * (a test awaiting each check) would do exactly that. When it fires it finds nothing to expire. A timer that
+   * cannot (a DOM environment's number) is cleared.
+   */
+  private idle(): void {
     this.entries = [];
     this.head = 0;
+    if (this.timer === undefined) return;
+    if (typeof this.timer.unref === 'function') this.timer.unref();
+    else {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
   }
 
   /** Set the timer for the oldest entry still running; none when every entry is done. */

@@ -13,6 +13,9 @@ import type { CorsRequest, EngineName, Verdict } from '../types.js';
 import { fetchNetworkError, reportBlocked, resolveOnBlocked, type OnBlocked } from './blocked.js';
 import { headerList, pickCredentials, pickMode, pickRedirect } from './page-request.js';
 import { toPageResponse } from './page-response.js';
+import type { DefinedCorsPolicy } from '../policy/define.js';
+import type { CorsPolicy } from './policy.js';
+import { withPolicy } from './policy-transport.js';
 
 export interface CorsFetchOptions {
   /** The page's origin, e.g. `https://app.example`. Relative URLs resolve against it, as on the page. */
@@ -30,6 +33,12 @@ export interface CorsFetchOptions {
    */
   onBlocked?: OnBlocked;
   timeoutMs?: number;
+  /**
+   * The CORS policy the target follows (`defineCorsPolicy(...)` or a `corsHandler` policy object): preflights
+   * answered from it, its CORS headers on every response, whatever the target itself sends (see
+   * docs/policy.md). Without it, the target's own headers are what the page gets.
+   */
+  policy?: CorsPolicy | DefinedCorsPolicy;
 }
 
 /** The `TypeError` a blocked `fetch()` rejects with: the engine's words, no `cause`; `verdict` (not enumerable) says why. */
@@ -46,7 +55,8 @@ export function createCorsFetch(options: CorsFetchOptions): (input: string | URL
   const engine = profile.name;
   const target = options.target;
   // A URL target is its own base; in-process targets answer on the page's origin for relative URLs.
-  const transport = typeof target === 'string' || target instanceof URL ? toTransport(target) : toTransport(target, { baseUrl: origin });
+  const own = typeof target === 'string' || target instanceof URL ? toTransport(target) : toTransport(target, { baseUrl: origin });
+  const transport = options.policy === undefined ? own : withPolicy(options.policy, own);
   const cache = options.preflightCache === false ? undefined : options.preflightCache ?? new PreflightCache();
   const onBlocked = resolveOnBlocked(options.onBlocked, 'options.onBlocked');
 

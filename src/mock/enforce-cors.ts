@@ -17,7 +17,11 @@ import type { ClientSettings } from './client-fetch.js';
 import { ClientGlobals } from './client-globals.js';
 import { createGate, isGate } from './gate.js';
 import { assertSetupApi, MswTakeover, type MswSetupApi } from './msw-server.js';
+import type { RunnableHandler } from './msw-handler.js';
 import { PageCalls } from './page-calls.js';
+import { validatePolicy, type CorsPolicy } from './policy.js';
+import type { DefinedCorsPolicy } from '../policy/define.js';
+import { withCors } from './with-cors.js';
 
 export interface EnforceCorsOptions {
   /**
@@ -31,6 +35,13 @@ export interface EnforceCorsOptions {
   onBlocked?: OnBlocked;
   /** Milliseconds one exchange with the handlers may take before the request fails (default 10 000). */
   timeoutMs?: number;
+  /**
+   * The CORS policy the mocked API follows (`defineCorsPolicy(...)`, or a `withCors` policy object): every
+   * handler is then answered as a correct server with that policy would answer, as if each were wrapped in
+   * `withCors(policy, ...)`: preflights for their routes answered from the policy, the policy's CORS headers
+   * on every response. Without it, the handlers' own headers (and `withCors` wrappers) are what the page gets.
+   */
+  policy?: CorsPolicy | DefinedCorsPolicy;
 }
 
 /** What `enforceCors` returns. */
@@ -48,7 +59,7 @@ export interface CorsEnforcement {
   dispose(): void;
 }
 
-const OPTION_KEYS = ['origin', 'engine', 'onBlocked', 'timeoutMs'];
+const OPTION_KEYS = ['origin', 'engine', 'onBlocked', 'timeoutMs', 'policy'];
 const active = new WeakMap<object, CorsEnforcement>();
 
 export function enforceCors(server: MswSetupApi, options: EnforceCorsOptions = {}): CorsEnforcement {
@@ -70,6 +81,13 @@ export function enforceCors(server: MswSetupApi, options: EnforceCorsOptions = {
     throw new InvalidArgumentError('options.timeoutMs', `${String(timeoutMs)} is not a positive number of milliseconds`, 'Pass e.g. 5000.');
   }
 
+  const policy = options.policy === undefined ? undefined : validatePolicy(options.policy, 'options.policy');
+  // The handlers as the page's requests meet them: with the policy, all of them behind one withCors wrapper.
+  const handlers = (): RunnableHandler[] => {
+    const list = takeover.handlers();
+    return policy === undefined || list.length === 0 ? list : (wrapHandlers(policy, list) as RunnableHandler[]);
+  };
+
   let disposed = false;
   let cache = new PreflightCache();
   // Each judged request's verdict, in the order the page made the requests (not the order MSW met them).
@@ -89,7 +107,7 @@ export function enforceCors(server: MswSetupApi, options: EnforceCorsOptions = {
     },
     timeoutMs,
     calls,
-    handlers: () => takeover.handlers(),
+    handlers,
     begin(made) {
       const slot = { order: made ?? ++order, verdict: undefined as Verdict | null | undefined };
       slots.push(slot);
@@ -140,6 +158,8 @@ export function enforceCors(server: MswSetupApi, options: EnforceCorsOptions = {
   active.set(server, enforcement);
   return enforcement;
 }
+
+const wrapHandlers = withCors as (policy: CorsPolicy | DefinedCorsPolicy, handlers: readonly unknown[]) => unknown[];
 
 function pageOrigin(given: unknown): string {
   if (given !== undefined) return parseOrigin(given as string, 'options.origin');

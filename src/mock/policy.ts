@@ -28,14 +28,14 @@ export interface CorsPolicy {
 
 const DEFAULT_METHODS = ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'];
 
-export function validatePolicy(policy: unknown): CorsPolicy | DefinedCorsPolicy {
+export function validatePolicy(policy: unknown, argument = 'policy'): CorsPolicy | DefinedCorsPolicy {
   if (isCorsPolicy(policy)) return policy;
   if (policy === null || typeof policy !== 'object' || !('origin' in policy)) {
-    throw new InvalidArgumentError('policy', 'expected an object with an `origin` rule', "Pass e.g. { origin: 'https://app.example', credentials: true }.");
+    throw new InvalidArgumentError(argument, 'expected an object with an `origin` rule', "Pass e.g. { origin: 'https://app.example', credentials: true }.");
   }
   const p = policy as CorsPolicy;
   if (p.credentials && p.origin === '*') {
-    throw new InvalidArgumentError('policy.origin', "'*' with credentials: true is rejected by every browser", 'List the allowed origins instead; the policy then echoes the request origin.');
+    throw new InvalidArgumentError(`${argument}.origin`, "'*' with credentials: true is rejected by every browser", 'List the allowed origins instead; the policy then echoes the request origin.');
   }
   return p;
 }

@@ -2,17 +2,21 @@
  * OpenAPI 3 documents: loaded from a `.yaml`, `.yml` or `.json` file (or taken as an object), checked, and read
  * for what corsproof needs: the operations (path and method), the base path of the first server, and example
  * values of path parameters (`example`, `examples`, `schema.example`, `schema.default`, `schema.enum[0]`),
- * with local `$ref`s followed. Every problem is a typed error naming the document.
+ * with local `$ref`s followed. Every problem is a typed error naming the document. The `yaml` package is loaded
+ * only when a document is YAML. Shared by route discovery (policies, `verify`) and `corsproof audit --openapi`.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { InvalidArgumentError } from '../errors.js';
 import type { RouteInfo } from '../routes/types.js';
 
 export interface OpenApiRoutes {
   /** The path of the first server's URL (`/v1` for `https://api.example.com/v1`), `''` when none. */
   basePath: string;
+  /** The first server's URL with its variables' defaults filled in, as written (it may be relative), or null. */
+  serverUrl: string | null;
+  /** `info.title`, or null. */
+  title: string | null;
   /** One entry per path, its operations' methods, and its path parameters' example values. */
   routes: RouteInfo[];
   /** Path parameters with no example in the document, by route path. */
@@ -31,13 +35,14 @@ export async function loadOpenApiDocument(file: string, argument = 'openapi'): P
     const code = (error as NodeJS.ErrnoException).code;
     throw new InvalidArgumentError(argument, code === 'ENOENT' ? `'${file}' does not exist` : `'${file}' could not be read (${code ?? String(error)})`, 'Pass the path of an OpenAPI 3 document (.yaml, .yml or .json).');
   }
-  return parseOpenApiText(text, file, extname(path).toLowerCase() === '.json' ? 'json' : 'yaml', argument);
+  const json = extname(path).toLowerCase() === '.json' || text.trimStart().startsWith('{');
+  return parseOpenApiText(text, file, json ? 'json' : 'yaml', argument);
 }
 
-export function parseOpenApiText(text: string, source: string, format: 'json' | 'yaml', argument = 'openapi'): Record<string, unknown> {
+export async function parseOpenApiText(text: string, source: string, format: 'json' | 'yaml', argument = 'openapi'): Promise<Record<string, unknown>> {
   let value: unknown;
   try {
-    value = format === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    value = format === 'json' ? JSON.parse(text) : (await import('yaml')).parse(text, { maxAliasCount: 100 });
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new InvalidArgumentError(argument, `'${source}' is not valid ${format === 'json' ? 'JSON' : 'YAML'} (${detail})`, 'Fix the document; `npx @redocly/cli lint` points at the line.');
@@ -82,7 +87,9 @@ export function openApiRoutes(doc: Record<string, unknown>): OpenApiRoutes {
     for (const [, name] of path.matchAll(/\{([^{}]+)\}/g)) if (examples[name] === undefined) missingExamples.push({ path, param: name });
     routes.push({ path, methods, source: 'openapi', examples });
   }
-  return { basePath: serverBasePath(doc), routes, missingExamples };
+  const serverUrl = firstServerUrl(doc);
+  const title = (doc.info as { title?: unknown } | undefined)?.title;
+  return { basePath: serverBasePath(serverUrl), serverUrl, title: typeof title === 'string' ? title : null, routes, missingExamples };
 }
 
 function exampleOf(doc: Record<string, unknown>, p: Record<string, unknown>): string | undefined {
@@ -93,10 +100,14 @@ function exampleOf(doc: Record<string, unknown>, p: Record<string, unknown>): st
   return found === undefined ? undefined : String(found);
 }
 
-function serverBasePath(doc: Record<string, unknown>): string {
+function firstServerUrl(doc: Record<string, unknown>): string | null {
   const first = asArray(doc.servers)[0] as { url?: unknown; variables?: Record<string, { default?: unknown }> } | undefined;
-  if (!first || typeof first.url !== 'string') return '';
-  const url = first.url.replace(/\{([^{}]+)\}/g, (_, name: string) => String(first.variables?.[name]?.default ?? ''));
+  if (!first || typeof first.url !== 'string') return null;
+  return first.url.replace(/\{([^{}]+)\}/g, (_, name: string) => String(first.variables?.[name]?.default ?? ''));
+}
+
+function serverBasePath(url: string | null): string {
+  if (url === null) return '';
   try {
     return new URL(url, 'http://corsproof.invalid').pathname.replace(/\/+$/, '');
   } catch {

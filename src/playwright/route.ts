@@ -16,6 +16,9 @@ import type { CorsRequest, EngineName, ReasonCode, Verdict } from '../types.js';
 import { engineOfContext } from './engine.js';
 import { NOTES_SCRIPT, noteKey, takeNote, type RequestNote } from './notes.js';
 import { recorderOf } from './registry.js';
+import type { DefinedCorsPolicy } from '../policy/define.js';
+import type { CorsPolicy } from '../mock/policy.js';
+import { withPolicy } from '../mock/policy-transport.js';
 
 export type RouteUrl = string | RegExp | ((url: URL) => boolean);
 
@@ -30,6 +33,11 @@ export interface CorsRouteOptions {
   timeoutMs?: number;
   /** Passed to Playwright's `route` (`times`). */
   times?: number;
+  /**
+   * The CORS policy the answer follows (`defineCorsPolicy(...)` or a `corsHandler` policy object): preflights
+   * answered from it, its CORS headers on every response, whatever the answer itself sends.
+   */
+  policy?: CorsPolicy | DefinedCorsPolicy;
 }
 
 /** One request corsRoute judged. */
@@ -76,7 +84,7 @@ export async function corsRoute(target: Page | BrowserContext, url: RouteUrl, an
   }
   const context = isPage(target) ? target.context() : (target as BrowserContext);
   const engine = engineOfContext(context, options.engine);
-  const transport = toTransport(answer);
+  const transport = options.policy === undefined ? toTransport(answer) : withPolicy(options.policy, toTransport(answer));
   const cache = options.preflightCache === false ? undefined : options.preflightCache ?? new PreflightCache();
   const judged: JudgedRequest[] = [];
 

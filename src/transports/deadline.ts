@@ -15,6 +15,12 @@ export interface DeadlineOptions {
 }
 
 /**
+ * The exchange's signal, made when first asked for: an `AbortSignal` is an event target that costs more to make
+ * than a simple in-process exchange, and most handlers never read theirs.
+ */
+export type LazySignal = () => AbortSignal;
+
+/**
  * Run `work` with a signal that aborts at the deadline. Rejects with a `timeout` `TransportError` when the
  * deadline passes, even if `work` ignores its signal (unless `awaitWorkOnAbort`). When the caller's context has a
  * deadline no later than this one (the emulator's), its signal serves and the caller keeps the time.
@@ -23,15 +29,13 @@ export function withDeadline<T>(
   context: TransportContext | undefined,
   timeoutMs: number,
   what: string,
-  work: (signal: AbortSignal) => Promise<T>,
+  work: (signal: LazySignal) => Promise<T>,
   options: DeadlineOptions = {},
 ): Promise<T> {
   // The caller's deadline comes first: its signal is the exchange's, and the caller rejects at its deadline.
   if (context?.deadline !== undefined && context.deadline <= performance.now() + timeoutMs) {
-    const signal = context.signal;
-    if (signal.aborted) return Promise.reject(abortError(signal.reason, what));
     try {
-      return work(signal);
+      return work(() => context.signal);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -41,7 +45,7 @@ export function withDeadline<T>(
   const controller = new AbortController();
   let running: Promise<T>;
   try {
-    running = work(controller.signal);
+    running = work(() => controller.signal);
   } catch (error) {
     running = Promise.reject(error);
   }

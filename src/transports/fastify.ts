@@ -83,7 +83,8 @@ function viaInject(
   context: TransportContext,
   settings: { timeoutMs: number; maxBodyBytes: number },
 ): Promise<WireResponse> {
-  return withDeadline(context, settings.timeoutMs, `${wire.method} ${wire.url}`, async (signal) => {
+  return withDeadline(context, settings.timeoutMs, `${wire.method} ${wire.url}`, async (lazySignal) => {
+    const signal = lazySignal();
     const target = new URL(wire.url);
     let response: InjectedResponse;
     try {

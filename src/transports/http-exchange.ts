@@ -64,7 +64,7 @@ export function httpExchange(
     return Promise.reject(new TransportError('network', `Cannot send ${what}: only http: and https: URLs can be sent.`));
   }
   const send = (): Promise<WireResponse> =>
-    withDeadline(context, settings.timeoutMs, what, (signal) => exchange(wire, target, signal, settings), { awaitWorkOnAbort: true });
+    withDeadline(context, settings.timeoutMs, what, (signal) => exchange(wire, target, signal(), settings), { awaitWorkOnAbort: true });
   const pool = settings.pool;
   if (!pool) return send();
   return queue(pool, target.origin, context, what).then((release) => send().finally(release));

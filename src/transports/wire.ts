@@ -15,7 +15,7 @@ const EMPTY = new Uint8Array(0);
  * `user:password@`: a request target never carries them (the server sees none), and `new Request()` refuses such
  * a URL, while the Fetch Standard follows a redirect to one for no-cors and same-origin requests.
  */
-export function toPlatformRequest(wire: WireRequest, signal?: AbortSignal): Request {
+export function toPlatformRequest(wire: WireRequest, signal?: AbortSignal | (() => AbortSignal)): Request {
   return makeServerRequest(withoutCredentials(wire.url), { method: wire.method, headers: wire.headers, body: wire.body, redirect: 'manual', signal });
 }
 

@@ -32,6 +32,7 @@ describe('bench parts at a tiny size', () => {
     for (const c of HANDLER_CASES) {
       const figures = await benchHandler(c, tiny);
       expect(figures.ratio.ratio).toBeGreaterThan(0);
+      expect(figures.requests).toBe(c.methods.length);
     }
   });
 
@@ -50,6 +51,8 @@ describe('bench parts at a tiny size', () => {
       toBeBlockedByCors: 1,
     });
     expect(figures.filter((f) => f.app === 'express').map((f) => f.handlerCalls)).toEqual(Object.values(calls));
+    // Hono's matchers are also timed against app.request() with the very requests they sent.
+    for (const f of figures) expect(f.sameRequests !== undefined).toBe(f.app === 'hono');
   });
 
   test('the heap run keeps the shared preflight cache at its bound', async () => {

@@ -19,7 +19,7 @@ describe('deadlines', () => {
     expect(fired).toEqual([2]);
   });
 
-  it('leaves no timer behind once every exchange ended', async () => {
+  it('leaves no timer holding the process open once every exchange ended', async () => {
     const before = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const d = startDeadline(10_000, () => {
       throw new Error('must not fire');

@@ -30,7 +30,10 @@ describe('createCorsFetch against a hostile mock', () => {
     const handlers = [http.get('https://api.example/me', () => HttpResponse.json({}, { headers: { 'access-control-allow-origin': 'https://app.example\u001b]0;owned\u0007' } }))];
     await expect(createCorsFetch({ origin: 'https://app.example', target: handlers, onBlocked: 'warn' })('https://api.example/me')).rejects.toThrow(TypeError);
     expect(String(warned[0][0])).toContain("'https://app.example\\x1b]0;owned\\x07'");
-    const error = await createCorsFetch({ origin: 'https://app.example', target: handlers, onBlocked: 'throw' })('https://api.example/me').catch((e: unknown) => e as Error);
+    const error = (await createCorsFetch({ origin: 'https://app.example', target: handlers, onBlocked: 'throw' })('https://api.example/me').then(
+      () => null,
+      (e: unknown) => e,
+    )) as Error;
     expect(error.name).toBe('CorsError');
     expect(error.message).toBe(String(warned[0][0]));
     expect(error.message).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);

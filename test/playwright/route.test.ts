@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { corsHandler } from '../../src/mock/policy.js';
+import { defineCorsPolicy } from '../../src/policy/define.js';
 import { corsRoute } from '../../src/playwright/route.js';
 import { chromiumPath, launchOptions } from './chromium.js';
 
@@ -45,6 +46,27 @@ describe.skipIf(!found.path)('corsRoute in Chromium', () => {
     expect(result).toEqual([200, '3', null, '{"ok":1}']);
     expect(seen).toEqual(['OPTIONS x-token', 'PUT']);
     expect(api.requests.map((r) => [r.method, r.allowed, r.seenAs])).toEqual([['PUT', true, 'fetch']]);
+  });
+
+  it('with a policy, answers as the policy says whatever the answer sends, and the preflight never reaches it', async () => {
+    const seen: string[] = [];
+    const policy = defineCorsPolicy({ origins: ['https://app.example'], methods: ['GET', 'PUT'], headers: ['x-token'], exposeHeaders: ['x-total'] });
+    const api = await corsRoute(
+      page,
+      'https://api.example/**',
+      (request: Request) => {
+        seen.push(request.method);
+        return Response.json({ ok: 1 }, { headers: { 'x-total': '3' } });
+      },
+      { policy },
+    );
+    await page.goto('https://app.example/');
+    const ok = await run(`fetch('https://api.example/items', { method: 'PUT', headers: { 'x-token': '1' } }).then((r) => [r.status, r.headers.get('x-total')])`);
+    expect(ok).toEqual([200, '3']);
+    expect(seen).toEqual(['PUT']);
+    const refused = await run(`fetch('https://api.example/items', { method: 'DELETE' }).then(() => 'read', (e) => e.name)`);
+    expect(refused).toBe('TypeError');
+    expect(api.blocked.map((j) => j.code)).toEqual(['MethodDisallowedByPreflightResponse']);
   });
 
   it("blocks what the browser would block, with the reason, the console message and the fix, and onBlocked", async () => {
