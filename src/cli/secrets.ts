@@ -11,6 +11,8 @@ const SECRET_HEADER_TYPO = /^\s*(authorization|proxy-authorization|cookie)\s+(.*
 /** An option with its value in the same argument: `--header=...`, `-H...`, `--cookie=...`, `-b...`. */
 const INLINE = /^(?:--header=|-H|--cookie=|-b)(.+)$/s;
 const COOKIE_OPTION = /^(?:--cookie|-b)(?:=?)(.*)$/s;
+/** `name=value`, or several joined with `; `: no other whitespace, not an option. */
+const COOKIE_LIST = /^[^-=;\s][^=;\s]*=[^;\s]*(?:;\s*[^=;\s]+=[^;\s]*)*$/;
 
 /** The redactor for a run with these arguments; null when the user asked to see secrets. */
 export function cliRedactor(argv: readonly string[]): Redactor | null {
@@ -30,6 +32,8 @@ export function cliRedactor(argv: readonly string[]): Redactor | null {
     const header = HEADER.exec(arg) ?? SECRET_HEADER_TYPO.exec(arg);
     if (header) secrets.push(...headerSecrets(header[1], header[2].trim()));
     if (URL.canParse(arg)) secrets.push(...urlSecrets(new URL(arg)));
+    // A stray `name=value` (a --cookie value that lost its option, e.g. after `--cookie ''`): a cookie all the same.
+    else if (!header && COOKIE_LIST.test(arg)) secrets.push(...secretParts('cookie', arg));
   }
   return new Redactor(secrets);
 }

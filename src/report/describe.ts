@@ -59,7 +59,8 @@ export function fixSentence(verdict: Verdict): string {
 export function reasonFixSentence(reason: BlockReason): string {
   if (isTargetFailure(reason.network)) return targetFailureText(reason.network);
   if (reason.network?.kind === 'refused-head') return refusedHeadFix(reason.network);
-  return fixHint(reason.code, hintOf(reason), reason.origin, reason.credentialed);
+  // One line: a value a server sent with a line break in it (only a scripted transport can) is quoted escaped.
+  return fixHint(reason.code, hintOf(reason).replace(/\r/g, '\\r').replace(/\n/g, '\\n'), reason.origin, reason.credentialed);
 }
 
 /** The detail a fix sentence quotes: the failed parameter, the status, or what the network did. */

@@ -3,7 +3,6 @@
  * repeats kept), the response comes back with `rawHeaders` as received, the body read up to a limit. Used over a
  * real socket (`fromUrl`) and over an in-memory connection to an in-process app (`fromNodeHandler`).
  */
-import { randomBytes } from 'node:crypto';
 import type * as http from 'node:http';
 import { LARGEST_RESPONSE_HEAD_BYTES } from '../engines/index.js';
 import { type CorsproofError, LocalResourceError, TransportError } from '../errors.js';
@@ -89,6 +88,16 @@ async function queue(pool: HostPool, origin: string, context: TransportContext |
 
 const NEVER = new AbortController().signal;
 
+/**
+ * A token no header value carries by chance, to stand in for a raw value until the head is written. Not a
+ * secret, so no node:crypto (which the first verdict on an in-process target would otherwise load).
+ */
+let placeholderCount = 0;
+function rawPlaceholder(): string {
+  placeholderCount = (placeholderCount + 1) % Number.MAX_SAFE_INTEGER;
+  return `corsproof-raw-${placeholderCount.toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+}
+
 /** The request headers as they go out: the caller's, plus `Host` and `Content-Length` when missing. */
 export function outgoingHeaders(wire: WireRequest, target: URL): HeaderPairs {
   const headers: HeaderPairs = [...wire.headers];
@@ -119,7 +128,7 @@ function placeholders(pairs: HeaderPairs): { headers: HeaderPairs; raw: Array<[s
   const raw: Array<[string, string]> = [];
   const headers = pairs.map(([name, value]): [string, string] => {
     if (!NODE_REFUSES.test(value) || NEVER_SENT.test(value)) return [name, value];
-    const placeholder = `corsproof-raw-${randomBytes(12).toString('hex')}`;
+    const placeholder = rawPlaceholder();
     raw.push([placeholder, value]);
     return [name, placeholder];
   });

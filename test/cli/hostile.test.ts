@@ -149,6 +149,13 @@ describe('secrets', () => {
     }
   });
 
+  it('a cookie that lost its --cookie (after an empty one) is refused as a URL without echoing it', async () => {
+    const r = await cli(['audit', `${api.url}/evil`, '--origin', ORIGIN, '--cookie', '', `session=${TOKEN}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Invalid url: 'session=[redacted]'");
+    expect(r.stderr).not.toContain(TOKEN);
+  });
+
   it('a malformed secret header is refused without echoing the secret', async () => {
     const r = await cli(['check', `${api.url}/evil`, '--origin', ORIGIN, '-H', `Authorization Bearer ${TOKEN}`]);
     expect(r.code).toBe(2);
