@@ -18,6 +18,7 @@ const COOKIE_LIST = /^[^-=;\s][^=;\s]*=[^;\s]*(?:;\s*[^=;\s]+=[^;\s]*)*$/;
 export function cliRedactor(argv: readonly string[]): Redactor | null {
   if (argv.includes('--show-secrets')) return null;
   const secrets: string[] = [];
+  const hasCookies = argv.some((arg) => COOKIE_OPTION.test(arg));
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     // `--cookie VALUE` / `-b VALUE` / `--cookie=VALUE` / `-bVALUE`: the value is a Cookie header's.
@@ -32,8 +33,9 @@ export function cliRedactor(argv: readonly string[]): Redactor | null {
     const header = HEADER.exec(arg) ?? SECRET_HEADER_TYPO.exec(arg);
     if (header) secrets.push(...headerSecrets(header[1], header[2].trim()));
     if (URL.canParse(arg)) secrets.push(...urlSecrets(new URL(arg)));
-    // A stray `name=value` (a --cookie value that lost its option, e.g. after `--cookie ''`): a cookie all the same.
-    else if (!header && COOKIE_LIST.test(arg)) secrets.push(...secretParts('cookie', arg));
+    // A stray `name=value` on a line with cookies (a --cookie value that lost its option, e.g. after
+    // `--cookie ''`): a cookie all the same. Not the value of another option (`--param id=1`).
+    else if (!header && hasCookies && !(argv[i - 1] ?? '').startsWith('-') && COOKIE_LIST.test(arg)) secrets.push(...secretParts('cookie', arg));
   }
   return new Redactor(secrets);
 }
