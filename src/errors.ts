@@ -1,13 +1,15 @@
-import { brand } from './identity.js';
-
 /**
  * Typed errors. Every error corsproof throws on purpose is a `CorsproofError` with a stable `code`,
- * says what was wrong and what to do about it.
+ * says what was wrong and what to do about it. A message never carries the `user:password@` of a URL it
+ * names: errors end up in CI logs.
  */
+import { brand } from './identity.js';
+import { redactUrlCredentials } from './report/redact.js';
+
 export class CorsproofError extends Error {
   readonly code: string;
   constructor(code: string, message: string) {
-    super(message);
+    super(redactUrlCredentials(message));
     this.name = 'CorsproofError';
     this.code = code;
   }
@@ -35,9 +37,27 @@ export class TransportError extends CorsproofError {
   }
 }
 
+/**
+ * This machine ran out of something a request needs (file descriptors: `EMFILE`, `ENFILE`; local ports:
+ * `EADDRNOTAVAIL`; buffers or memory: `ENOBUFS`, `ENOMEM`), so the request never reached the server. It says
+ * nothing about the server or its CORS policy, so it is never a verdict: `simulate` and the matchers reject
+ * with it, and the CLI exits with code 3 saying it is local.
+ */
+export class LocalResourceError extends CorsproofError {
+  /** The system error code, e.g. `EMFILE`. */
+  readonly errno: string;
+  constructor(errno: string, message: string, options?: { cause?: unknown }) {
+    super('ERR_CORSPROOF_LOCAL_RESOURCE', message);
+    this.name = 'LocalResourceError';
+    this.errno = errno;
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
+
 brand(CorsproofError, 'CorsproofError');
 brand(InvalidArgumentError, 'InvalidArgumentError');
 brand(TransportError, 'TransportError');
+brand(LocalResourceError, 'LocalResourceError');
 
 /** The reason an exchange's signal aborts with when its deadline passes. */
 export function deadlineExpired(timeoutMs: number): TransportError {

@@ -81,9 +81,15 @@ export interface TransportContext {
   signal: AbortSignal;
   /**
    * When the emulator gives up on this exchange (`performance.now()` milliseconds); the signal aborts then. A
-   * transport whose own timeout ends later needs no timer of its own.
+   * transport whose own timeout ends later needs no timer of its own. None while the deadline is held.
    */
-  deadline?: number;
+  readonly deadline?: number;
+  /**
+   * Call when the request starts waiting for something local before it can be sent (a free connection to the
+   * host): the deadline stops, and starts again, in full, when the returned function is called. The timeout
+   * measures the server, not a queue on this machine.
+   */
+  hold?(): () => void;
 }
 
 /**
@@ -219,7 +225,14 @@ export type NetworkFailure =
   /** Mode `no-cors` with a redirect mode other than `follow`. */
   | { kind: 'no-cors-redirect-mode'; redirect: RequestRedirect_ }
   /** The request was deliberately not sent (`corsproof check --preflight-only` sends preflights only). */
-  | { kind: 'not-sent'; message: string };
+  | { kind: 'not-sent'; message: string }
+  /**
+   * A response head `engine` does not read, so the request fails as a network error: larger than the engine's
+   * limit (`bytes` against `limit`), or holding a NUL byte in a header value (`header`) or the status text.
+   */
+  | { kind: 'refused-head'; problem: 'too-large'; bytes: number; limit: number; engine: EngineName }
+  | { kind: 'refused-head'; problem: 'nul-in-header'; header: string; engine: EngineName }
+  | { kind: 'refused-head'; problem: 'nul-in-status'; engine: EngineName };
 
 /** One change to the server's answers, at `url`: on the preflight (`OPTIONS`) answer or on the response. */
 export type FixChange =
@@ -262,6 +275,7 @@ export type ReasonCode =
   | 'UnexpectedRedirect'
   | 'TooManyRedirects'
   | 'ForbiddenMethod'
+  | 'CredentialsInUrl'
   | 'MethodNotAllowedInNoCors'
   | 'NoCorsRedirectModeNotFollow'
   | 'CorsDisabledScheme'

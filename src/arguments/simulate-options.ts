@@ -5,12 +5,12 @@ import { getEngine, type EngineProfile } from '../engines/index.js';
 import { PreflightCache } from '../emulator/preflight-cache.js';
 import { InvalidArgumentError } from '../errors.js';
 import { fromFetchHandler } from '../transports/fetch-handler.js';
+import { MAX_TIMEOUT_MS } from '../transports/options.js';
 import type { SimulateOptions, Transport } from '../types.js';
 
 const OPTION_KEYS = new Set(['transport', 'engine', 'preflightCache', 'timeoutMs']);
 const DEFAULT_TIMEOUT_MS = 10_000;
-/** The longest delay a Node timer holds (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+export { MAX_TIMEOUT_MS };
 
 export interface CheckedSimulateOptions {
   engine: EngineProfile;

@@ -4,8 +4,7 @@
  */
 import * as https from 'node:https';
 import { InvalidArgumentError } from '../errors.js';
-import type { Redactor } from '../report/redact.js';
-import { auditRedactor } from './redaction.js';
+import { Redactor } from '../report/redact.js';
 import { isToken } from '../spec/http.js';
 import { normalizeMethod } from '../spec/methods.js';
 import { parseOrigin } from '../arguments/origin.js';
@@ -28,7 +27,10 @@ export interface AuditOptions {
   endpoints?: ReadonlyArray<string | { url: string; methods?: readonly string[] }>;
   /** The method(s) the endpoints are audited for (default `GET`). Non-simple ones are asked about in preflights only. */
   method?: string | readonly string[];
-  /** Headers sent with every actual probe: a session cookie, an Authorization header. Redacted in the report. */
+  /**
+   * Headers sent with every actual probe: a session cookie, an Authorization header. Redacted in the report
+   * (`Authorization`, `Cookie`, headers named like credentials, URL credentials) unless `showSecrets`.
+   */
   headers?: HeadersInit_;
   /** Send actual requests with an unsafe audited method (POST, PUT, DELETE...) too. Default false: preflights only. */
   sendUnsafe?: boolean;
@@ -50,9 +52,11 @@ export interface AuditOptions {
   baseUrl?: string;
   /** Called after each endpoint. */
   onProgress?: (progress: { done: number; total: number; url: string }) => void;
+  /** Keep secrets in the report as they were sent and received. Default false: redacted. */
+  showSecrets?: boolean;
 }
 
-const KEYS = new Set(['origin', 'endpoints', 'method', 'headers', 'sendUnsafe', 'thirdPartyOrigins', 'websocket', 'privateNetwork', 'timeoutMs', 'concurrency', 'delayMs', 'insecure', 'baseUrl', 'onProgress']);
+const KEYS = new Set(['origin', 'endpoints', 'method', 'headers', 'sendUnsafe', 'thirdPartyOrigins', 'websocket', 'privateNetwork', 'timeoutMs', 'concurrency', 'delayMs', 'insecure', 'baseUrl', 'onProgress', 'showSecrets']);
 
 interface Resolved {
   origins: string[];
@@ -63,7 +67,8 @@ interface Resolved {
   options: AuditOptions;
   timeoutMs: number;
   isUrl: boolean;
-  redactor: Redactor;
+  /** Null with `showSecrets`. */
+  redactor: Redactor | null;
 }
 
 function list<T>(value: T | readonly T[] | undefined): T[] {
@@ -138,6 +143,10 @@ function resolve(target: Target, options: AuditOptions): Resolved {
     if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) {
       throw new InvalidArgumentError(`options.endpoints[${i}]`, `'${raw}' uses ${url.protocol}`, 'Pass an http:, https:, ws: or wss: URL.');
     }
+    if (url.username !== '' || url.password !== '') {
+      // As fetch() does, and as check does: nothing is sent (the message is redacted where it is printed).
+      throw new InvalidArgumentError(options.endpoints === undefined ? 'target' : `options.endpoints[${i}]`, `'${url.href}' has a user name or password, and fetch() refuses such URLs before sending anything`, "Drop user:password@ from the URL and pass credentials in options.headers, e.g. { Authorization: 'Basic ...' }.");
+    }
     const ws = url.protocol === 'ws:' || url.protocol === 'wss:';
     if (ws) url.protocol = url.protocol === 'ws:' ? 'http:' : 'https:';
     const methods = typeof e === 'string' || e.methods === undefined ? defaultMethods : parseMethods(e.methods, `options.endpoints[${i}].methods`);
@@ -152,7 +161,10 @@ function resolve(target: Target, options: AuditOptions): Resolved {
       throw new InvalidArgumentError('options.thirdPartyOrigins', `'${o}' is not an origin a browser sends`, 'Pass origins such as https://someone.example.app.');
     }
   }
-  const redactor = auditRedactor(headers, endpoints.map((e) => e.url));
+  if (options.showSecrets !== undefined && typeof options.showSecrets !== 'boolean') {
+    throw new InvalidArgumentError('options.showSecrets', `${describeValue(options.showSecrets)} is not true or false`, 'Pass true to keep secrets in the report, or leave it out (redacted).');
+  }
+  const redactor = options.showSecrets === true ? null : Redactor.forRequests(endpoints.map((e) => e.url), headers);
   return { origins, endpoints, headers, transport, scheduler: createScheduler(concurrency, delayMs), options, timeoutMs, isUrl, redactor };
 }
 
@@ -185,18 +197,29 @@ async function auditEndpoint(resolved: Resolved, endpoint: Endpoint & { websocke
     insecure: options.insecure === true,
   });
   const findings = result.unreachable ? [] : evaluate({ url: endpoint.url, trusted: resolved.origins, probes: result.probes, userHeaders: resolved.headers });
-  const r = resolved.redactor;
-  return {
-    url: r.text(endpoint.url),
+  const report: EndpointReport = {
+    url: endpoint.url,
     methods: endpoint.methods,
     probeMethod: result.probeMethod,
     origins: resolved.origins,
     unreachable: result.unreachable,
-    error: result.error === null ? null : r.text(result.error),
+    error: result.error,
     advertisedMethods: result.advertisedMethods,
     websocket: result.websocket,
-    probes: result.probes.map((p) => redactProbe(p, r)),
-    findings: findings.map((f) => ({ ...f, facts: Object.fromEntries(Object.entries(f.facts).map(([k, v]) => [k, typeof v === 'string' ? r.text(v) : Array.isArray(v) ? v.map((x) => r.text(x)) : v])) })),
+    probes: result.probes,
+    findings,
+  };
+  return resolved.redactor === null ? report : redactEndpoint(report, resolved.redactor);
+}
+
+/** The endpoint's report without the secrets it carries: in URLs, headers, status texts, errors, findings' facts. */
+function redactEndpoint(report: EndpointReport, r: Redactor): EndpointReport {
+  return {
+    ...report,
+    url: r.text(report.url),
+    error: report.error === null ? null : r.text(report.error),
+    probes: report.probes.map((p) => redactProbe(p, r)),
+    findings: report.findings.map((f) => ({ ...f, facts: Object.fromEntries(Object.entries(f.facts).map(([k, v]) => [k, typeof v === 'string' ? r.text(v) : Array.isArray(v) ? v.map((x) => r.text(x)) : v])) })),
   };
 }
 

@@ -21,6 +21,10 @@ export function openApiEndpoints(doc: OpenApiRoutes, baseUrl: string | null, whe
   } catch {
     throw new InvalidArgumentError(where, `the document's server URL '${server}' is not absolute`, 'Pass --base-url with the server to audit, e.g. --base-url http://127.0.0.1:3000.');
   }
+  // fetch() refuses such a URL; dropping the credentials silently would audit another request than the one meant.
+  if (base.username !== '' || base.password !== '') {
+    throw new InvalidArgumentError(where, 'the server URL has a user name or password, and fetch() refuses such URLs before sending anything', "Drop user:password@ from the server URL (or pass --base-url without it) and send credentials as a header, e.g. --header 'Authorization: Basic ...'.");
+  }
   const prefix = base.pathname.replace(/\/+$/, '');
   const endpoints: AuditEndpoint[] = [];
   for (const route of doc.routes) {

@@ -22,6 +22,8 @@ export interface CommonOptions {
   headers: Array<[string, string]>;
   timeoutMs: number;
   json: boolean;
+  /** Print `Authorization`, `Cookie`, `Set-Cookie` values and URL credentials as they are (default: redacted). */
+  showSecrets: boolean;
 }
 
 export interface CheckOptions extends CommonOptions {
@@ -63,6 +65,7 @@ const COMMON = {
   header: { type: 'string', short: 'H', multiple: true },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
+  'show-secrets': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -84,6 +87,7 @@ const EXPLAIN = {
   engine: { type: 'string', short: 'e', multiple: true },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
+  'show-secrets': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -143,6 +147,7 @@ type Values = {
   header?: string[];
   timeout?: string;
   json?: boolean;
+  'show-secrets'?: boolean;
   help?: boolean;
   method?: string;
   credentials?: string;
@@ -193,6 +198,7 @@ function common(positionals: string[], v: Values, command: string): CommonOption
     headers: (v.header ?? []).map(parseHeader),
     timeoutMs: parseTimeout(v.timeout),
     json: v.json === true,
+    showSecrets: v['show-secrets'] === true,
   };
 }
 
@@ -237,6 +243,15 @@ export function parseTargetUrl(input: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidArgumentError('url', `'${input}' uses ${url.protocol}; CORS applies to http: and https: URLs`, 'Pass an http:// or https:// URL.');
+  }
+  // fetch() throws a TypeError for such a URL before sending anything, in every engine. (The message never
+  // shows the password: errors redact URL credentials.)
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidArgumentError(
+      'url',
+      `'${url.href}' has a user name or password, and fetch() refuses such URLs before sending anything`,
+      "Drop user:password@ from the URL and pass the credentials as a header, e.g. --header 'Authorization: Basic <base64 of user:password>'.",
+    );
   }
   return url.href;
 }

@@ -26,6 +26,8 @@ export interface AuditCliOptions {
   websocket: boolean;
   sendUnsafe: boolean;
   thirdParty: string[];
+  /** Print secrets as they are (default: redacted in text, JSON and SARIF). */
+  showSecrets: boolean;
 }
 
 export const AUDIT_OPTIONS = {
@@ -46,6 +48,9 @@ export const AUDIT_OPTIONS = {
   websocket: { type: 'boolean' },
   'send-unsafe': { type: 'boolean' },
   'third-party': { type: 'string', multiple: true },
+  'show-secrets': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -67,6 +72,7 @@ export interface AuditValues {
   websocket?: boolean;
   'send-unsafe'?: boolean;
   'third-party'?: string[];
+  'show-secrets'?: boolean;
   help?: boolean;
 }
 
@@ -82,11 +88,17 @@ function wholeNumber(input: string | undefined, name: string, fallback: number, 
 /** An audit URL: absolute http(s) or ws(s). */
 export function parseAuditUrl(input: string, where: string, parseHttp: (input: string) => string): string {
   if (/^wss?:\/\//i.test(input)) {
+    let url: URL;
     try {
-      return new URL(input).href;
+      url = new URL(input);
     } catch {
       throw new InvalidArgumentError(where, `'${input}' is not a valid URL`, 'Pass an absolute URL such as ws://127.0.0.1:3000/socket.');
     }
+    // Its handshake is an HTTP request: credentials refused as for http(s) URLs (the message is redacted).
+    if (url.username !== '' || url.password !== '') {
+      throw new InvalidArgumentError(where, `'${url.href}' has a user name or password`, "Drop user:password@ from the URL and pass the credentials as a header, e.g. --header 'Authorization: Basic <base64 of user:password>'.");
+    }
+    return url.href;
   }
   return parseHttp(input);
 }
@@ -120,7 +132,8 @@ export function auditOptions(
   if (v.cookie !== undefined && v.cookie.length > 0) {
     for (const c of v.cookie) {
       if (!/^[^=;\s]+=[^;]*(;\s*[^=;\s]+=[^;]*)*$/.test(c.trim())) {
-        throw new InvalidArgumentError('--cookie', `'${c.length > 40 ? `${c.slice(0, 12)}...` : c}' is not 'name=value'`, "Pass --cookie 'session=abc123' (several: repeat it or separate with '; ').");
+        // The value is a secret: never quoted back, not even in part.
+        throw new InvalidArgumentError('--cookie', "a value is not 'name=value'", "Pass --cookie 'session=abc123' (several: repeat it or separate with '; ').");
       }
     }
     headers.push(helpers.parseHeader(`Cookie: ${v.cookie.map((c) => c.trim()).join('; ')}`));
@@ -149,5 +162,6 @@ export function auditOptions(
     websocket: v.websocket === true,
     sendUnsafe: v['send-unsafe'] === true,
     thirdParty,
+    showSecrets: v['show-secrets'] === true,
   };
 }

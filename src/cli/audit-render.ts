@@ -8,6 +8,7 @@ import { SEVERITIES, type AuditReport, type EndpointReport, type Probe, type Sev
 import { findingText, omittedProbes, probeLabel } from '../report/audit-text.js';
 import type { AuditCliOptions } from './audit-args.js';
 import type { Style } from './render.js';
+import { escapeTerminal } from '../report/terminal.js';
 
 function severityLabel(severity: Severity, style: Style): string {
   const text = severity.toUpperCase().padEnd(7);
@@ -132,9 +133,12 @@ function renderEndpoint(e: EndpointReport, style: Style): string[] {
   return out;
 }
 
-/** Server-controlled text (header values, status texts) never reaches the terminal with control bytes in it. */
+/**
+ * Server-controlled text (header values, status texts) never reaches the terminal with control bytes in it. The
+ * report comes escaped (src/cli/run.ts); this keeps a caller that passes a raw one safe too.
+ */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escapeTerminal(text);
 }
 
 export function renderAudit(report: AuditReport, options: Pick<AuditCliOptions, 'failOn'>, style: Style): string {

@@ -1,23 +1,19 @@
 /**
  * `corsproof audit`: a shell over the library's `audit()`. Gathers the endpoints (URLs, `--urls FILE|-`,
- * `--openapi FILE`), runs the audit, prints text, JSON or SARIF, and maps findings to an exit code.
+ * `--openapi FILE`), runs the audit, and maps findings to an exit code; src/cli/run.ts prints the report (text,
+ * JSON or SARIF), redacted and escaped like every command's.
  */
 import { readFile } from 'node:fs/promises';
 import { audit } from '../audit/audit.js';
-import { auditToJson } from '../audit/json.js';
-import { auditToSarif } from '../report/audit-sarif.js';
 import { atLeast, type AuditReport } from '../audit/types.js';
 import { InvalidArgumentError } from '../errors.js';
 import { openApiEndpoints } from '../audit/openapi.js';
 import { loadOpenApiDocument, openApiRoutes } from '../openapi/document.js';
 import type { AuditCliOptions } from './audit-args.js';
 import { parseAuditUrl } from './audit-args.js';
-import { renderAudit } from './audit-render.js';
 import { parseTargetUrl } from './args.js';
 import { EXIT } from './exit.js';
-import { createStyle, formatJson, useColor } from './render.js';
 import type { CliIO } from './run.js';
-import { packageVersion } from './version.js';
 
 type EndpointInput = { url: string; methods?: string[] };
 
@@ -55,8 +51,11 @@ async function endpoints(options: AuditCliOptions, io: CliIO): Promise<EndpointI
   return out;
 }
 
-/** `color`: --color / --no-color, when given (they win over the environment). */
-export async function runAuditCommand(options: AuditCliOptions, io: CliIO, color?: boolean): Promise<number> {
+/**
+ * Gather the endpoints and audit them. `safe` makes a progress line safe to print (redacted, escaped); the
+ * caller prints the report, through the same redaction and escaping as every other command's.
+ */
+export async function runAudit(options: AuditCliOptions, io: CliIO, safe: (text: string) => string = (text) => text): Promise<AuditReport> {
   const list = await endpoints(options, io);
   const progress = io.stderr.isTTY === true && !options.json && !options.sarif && list.length > 1;
   const report: AuditReport = await audit(list[0].url, {
@@ -71,13 +70,11 @@ export async function runAuditCommand(options: AuditCliOptions, io: CliIO, color
     concurrency: options.concurrency,
     delayMs: options.delayMs,
     insecure: options.insecure,
-    ...(progress ? { onProgress: ({ done, total, url }: { done: number; total: number; url: string }) => io.stderr.write(`\r\u001b[2K  audited ${done}/${total}  ${url}`) } : {}),
+    showSecrets: options.showSecrets,
+    ...(progress ? { onProgress: ({ done, total, url }: { done: number; total: number; url: string }) => io.stderr.write(`\r\u001b[2K  audited ${done}/${total}  ${safe(url)}`) } : {}),
   });
   if (progress) io.stderr.write('\r\u001b[2K');
-  if (options.sarif) io.stdout.write(`${JSON.stringify(auditToSarif(report, { toolVersion: packageVersion() }), null, 2)}\n`);
-  else if (options.json) io.stdout.write(formatJson(auditToJson(report)));
-  else io.stdout.write(renderAudit(report, options, createStyle(useColor(io.stdout, io.env, color))));
-  return auditExitCode(report, options.failOn);
+  return report;
 }
 
 /** 1 with a finding at `failOn` or above, else 3 when an endpoint could not be reached, else 0. */

@@ -26,7 +26,7 @@ Exit codes:
   0  check: allowed in every engine   audit: no finding at --fail-on (default high) or above   verify: every route matches
   1  check: blocked in some engine    audit: a finding at --fail-on or above                    verify: a deviation
   2  usage error or bad input (the message says what to change)
-  3  the server could not be reached (no CORS decision was made)
+  3  the server could not be reached, or this machine ran out of sockets (no CORS decision was made)
 
 Colour is used on a terminal only; --no-color, NO_COLOR=1 or FORCE_COLOR=0 turn it off, --color or
 FORCE_COLOR=1 turn it on for pipes.
@@ -50,6 +50,8 @@ Options:
                               the request itself is never sent (exit 0 when the preflight passes)
       --timeout <ms>          how long one exchange may take (default 10000)
       --json                  print a JSON report instead of text
+      --show-secrets          print Authorization, Cookie and Set-Cookie values and URL credentials as they
+                              are (default: redacted in text and JSON)
       --color, --no-color     colour the text report or not (default: on a terminal only)
   -h, --help                  this help
 
@@ -88,6 +90,8 @@ Options:
       --fail-on <severity>    exit 1 on a finding at this severity or above: info|low|medium|high (default high)
       --json                  print the JSON report (schema version 1) instead of text
       --sarif                 print a SARIF 2.1.0 log instead of text
+      --show-secrets          print Authorization, Cookie, Set-Cookie, other credential headers' values and URL
+                              credentials as they are (default: redacted in text, JSON and SARIF)
       --color, --no-color     colour the text report or not (default: on a terminal only)
   -h, --help                  this help
 
@@ -116,6 +120,7 @@ Options:
       --timeout <ms>          how long one exchange may take (default 10000)
       --send-unsafe           also send the PUT, PATCH, DELETE, ... after each passing preflight
       --json                  print a JSON report instead of text
+      --show-secrets          print Set-Cookie values the server sends as they are (default: redacted)
   -h, --help                  this help
 
 Exit codes: 0 every route matches, 1 a deviation, 2 bad input, 3 server unreachable.
@@ -150,6 +155,8 @@ Options:
   -e, --engine <engine>       engines for a HAR replay (default chromium,firefox,webkit)
       --timeout <ms>          per replayed exchange (default 10000)
       --json                  print a JSON report instead of text
+      --show-secrets          print the HAR's Authorization, Cookie and Set-Cookie values as they are
+                              (default: redacted)
       --color, --no-color     colour the text report or not (default: on a terminal only)
   -h, --help                  this help
 

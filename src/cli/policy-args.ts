@@ -56,6 +56,7 @@ export function parseVerify(args: readonly string[]): VerifyOptions | 'help' {
       engine: { type: 'string', short: 'e', multiple: true },
       timeout: { type: 'string' },
       json: { type: 'boolean' },
+      'show-secrets': { type: 'boolean' },
       'send-unsafe': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

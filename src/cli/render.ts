@@ -2,6 +2,7 @@
  * Terminal rendering shared by the commands: colour (only on a TTY, never with NO_COLOR), exchanges as
  * request/response header blocks, and the JSON form of exchanges.
  */
+import { escapeJsonForTerminal } from '../report/terminal.js';
 import { styleText } from 'node:util';
 import { networkFailureText } from '../report/network.js';
 import type { Exchange, WireRequest, WireResponse } from '../types.js';
@@ -122,8 +123,11 @@ export function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
-/** `JSON.stringify` with 2-space indentation, but `[name, value]` header pairs kept on one line each. */
+/**
+ * `JSON.stringify` with 2-space indentation, but `[name, value]` header pairs kept on one line each, and every
+ * character a terminal acts on escaped (`\u009b`), so the output is safe to print and parses to the same value.
+ */
 export function formatJson(value: unknown): string {
-  const text = JSON.stringify(value, null, 2);
+  const text = escapeJsonForTerminal(JSON.stringify(value, null, 2));
   return `${text.replace(/\[\n\s*("(?:[^"\\]|\\.)*"),\n\s*("(?:[^"\\]|\\.)*")\n\s*\]/g, '[$1, $2]')}\n`;
 }

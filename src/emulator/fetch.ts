@@ -25,6 +25,8 @@ import { loadPublicSuffixListFor, sameSiteByList } from './public-suffix-list.js
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
 import { urlOrigin } from './url-origins.js';
+import { wireHeaderValues } from './header-encoding.js';
+import { refusedResponse } from './response-head.js';
 
 /** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
 const MAX_REDIRECTS = 20;
@@ -216,6 +218,9 @@ class FetchRun {
       const { sent } = await sendAsEngine(this.engine.network, this.transport, wire, this.timeoutMs, this.exchanges, this.urlList.length === 1 ? 'actual' : 'redirect');
       if (!sent.ok) return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
       const response = sent.response;
+      // A head the engine does not read (too large, NUL bytes) is a network error before any CORS check.
+      const refused = refusedResponse(response, this.engine);
+      if (refused !== null) return this.fail('NetworkError', false, { network: refused });
 
       // HTTP fetch step 4.4: "If request's response tainting is "cors" and a CORS check for request and
       // response returns failure, then return a network error."
@@ -358,7 +363,7 @@ class FetchRun {
     this.previousOriginHeader = origin;
     // The engine's own headers (User-Agent, Accept-Language, Sec-Fetch-*, Referer, the cache mode's, ...).
     headers.push(...this.engine.requestHeaders(this.wireContext('actual', origin, headers)));
-    return { method: this.method, url: this.currentUrl, headers, body: this.body };
+    return { method: this.method, url: this.currentUrl, headers: wireHeaderValues(headers, this.engine), body: this.body };
   }
 
   private wireContext(kind: 'preflight' | 'actual', originHeader: string | null, headers: ReadonlyArray<readonly [string, string]>): WireContext {

@@ -5,6 +5,7 @@ import { decodeUtf8 } from '../platform.js';
 import type { EngineProfile } from '../engines/index.js';
 import { corsExposedHeaderNames, filterBasicHeaders, filterCorsHeaders } from '../spec/response-headers.js';
 import type { FilteredResponse, WireResponse } from '../types.js';
+import { scriptHeaderValues } from './header-encoding.js';
 
 export type Tainting = 'basic' | 'cors' | 'opaque';
 
@@ -15,16 +16,16 @@ export function filterResponse(
   type: Tainting | 'opaqueredirect',
   urlList: readonly string[],
   credentials: 'omit' | 'same-origin' | 'include',
-  _engine: EngineProfile,
+  engine: EngineProfile,
 ): FilteredResponse {
   const url = urlList[urlList.length - 1];
   const redirected = urlList.length > 1;
   switch (type) {
     case 'basic':
-      return make(response.status, response.statusText, 'basic', url, redirected, filterBasicHeaders(response.headers), response.body);
+      return make(response.status, response.statusText, 'basic', url, redirected, scriptHeaderValues(filterBasicHeaders(response.headers), engine), response.body);
     case 'cors':
       return make(response.status, response.statusText, 'cors', url, redirected,
-        filterCorsHeaders(response.headers, corsExposedHeaderNames(response.headers, credentials)), response.body);
+        scriptHeaderValues(filterCorsHeaders(response.headers, corsExposedHeaderNames(response.headers, credentials)), engine), response.body);
     case 'opaque':
       // "An opaque filtered response is a filtered response whose type is "opaque", URL list is the empty
       // list, status is 0, status message is the empty byte sequence, header list is empty, and body is null."

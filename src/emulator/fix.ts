@@ -45,6 +45,7 @@ export type PlannedFix = Pick<BlockReason, 'fix' | 'unfixable'>;
 export function planFix(input: FixInput): PlannedFix {
   switch (input.code) {
     case 'ForbiddenMethod':
+    case 'CredentialsInUrl':
     case 'MethodNotAllowedInNoCors':
     case 'DisallowedByMode':
     case 'NoCorsRedirectModeNotFollow':

@@ -1,8 +1,10 @@
 /**
  * Putting one request on the wire through a transport, with a deadline. A transport that throws, hangs or
- * answers garbage yields a failure record, never an exception out of the emulator.
+ * answers garbage yields a failure record, never an exception out of the emulator. The one exception is a
+ * `LocalResourceError`: this machine ran out of file descriptors or ports, the request never reached the
+ * server, so there is nothing to judge; it rejects, and `simulate` with it.
  */
-import { deadlineExpired, TransportError } from '../errors.js';
+import { deadlineExpired, LocalResourceError, TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { EngineProfile } from '../engines/index.js';
 import type { Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
@@ -11,7 +13,7 @@ import { startDeadline } from './deadlines.js';
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
 
 export function sendWithDeadline(transport: Transport, wire: WireRequest, timeoutMs: number): Promise<SendResult> {
-  return new Promise<SendResult>((resolve) => {
+  return new Promise<SendResult>((resolve, reject) => {
     // The signal is made when the transport first reads it: many transports never do, and an AbortSignal is
     // an event target that costs more to make than a simple in-process exchange. Read after the deadline, it
     // comes already aborted.
@@ -20,13 +22,22 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
     let settled = false;
     // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
     // the transport's signal, so a transport that honours it releases what it holds).
-    const deadline = startDeadline(timeoutMs, () => {
+    const expire = (): void => {
       if (settled) return;
       settled = true;
       expired = deadlineExpired(timeoutMs);
       controller?.abort(expired);
       resolve({ ok: false, failure: { kind: 'timeout', ms: timeoutMs } });
-    });
+    };
+    let deadline = startDeadline(timeoutMs, expire);
+    // A transport waiting for a local resource (a free connection to the host) holds the deadline: it starts
+    // again, in full, when the request can go out.
+    let held = false;
+    const resume = (): void => {
+      if (!held) return;
+      held = false;
+      if (!settled) deadline = startDeadline(timeoutMs, expire);
+    };
     const context: TransportContext = {
       get signal(): AbortSignal {
         if (controller === undefined) {
@@ -35,7 +46,16 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
         }
         return controller.signal;
       },
-      deadline: deadline.at,
+      get deadline(): number | undefined {
+        return held ? undefined : deadline.at;
+      },
+      hold() {
+        if (!settled && !held) {
+          held = true;
+          deadline.cancel();
+        }
+        return resume;
+      },
     };
     let sending: Promise<WireResponse>;
     try {
@@ -59,7 +79,15 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
         result = { ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } };
       }
       finish(result);
-    }, (error: unknown) => finish({ ok: false, failure: failureOf(error, timeoutMs) }));
+    }, (error: unknown) => {
+      if (error instanceof LocalResourceError && !settled) {
+        settled = true;
+        deadline.cancel();
+        reject(error);
+        return;
+      }
+      finish({ ok: false, failure: failureOf(error, timeoutMs) });
+    });
   });
 }
 

@@ -51,7 +51,12 @@ export class PreflightCache implements CacheStore {
     this.entries.delete(key);
     if (!(maxAgeSeconds > 0)) return;
     this.entries.set(key, { expires: this.now() + maxAgeSeconds * 1000, value });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      // An empty cache is as small as it gets, whatever the bound (options are checked where the cache is made).
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
   }
 
   remove(key: string, prefix = false): void {

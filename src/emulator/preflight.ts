@@ -14,6 +14,7 @@ import type { Exchange, ReasonCode, Transport, Verdict, WireRequest, WireRespons
 import { classifyCorsCheck } from './classify.js';
 import type { FailureDetails } from './fetch.js';
 import { sendAsEngine } from './network.js';
+import { refusedResponse } from './response-head.js';
 
 export interface PreflightContext {
   engine: EngineProfile;
@@ -75,6 +76,9 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const { sent } = await sendAsEngine(ctx.engine.network, ctx.transport, wire, ctx.timeoutMs, ctx.exchanges, 'preflight');
   if (!sent.ok) return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
   const response = sent.response;
+  // A head the engine does not read (too large, NUL bytes) is a network error before any check.
+  const refused = refusedResponse(response, ctx.engine);
+  if (refused !== null) return ctx.fail('NetworkError', { network: refused });
   const list = response.headers;
   const early = ctx.afterResponse?.();
   if (early) return early;

@@ -34,6 +34,9 @@ export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; cod
 /** `extracted`: the body already extracted (a stream can be read once; several engines share one extraction). */
 export async function prepareRequest(input: CheckedRequest, engine: EngineProfile, extracted?: ExtractedBody): Promise<Prepared> {
   const { url, origin, mode } = input;
+  // new Request() step 5.3: "If parsedURL includes credentials, then throw a TypeError." (Recorded: all three
+  // engines throw before anything is sent, for a user name alone too.)
+  if (url.includes('@') && hasCredentials(url)) return { ok: false, code: 'CredentialsInUrl', failedParameter: '', url, origin };
   // new Request() step 25: "If init["method"] exists ... If method is a forbidden method, then throw a TypeError."
   if (isForbiddenMethod(input.method)) return { ok: false, code: 'ForbiddenMethod', failedParameter: input.method.toUpperCase(), url, origin };
   const method = normalizeMethod(input.method);
@@ -66,4 +69,9 @@ export async function prepareRequest(input: CheckedRequest, engine: EngineProfil
     ok: true,
     request: { url, origin, method, headers, body: bytes, mode, credentials, redirect, cache, addressSpace, targetAddressSpace, localNetworkPermissions, addressSpaces },
   };
+}
+
+function hasCredentials(href: string): boolean {
+  const url = new URL(href);
+  return url.username !== '' || url.password !== '';
 }

@@ -37,4 +37,9 @@ export const chromium: EngineProfile = {
   methodCheckedFirst: false,
   invalidListHint: 'token',
   preflightCache: chromiumPreflightCache,
+  // Recorded: a head of 262,144 bytes passes, 262,145 fail (net::ERR_RESPONSE_HEADERS_TOO_BIG).
+  maxResponseHeadBytes: 256 * 1024,
+  statusTextNulIsNetworkError: true,
+  headerValueEncoding: 'latin1',
+  connectionsPerHost: 6,
 };

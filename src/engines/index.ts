@@ -13,6 +13,15 @@ export const ENGINES: Readonly<Record<EngineName, EngineProfile>> = { chromium, 
 /** The three browser engines, in the order results are reported. */
 export const BROWSER_ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
 
+/**
+ * The largest response head any browser engine accepts (Firefox's 384 KiB): what a transport reads before it
+ * gives up. Each engine then applies its own limit.
+ */
+export const LARGEST_RESPONSE_HEAD_BYTES = Math.max(...BROWSER_ENGINES.map((name) => ENGINES[name].maxResponseHeadBytes));
+
+/** Connections to one host at once, as every browser engine allows (6): transports queue beyond it. */
+export const CONNECTIONS_PER_HOST = Math.min(...BROWSER_ENGINES.map((name) => ENGINES[name].connectionsPerHost));
+
 export function getEngine(name: unknown = 'chromium', argument = 'engine'): EngineProfile {
   if (typeof name === 'string' && Object.hasOwn(ENGINES, name)) return ENGINES[name as EngineName];
   const given = typeof name === 'string' ? `'${name}'` : `${typeof name} ${String(name)}`;

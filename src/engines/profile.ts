@@ -135,6 +135,29 @@ export interface EngineProfile {
    */
   readonly methodCheckedFirst: boolean;
   /**
+   * The largest response head accepted, in bytes: status line, header lines and the blank line that ends them,
+   * each with its CRLF. A larger head is a network error (recorded by binary search, the same for one huge
+   * header line as for many short ones: test/conformance/recorded/hostile/). Node's own client stops at 16 KiB.
+   */
+  readonly maxResponseHeadBytes: number;
+  /**
+   * A NUL byte in the status text makes the response a network error (Chromium, WebKit). Firefox keeps it in
+   * `statusText` (recorded). A NUL in a header value is a network error in every engine.
+   */
+  readonly statusTextNulIsNetworkError: boolean;
+  /**
+   * Connections one host (scheme, host and port) gets at once; further requests wait for one to be free.
+   * Recorded: 30 fetches started together reach the server at most 6 at a time in all three engines.
+   */
+  readonly connectionsPerHost: number;
+  /**
+   * How header values become bytes and back. `latin1`: each character of a value is one byte, as the standard
+   * says (Chromium, Firefox). `utf-8`: a value script sets goes out UTF-8 encoded, and a response header value
+   * goes through UTF-8 decoding, so an invalid byte reads as the three bytes of U+FFFD (WebKitGTK; recorded:
+   * `a\x80b` is sent as `61 c2 80 62`, and a response byte 0x80 reads as `ef bf bd`). Only bytes from 0x80 differ.
+   */
+  readonly headerValueEncoding: 'latin1' | 'utf-8';
+  /**
    * In mode `no-cors`, once a redirect goes to another origin than the URL it came from, the request's `Origin`
    * header says `null`, even where the standard's redirect-taint rule keeps the page's origin (Chromium: its
    * network stack nulls the Origin of every cross-origin redirect it follows itself; recorded: a no-cors POST

@@ -29,4 +29,9 @@ export const spec: EngineProfile = {
   methodCheckedFirst: false,
   invalidListHint: 'token',
   preflightCache: specCacheModel,
+  // The standard sets no limit on a response head, nor on connections.
+  maxResponseHeadBytes: Number.POSITIVE_INFINITY,
+  statusTextNulIsNetworkError: false,
+  headerValueEncoding: 'latin1',
+  connectionsPerHost: Number.POSITIVE_INFINITY,
 };

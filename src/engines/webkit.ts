@@ -98,4 +98,9 @@ export const webkit: EngineProfile = {
   invalidListHint: 'value',
   headerCheckOrder: webkitHeaderMapOrder,
   preflightCache: webkitPreflightCache,
+  // Recorded (WebKitGTK, libsoup): 65,538 bytes pass, 65,539 fail: 64 KiB before the blank line.
+  maxResponseHeadBytes: 64 * 1024 + 2,
+  statusTextNulIsNetworkError: true,
+  headerValueEncoding: 'utf-8',
+  connectionsPerHost: 6,
 };

@@ -5,6 +5,7 @@
 import { reasonConsoleLine, reasonFixSentence, type ConsoleLine } from '../report/describe.js';
 import { formatBlock, formatExchange, type DetailBlock } from '../report/format.js';
 import { middlewareFix, middlewareFixSentence } from '../report/middleware-fix.js';
+import { escapeTerminal } from '../report/terminal.js';
 import { isTargetFailure } from '../report/network.js';
 import type { BlockReason, EngineName } from '../types.js';
 import { contradicting, decidePass, type Cell } from './cell.js';
@@ -46,8 +47,8 @@ export function buildMessage(ctx: MatcherContextLike, input: MessageInput): stri
     ? ctx.utils.matcherHint(input.matcher, input.received, input.expectedArg, { isNot, promise: ctx.promise ?? '', secondArgument: input.secondArgument })
     : `expect(${input.received})${isNot ? '.not' : ''}.${input.matcher}(${input.expectedArg}${input.secondArgument ? `, ${input.secondArgument}` : ''})`;
 
-  const lines = [hint, '', `Expected: ${expectedColor(input.expected)}`];
-  const summary = summarize(input.cells);
+  const lines = [hint, '', `Expected: ${expectedColor(escapeTerminal(input.expected))}`];
+  const summary = summarize(input.cells).map(escapeTerminal);
   if (summary.length === 1) lines.push(`Received: ${receivedColor(summary[0])}`);
   else lines.push('Received:', ...summary.map((s) => `  ${receivedColor(s)}`));
 

@@ -6,6 +6,7 @@ import { BROWSER_ENGINES, ENGINES } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { parseOrigin } from '../arguments/origin.js';
 import type { CorsRequest, EngineName } from '../types.js';
+import { MAX_TIMEOUT_MS } from '../transports/options.js';
 
 const REQUEST_KEYS = ['url', 'origin', 'method', 'headers', 'body', 'mode', 'credentials', 'redirect'] as const;
 const OPTION_KEYS = ['engine', 'engines', 'baseUrl', 'timeoutMs'] as const;
@@ -111,7 +112,10 @@ function readBaseUrl(value: unknown, matcher: string): string | undefined {
 
 function readTimeout(value: unknown, matcher: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return value;
+  if (typeof value === 'number' && value > 0 && Number.isFinite(value)) {
+    if (value <= MAX_TIMEOUT_MS) return value;
+    throw new InvalidArgumentError(`${matcher} request.timeoutMs`, `${value} ms is longer than a timer can hold (${MAX_TIMEOUT_MS} ms, about 24 days)`, 'Pass a shorter timeout, e.g. 30000.');
+  }
   throw new InvalidArgumentError(`${matcher} request.timeoutMs`, `${describe(value)} is not a positive number of milliseconds`, 'Pass e.g. 5000.');
 }
 

@@ -28,6 +28,7 @@ const CODES = {
   UnexpectedRedirect: true,
   TooManyRedirects: true,
   ForbiddenMethod: true,
+  CredentialsInUrl: true,
   MethodNotAllowedInNoCors: true,
   NoCorsRedirectModeNotFollow: true,
   CorsDisabledScheme: true,

@@ -5,6 +5,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { EngineProfile } from '../engines/index.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
+import { escapeTerminal } from '../report/terminal.js';
 import type { Verdict } from '../types.js';
 
 /**
@@ -40,18 +41,27 @@ export function blockedMessage(verdict: Verdict): string {
   return consoleMessage(verdict) || fixSentence(verdict);
 }
 
+/**
+ * The message as printed: it quotes what the server sent, so each line has its control characters shown as
+ * escapes (`\x1b`), never acted on by the terminal the test runs in.
+ */
+export function printedMessage(verdict: Verdict): string {
+  return blockedMessage(verdict).split('\n').map(escapeTerminal).join('\n');
+}
+
 /** Tell the test about a blocked verdict, as `onBlocked` says. */
 export function reportBlocked(verdict: Verdict, onBlocked: OnBlocked): void {
   if (typeof onBlocked === 'function') onBlocked(verdict);
-  else if (onBlocked === 'error') console.error(blockedMessage(verdict));
-  else if (onBlocked === 'warn') console.warn(blockedMessage(verdict));
+  else if (onBlocked === 'error') console.error(printedMessage(verdict));
+  else if (onBlocked === 'warn') console.warn(printedMessage(verdict));
 }
 
 /** The error of `onBlocked: 'throw'`: the console message as its message; `verdict` says why. */
 export class CorsError extends TypeError {
   declare readonly verdict: Verdict;
   constructor(verdict: Verdict) {
-    super(blockedMessage(verdict));
+    // A test runner prints the message: escaped like the logged one.
+    super(printedMessage(verdict));
     this.name = 'CorsError';
     Object.defineProperty(this, 'verdict', { value: verdict, enumerable: false });
   }

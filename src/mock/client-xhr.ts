@@ -7,7 +7,7 @@
  *   or under `onBlocked: 'throw'` the console message;
  * - allowed: `getResponseHeader()` and `getAllResponseHeaders()` show the readable headers only.
  */
-import { blockedMessage, type OnBlocked } from './blocked.js';
+import { printedMessage, type OnBlocked } from './blocked.js';
 import type { ClientSettings } from './client-fetch.js';
 import type { PageCall } from './page-calls.js';
 import { pageBase, resolvePageUrl, type HeaderList } from './page-request.js';
@@ -44,7 +44,7 @@ function instrument(xhr: XMLHttpRequest, settings: ClientSettings): XMLHttpReque
   const markError = (event: Event) => {
     const outcome = state.call?.outcome;
     if (outcome?.kind !== 'verdict' || outcome.verdict.allowed) return;
-    setMessage(event, settings.onBlocked === 'throw' ? blockedMessage(outcome.verdict) : undefined);
+    setMessage(event, settings.onBlocked === 'throw' ? printedMessage(outcome.verdict) : undefined);
   };
   xhr.addEventListener('error', markError);
   let onerror: unknown = null;

@@ -31,6 +31,7 @@ const CHECKED: Record<ReasonCode, string> = {
   UnexpectedRedirect: "The request's redirect mode: with redirect: 'error', any redirect fails the request.",
   TooManyRedirects: 'The redirect count: a fetch follows at most 20 redirects.',
   ForbiddenMethod: 'The method: CONNECT, TRACE and TRACK are forbidden methods; fetch() refuses them before anything is sent.',
+  CredentialsInUrl: "The request's URL: fetch() refuses a URL with a user name or password in it, before anything is sent.",
   MethodNotAllowedInNoCors: "The method in mode 'no-cors': only GET, HEAD and POST are allowed there, checked before anything is sent.",
   NoCorsRedirectModeNotFollow: "The request's redirect mode in mode 'no-cors': such a request must follow redirects (redirect: 'follow'), checked before anything is sent.",
   CorsDisabledScheme: 'The redirect: a fetch follows redirects to http: and https: URLs only, and the Location named another scheme.',
@@ -38,7 +39,7 @@ const CHECKED: Record<ReasonCode, string> = {
   BadPort: 'The port: browsers never connect to a few ports used by other protocols (25, 6000, ...: the Fetch Standard\'s bad ports), before anything is sent.',
   LocalNetworkAccessPermissionDenied: "Local Network Access: a page may reach a more private address space (a local network, this machine) only with the user's permission, and it was not granted.",
   InvalidPrivateNetworkAccess: "Local Network Access: fetch()'s targetAddressSpace must name the address space the server is in, and it named another.",
-  NetworkError: 'Nothing about CORS: no HTTP response came back (connection refused or reset, DNS, TLS, or an answer that is not HTTP).',
+  NetworkError: 'Nothing about CORS: no usable HTTP response came back (connection refused or reset, DNS, TLS, an answer that is not HTTP, or a response head the browser does not read).',
   Timeout: 'Nothing about CORS: the server did not answer in time.',
 };
 

@@ -8,7 +8,7 @@ import type { BlockReason, EngineName, Verdict } from '../types.js';
 import { chromiumMessage } from './chromium-messages.js';
 import { firefoxReason } from './firefox-messages.js';
 import { fixHint } from './fix.js';
-import { isTargetFailure, networkFailureText, targetFailureText } from './network.js';
+import { isTargetFailure, networkFailureText, refusedHeadFix, targetFailureText } from './network.js';
 import { webkitMessage } from './webkit-messages.js';
 
 export interface ConsoleLine {
@@ -69,7 +69,9 @@ export function fixSentence(verdict: Verdict): string {
 /** The fix sentence of a block reason (see `fixSentence`). */
 export function reasonFixSentence(reason: BlockReason): string {
   if (isTargetFailure(reason.network)) return targetFailureText(reason.network);
-  return fixHint(reason.code, hintOf(reason), reason.origin, reason.credentialed);
+  if (reason.network?.kind === 'refused-head') return refusedHeadFix(reason.network);
+  // One line: a value a server sent with a line break in it (only a scripted transport can) is quoted escaped.
+  return fixHint(reason.code, hintOf(reason).replace(/\r/g, '\\r').replace(/\n/g, '\\n'), reason.origin, reason.credentialed);
 }
 
 /** The detail a fix sentence quotes: the failed parameter, the status, or what the network did. */

@@ -49,6 +49,8 @@ export function fixHint(code: ReasonCode, hint: string, origin: string, credenti
       return 'The server redirects in a loop (or more than 20 times): fix the redirect chain so it ends in a response.';
     case 'ForbiddenMethod':
       return `Browsers never send ${hint}; use another method.`;
+    case 'CredentialsInUrl':
+      return "fetch() refuses a URL with a user name or password before sending anything: drop 'user:password@' from the URL and send the credentials in a header instead (Authorization: Basic ... or Bearer ...).";
     case 'MethodNotAllowedInNoCors':
       return `A 'no-cors' request can only use GET, HEAD or POST; use mode 'cors' and allow ${hint} on the server.`;
     case 'CorsDisabledScheme':

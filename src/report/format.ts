@@ -3,6 +3,8 @@
  * both ways, the browsers' console messages, and what to change. No colours here; the caller paints.
  */
 import type { Exchange, WireResponse } from '../types.js';
+import { redactUrlCredentials } from './redact.js';
+import { escapeTerminal } from './terminal.js';
 import { networkFailureText } from './network.js';
 
 /** Request headers shown for an exchange: the ones the CORS protocol reads. */
@@ -39,14 +41,20 @@ export interface DetailBlock {
 
 const INDENT = '  ';
 
-/** Render one block, indented under its title. */
+/**
+ * Render one block, indented under its title. Each line is made safe for a terminal (control characters a server
+ * sent are shown as escapes, never acted on) and shows no URL's `user:password@`.
+ */
 export function formatBlock(block: DetailBlock): string {
   const lines = [block.title];
   for (const note of block.notes ?? []) lines.push(INDENT + note);
   for (const line of block.consoles ?? []) {
     // A console of several lines (Firefox and WebKit report a failed preflight twice): each further line under the first.
-    const message = line.message.split('\n').join(`\n${INDENT}${INDENT}`);
-    if (line.message) lines.push(`${INDENT}Console (${line.label}): ${message}${line.code ? ` [${line.code}]` : ''}`);
+    // Each is a line of its own, so the escaping below keeps the break and still shows what a server sent.
+    if (!line.message) continue;
+    const parts = line.message.split('\n');
+    parts[parts.length - 1] += line.code ? ` [${line.code}]` : '';
+    lines.push(`${INDENT}Console (${line.label}): ${parts[0]}`, ...parts.slice(1).map((part) => INDENT + INDENT + part));
   }
   for (const exchange of block.exchanges ?? []) lines.push(...formatExchange(exchange).map((l) => INDENT + l));
   if (block.response) {
@@ -55,7 +63,7 @@ export function formatBlock(block: DetailBlock): string {
   }
   if (block.change) lines.push(`${INDENT}${block.change.label}: ${block.change.text}`);
   if (block.also) lines.push(`${INDENT}${block.also.label}: ${block.also.text}`);
-  return lines.join('\n');
+  return lines.map((line) => escapeTerminal(redactUrlCredentials(line))).join('\n');
 }
 
 /**

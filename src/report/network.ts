@@ -2,6 +2,7 @@
  * What went wrong on the network, in words: the detail shown for a `NetworkError` or `Timeout` verdict and for
  * an exchange that got no response.
  */
+import { getEngine } from '../engines/index.js';
 import type { NetworkFailure } from '../types.js';
 
 export function networkFailureText(failure: NetworkFailure | undefined): string {
@@ -35,6 +36,33 @@ export function networkFailureText(failure: NetworkFailure | undefined): string 
       return `redirect mode '${failure.redirect}' is not allowed with mode 'no-cors'`;
     case 'not-sent':
       return failure.message;
+    case 'refused-head':
+      return refusedHeadText(failure);
+  }
+}
+
+function refusedHeadText(failure: Extract<NetworkFailure, { kind: 'refused-head' }>): string {
+  const engine = getEngine(failure.engine).label;
+  switch (failure.problem) {
+    case 'too-large':
+      return `the response head is ${failure.bytes.toLocaleString('en-US')} bytes; ${engine} reads at most ${failure.limit.toLocaleString('en-US')}, so the request fails`;
+    case 'nul-in-header':
+      return `the response header ${failure.header} holds a NUL byte, which makes the response a network error`;
+    case 'nul-in-status':
+      return `the status text holds a NUL byte, which ${engine} treats as a network error`;
+  }
+}
+
+/** What to change on the server when the engine refused the response head. */
+export function refusedHeadFix(failure: Extract<NetworkFailure, { kind: 'refused-head' }>): string {
+  const engine = getEngine(failure.engine).label;
+  switch (failure.problem) {
+    case 'too-large':
+      return `The response head is ${failure.bytes.toLocaleString('en-US')} bytes and ${engine} reads at most ${failure.limit.toLocaleString('en-US')}: send fewer or shorter headers (a long Content-Security-Policy, Link or Set-Cookie list is the usual cause).`;
+    case 'nul-in-header':
+      return `Remove the NUL byte from the ${failure.header} header: browsers fail any response that carries one.`;
+    case 'nul-in-status':
+      return `Remove the NUL byte from the status text: ${engine} fails the response.`;
   }
 }
 

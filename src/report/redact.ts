@@ -1,8 +1,10 @@
 /**
- * Secrets out of reports. A report of what went on the wire would otherwise print the user's credentials
- * back: the `Authorization`, `Proxy-Authorization` and `Cookie` request headers they passed, the `Set-Cookie`
- * values a server answered with, and the `user:password@` of a URL. Every output format (text, JSON, SARIF)
- * takes its data through one `Redactor` before it is written, unless the user asked to see secrets.
+ * Secrets out of reports: the one redaction module, used by `check`, `explain`, `verify` and `audit` (the CLI
+ * and the library's `audit()`). A report of what went on the wire would otherwise print the user's credentials
+ * back: the `Authorization`, `Proxy-Authorization` and `Cookie` request headers they passed, other headers
+ * named like credentials (`X-Api-Key`, `X-Auth-Token`, ...), the `Set-Cookie` values a server answered with,
+ * and the `user:password@` of a URL. Every output format (text, JSON, SARIF) takes its data through one
+ * `Redactor` before it is written, unless the user asked to see secrets.
  *
  * What stays visible is what a reader needs to debug CORS without the secret: the authentication scheme
  * (`Bearer [redacted]`), cookie names (`session=[redacted]`) and every `Set-Cookie` attribute
@@ -73,18 +75,25 @@ export class Redactor {
 
   constructor(secrets: Iterable<string> = []) {
     const unique = new Set<string>();
-    for (const secret of secrets) if (secret.length >= MIN_SEARCHED_SECRET && secret !== REDACTED) unique.add(secret);
+    // A secret inside the placeholder itself (`dact`) would be found again in every redacted spot.
+    for (const secret of secrets) if (secret.length >= MIN_SEARCHED_SECRET && !REDACTED.includes(secret)) unique.add(secret);
     // Longest first, so a secret that contains another is replaced whole.
     this.secrets = [...unique].sort((a, b) => b.length - a.length);
   }
 
   /**
    * A redactor for reports about a request to `url` with `headers`: it knows the URL's user name and password
-   * (as written and decoded) and the secret parts of the secret headers.
+   * (as written and decoded) and the secret parts of the headers (`headerSecrets`).
    */
   static forRequest(url: string, headers: ReadonlyArray<readonly [string, string]>): Redactor {
-    const secrets: string[] = URL.canParse(url) ? urlSecrets(new URL(url)) : [];
-    for (const [name, value] of headers) secrets.push(...secretParts(name, value));
+    return Redactor.forRequests([url], headers);
+  }
+
+  /** The same for requests to several URLs with the same headers (an audit over many endpoints). */
+  static forRequests(urls: readonly string[], headers: ReadonlyArray<readonly [string, string]>): Redactor {
+    const secrets: string[] = [];
+    for (const url of urls) if (URL.canParse(url)) secrets.push(...urlSecrets(new URL(url)));
+    for (const [name, value] of headers) secrets.push(...headerSecrets(name, value));
     return new Redactor(secrets);
   }
 
@@ -161,6 +170,24 @@ export function urlSecrets(url: URL): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Header names whose whole value is a credential, besides the ones whose format is known (`Authorization`,
+ * `Cookie`, ...): `X-Api-Key`, `X-Auth-Token`, `X-Session-Id`, `X-Client-Secret`... CORS's own
+ * `Access-Control-*` headers never are.
+ */
+const CREDENTIAL_NAME = /token|secret|passw|api-?key|session|credential|auth/i;
+
+/**
+ * The secrets in a request header the user passed, to find them again anywhere in a report: the secret parts
+ * of `Authorization`, `Proxy-Authorization` and `Cookie` (`secretParts`), or the whole value of a header named
+ * like a credential. Empty for other headers.
+ */
+export function headerSecrets(name: string, value: string): string[] {
+  const parts = secretParts(name, value);
+  if (parts.length > 0) return parts;
+  return CREDENTIAL_NAME.test(name) && !/^access-control-/i.test(name) ? [value.trim()] : [];
 }
 
 /** The parts of a secret header's value that are secret, to find them again in free text (cookie names are not). */

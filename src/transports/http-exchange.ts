@@ -4,25 +4,49 @@
  * real socket (`fromUrl`) and over an in-memory connection to an in-process app (`fromNodeHandler`).
  */
 import type * as http from 'node:http';
-import { TransportError } from '../errors.js';
+import { LARGEST_RESPONSE_HEAD_BYTES } from '../engines/index.js';
+import { type CorsproofError, LocalResourceError, TransportError } from '../errors.js';
 import type { TransportContext, WireRequest, WireResponse } from '../types.js';
 import { BodyCollector } from './body.js';
-import { withDeadline } from './deadline.js';
+import { abortError, withDeadline } from './deadline.js';
+import type { HostPool } from './host-pool.js';
 import { handlerError } from './thrown.js';
 import { hasHeader, type HeaderPairs, pairsFromRawHeaders } from './raw-headers.js';
 
 export interface HttpExchangeSettings {
   timeoutMs: number;
   maxBodyBytes: number;
-  /** Start the request: `headers` are the ones to send, in order, `Host` and `Content-Length` included. */
-  open(target: URL, method: string, headers: HeaderPairs): http.ClientRequest;
+  /**
+   * Start the request: `headers` are the ones to send, in order, `Host` and `Content-Length` included; `parsing`
+   * goes into the request options as it is (how the response is read).
+   */
+  open(target: URL, method: string, headers: HeaderPairs, parsing: ResponseParsing): http.ClientRequest;
   /** Drop the connection after every exchange and wait for it to close (no pooled sockets left open). */
   closeAfter: boolean;
   /** Explain a failed connection better than the socket error can (e.g. "the app threw"). */
   explain?(socket: unknown): TransportError | undefined;
+  /** Limit the connections per host (real sockets): wait for a free one first. */
+  pool?: HostPool;
 }
 
-/** Send `wire` and read its response, within the deadline. Failures are `TransportError`s. */
+/** The request options that decide how Node reads a response. */
+export interface ResponseParsing {
+  insecureHTTPParser: boolean;
+  maxHeaderSize: number;
+}
+
+/**
+ * How the response is read. The parser is Node's in its lenient mode, because browsers read what the strict one
+ * refuses: control bytes in header values (recorded: script reads them), header lines ending in a bare LF.
+ * Heads are read up to the largest any browser engine accepts; each engine then applies its own limit
+ * (`maxResponseHeadBytes`). Node's default, 16 KiB, would turn a 40 KB Content-Security-Policy into an error.
+ */
+const RESPONSE_PARSING: ResponseParsing = { insecureHTTPParser: true, maxHeaderSize: LARGEST_RESPONSE_HEAD_BYTES };
+
+/**
+ * Send `wire` and read its response, within the deadline. Failures are `TransportError`s, or a
+ * `LocalResourceError` when this machine could not open the connection (`EMFILE`, `EADDRNOTAVAIL`, ...).
+ */
 export function httpExchange(
   wire: WireRequest,
   context: TransportContext | undefined,
@@ -38,9 +62,40 @@ export function httpExchange(
   if (target.protocol !== 'http:' && target.protocol !== 'https:') {
     return Promise.reject(new TransportError('network', `Cannot send ${what}: only http: and https: URLs can be sent.`));
   }
-  return withDeadline(context, settings.timeoutMs, what, (signal) => exchange(wire, target, signal(), settings), {
-    awaitWorkOnAbort: true,
-  });
+  const send = (): Promise<WireResponse> =>
+    withDeadline(context, settings.timeoutMs, what, (signal) => exchange(wire, target, signal(), settings), { awaitWorkOnAbort: true });
+  const pool = settings.pool;
+  if (!pool) return send();
+  return queue(pool, target.origin, context, what).then((release) => send().finally(release));
+}
+
+/**
+ * Wait for a connection slot to `origin`. The wait holds the caller's deadline (the timeout measures the
+ * server, not this queue); the caller's signal still ends it.
+ */
+async function queue(pool: HostPool, origin: string, context: TransportContext | undefined, what: string): Promise<() => void> {
+  const signal = context?.signal ?? NEVER;
+  const load = pool.load(origin);
+  const resume = load.active < pool.perHost && load.waiting === 0 ? undefined : context?.hold?.();
+  try {
+    return await pool.acquire(origin, signal);
+  } catch (reason) {
+    throw abortError(reason, what);
+  } finally {
+    resume?.();
+  }
+}
+
+const NEVER = new AbortController().signal;
+
+/**
+ * A token no header value carries by chance, to stand in for a raw value until the head is written. Not a
+ * secret, so no node:crypto (which the first verdict on an in-process target would otherwise load).
+ */
+let placeholderCount = 0;
+function rawPlaceholder(): string {
+  placeholderCount = (placeholderCount + 1) % Number.MAX_SAFE_INTEGER;
+  return `corsproof-raw-${placeholderCount.toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 }
 
 /** The request headers as they go out: the caller's, plus `Host` and `Content-Length` when missing. */
@@ -57,7 +112,54 @@ export function outgoingHeaders(wire: WireRequest, target: URL): HeaderPairs {
 /** How long a settled exchange waits for its connection's 'close' before delivering regardless. */
 const CLOSE_GRACE_MS = 250;
 
-type Outcome = { ok: true; value: WireResponse } | { ok: false; error: TransportError };
+type Outcome = { ok: true; value: WireResponse } | { ok: false; error: CorsproofError };
+
+/** Node's client refuses these bytes in a header value (ERR_INVALID_CHAR). Browsers send all but NUL, CR and LF. */
+const NODE_REFUSES = /[^\t\x20-\x7e\x80-\xff]/;
+const NEVER_SENT = /[\0\r\n]/;
+
+/**
+ * Header values with control bytes Node's client refuses but browsers send as they are (recorded: every byte
+ * except NUL, CR and LF reaches the server unchanged). Such values go to Node as placeholders, which
+ * `writeRawValues` then replaces in the serialized head, so the bytes go out exactly as given. NUL, CR and LF
+ * are never written (they would split the head): Node refuses them, and the exchange fails before sending.
+ */
+function placeholders(pairs: HeaderPairs): { headers: HeaderPairs; raw: Array<[string, string]> } {
+  const raw: Array<[string, string]> = [];
+  const headers = pairs.map(([name, value]): [string, string] => {
+    if (!NODE_REFUSES.test(value) || NEVER_SENT.test(value)) return [name, value];
+    const placeholder = rawPlaceholder();
+    raw.push([placeholder, value]);
+    return [name, placeholder];
+  });
+  return { headers, raw };
+}
+
+/**
+ * Put the raw values in place of their placeholders in the head Node serializes (`_header`, made now if the
+ * request has not made it yet). False if this request object does not work that way (an interceptor's).
+ */
+function writeRawValues(request: http.ClientRequest, raw: Array<[string, string]>): boolean {
+  const holder = request as unknown as { _header?: unknown; _implicitHeader?: () => void };
+  if (typeof holder._header !== 'string' && typeof holder._implicitHeader === 'function') holder._implicitHeader();
+  if (typeof holder._header !== 'string') return false;
+  let head: string = holder._header;
+  for (const [placeholder, value] of raw) {
+    if (!head.includes(placeholder)) return false;
+    head = head.replace(placeholder, () => value);
+  }
+  holder._header = head;
+  return true;
+}
+
+/** The URL without `user:password@`: Node would turn them into an `Authorization` header the wire record lacks. */
+function withoutCredentials(target: URL): URL {
+  if (target.username === '' && target.password === '') return target;
+  const bare = new URL(target.href);
+  bare.username = '';
+  bare.password = '';
+  return bare;
+}
 
 function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings: HttpExchangeSettings): Promise<WireResponse> {
   const what = `${wire.method} ${wire.url}`;
@@ -92,15 +194,21 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
         grace.unref?.();
       }
     };
-    const failWith = (error: TransportError): void => {
+    const failWith = (error: CorsproofError): void => {
       settle({ ok: false, error: settings.explain?.(request?.socket) ?? error });
     };
     const onAbort = (): void => settle({ ok: false, error: signal.reason as TransportError });
 
     try {
-      request = settings.open(target, wire.method, outgoingHeaders(wire, target));
+      const { headers, raw } = placeholders(outgoingHeaders(wire, target));
+      request = settings.open(withoutCredentials(target), wire.method, headers, RESPONSE_PARSING);
+      if (raw.length > 0 && !writeRawValues(request, raw)) {
+        request.destroy();
+        throw new Error('this HTTP client does not let header values with control bytes through');
+      }
     } catch (cause) {
-      settle({ ok: false, error: new TransportError('network', `Cannot send ${what}: ${describeError(cause)}.`, { cause }) });
+      const local = localError(cause, what, target);
+      settle({ ok: false, error: local ?? new TransportError('network', `Cannot send ${what}: ${describeError(cause)}.`, { cause }) });
       return;
     }
     signal.addEventListener('abort', onAbort, { once: true });
@@ -160,9 +268,35 @@ function midResponse(error: Error | undefined, what: string, received: number): 
   );
 }
 
-/** Turn a socket, parser, TLS or nock error into a `TransportError` saying what happened and what to check. */
-export function classify(error: Error, what: string, target: URL): TransportError {
+/** What this machine ran out of, by system error code. */
+const LOCAL_RESOURCES: Readonly<Record<string, string>> = {
+  EMFILE: 'this process has as many files and sockets open as it may',
+  ENFILE: 'the system has as many files and sockets open as it may',
+  EADDRNOTAVAIL: 'no local address or port is free for a new connection',
+  EADDRINUSE: 'the local address and port are already in use',
+  ENOBUFS: 'the system is out of network buffers',
+  ENOMEM: 'the system is out of memory',
+};
+
+/** A `LocalResourceError` when `error` is this machine running out of something, else null. */
+export function localError(error: unknown, what: string, target: URL): LocalResourceError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !Object.hasOwn(LOCAL_RESOURCES, code)) return null;
+  return new LocalResourceError(
+    code,
+    `Could not send ${what}: ${LOCAL_RESOURCES[code]} (${code}). The request never reached ${target.host}: this is a limit of this machine, not an answer from the server. Make fewer requests at once${code === 'EMFILE' || code === 'ENFILE' ? ', or raise the limit on open files (ulimit -n)' : ''}.`,
+    { cause: error },
+  );
+}
+
+/**
+ * Turn a socket, parser, TLS or nock error into a `TransportError` saying what happened and what to check, or a
+ * `LocalResourceError` when this machine ran out of something.
+ */
+export function classify(error: Error, what: string, target: URL): TransportError | LocalResourceError {
   if (error instanceof TransportError) return error;
+  const local = localError(error, what, target);
+  if (local) return local;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const where = target.host;
   const options = { cause: error };

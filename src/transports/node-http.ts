@@ -51,8 +51,9 @@ export function fromNodeHandler(target: NodeHandlerTarget, options?: InProcessOp
       httpExchange(wire, context, {
         ...settings,
         closeAfter: true,
-        open: (target, method, headers) =>
+        open: (target, method, headers, parsing) =>
           new InProcessClientRequest({
+            ...parsing,
             method,
             // The raw array form keeps header order, case and repeats exactly as given.
             headers: flattenPairs(headers) as unknown as http.OutgoingHttpHeaders,

@@ -8,6 +8,11 @@ import { InvalidArgumentError } from '../errors.js';
 export const DEFAULT_BASE_URL = 'https://api.example';
 /** Milliseconds one exchange may take, matching `simulate`'s default. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * The longest delay a Node timer holds: 2^31-1 ms (about 24.8 days). Node runs a longer one after 1 ms, so a
+ * larger `timeoutMs` would time every exchange out at once; it is refused instead.
+ */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** Bytes of response body read before the transport stops reading (1 MiB). */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -60,12 +65,12 @@ export function resolveOptions(
     }
   }
   return {
-    timeoutMs: positive(options.timeoutMs, `${where} options.timeoutMs`, DEFAULT_TIMEOUT_MS, false),
+    timeoutMs: positive(options.timeoutMs, `${where} options.timeoutMs`, DEFAULT_TIMEOUT_MS, false, MAX_TIMEOUT_MS),
     maxBodyBytes: positive(options.maxBodyBytes, `${where} options.maxBodyBytes`, DEFAULT_MAX_BODY_BYTES, true),
   };
 }
 
-function positive(value: unknown, name: string, fallback: number, integer: boolean): number {
+function positive(value: unknown, name: string, fallback: number, integer: boolean, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const ok = typeof value === 'number' && value > 0 && (integer ? Number.isSafeInteger(value) : Number.isFinite(value));
   if (!ok) {
@@ -73,6 +78,13 @@ function positive(value: unknown, name: string, fallback: number, integer: boole
       name,
       `expected a positive ${integer ? 'integer' : 'number'}, received ${describeValue(value)}`,
       `Pass a number greater than 0, or leave it out for the default (${fallback}).`,
+    );
+  }
+  if ((value as number) > max) {
+    throw new InvalidArgumentError(
+      name,
+      `${String(value)} ms is longer than a timer can hold (${max} ms, about 24 days)`,
+      `Pass a shorter timeout, e.g. 30000, or leave it out for the default (${fallback}).`,
     );
   }
   return value as number;
@@ -108,6 +120,14 @@ export function parseHttpUrl(value: unknown, name: string, fix: string): URL {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidArgumentError(name, `"${url.href}" uses ${url.protocol}, not http: or https:`, fix);
+  }
+  // fetch() refuses a URL with credentials, and every request URL resolved against this one would carry them.
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidArgumentError(
+      name,
+      `"${url.href}" has a user name or password, and fetch() refuses such URLs before sending anything`,
+      'Drop user:password@ from the URL; send credentials as a request header (Authorization: Basic ... or Bearer ...).',
+    );
   }
   return url;
 }

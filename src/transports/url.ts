@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport, WireResponse } from '../types.js';
+import { sharedHostPool } from './host-pool.js';
 import { httpExchange } from './http-exchange.js';
 import { parseHttpUrl, resolveOptions, type TransportOptions } from './options.js';
 import { combinedRecordFromPairs } from './raw-headers.js';
@@ -17,7 +18,8 @@ import { combinedRecordFromPairs } from './raw-headers.js';
 export interface UrlOptions extends TransportOptions {
   /**
    * The `http.Agent` / `https.Agent` to send with (e.g. `new https.Agent({ ca })` for a self-signed server).
-   * Default: a fresh connection per request, closed after the response, so nothing is left open.
+   * Default: a fresh connection per request, closed after the response, so nothing is left open. Either way at
+   * most 6 requests to one host are on the wire at once, as in a browser; the others wait their turn.
    */
   agent?: http.Agent | false;
 }
@@ -43,8 +45,9 @@ export function fromUrl(base: string | URL, options?: UrlOptions): Transport {
       httpExchange(wire, context, {
         ...settings,
         closeAfter: agent === false,
-        open: (target, method, headers) =>
-          (target.protocol === 'https:' ? https : http).request(target, { method, headers: combinedRecordFromPairs(headers), agent }),
+        pool: sharedHostPool,
+        open: (target, method, headers, parsing) =>
+          (target.protocol === 'https:' ? https : http).request(target, { method, headers: combinedRecordFromPairs(headers), agent, ...parsing }),
       }),
   };
 }

@@ -72,6 +72,20 @@ describe('src/spec', () => {
     const text = readFileSync(path.join(SRC, file), 'utf8');
     expect(text).not.toMatch(/InvalidArgumentError|throw new/);
     // A module-level Map, Set or WeakMap that is filled at run time is a cache; constant lookup tables are built once.
-    expect(text).not.toMatch(/\.set\(|\.clear\(\)|new WeakMap/);
+    // The one exception, spec/url.ts, remembers the URL parser's results: the same answer, never stale (below).
+    if (file !== 'spec/url.ts') expect(text).not.toMatch(/\.set\(|\.clear\(\)|new WeakMap/);
+  });
+});
+
+describe('src/spec/url.ts', () => {
+  it('gives what the URL parser gives, the same object for the same string, and throws as it throws', async () => {
+    const { parseUrl } = await import('../../src/spec/url.js');
+    for (const href of ['https://App.Example:443/a/../b?q#f', 'http://127.0.0.1:8080/', 'https://xn--bcher-kva.example/']) {
+      expect(parseUrl(href).href).toBe(new URL(href).href);
+      expect(parseUrl(href)).toBe(parseUrl(href));
+    }
+    expect(() => parseUrl('not a url')).toThrow(TypeError);
+    // Past its bound it forgets, and still answers.
+    for (let i = 0; i < 600; i++) expect(parseUrl(`https://h${i}.example/`).host).toBe(`h${i}.example`);
   });
 });

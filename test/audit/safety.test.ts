@@ -123,8 +123,7 @@ describe('the probe set', () => {
   it('sends the user\'s cookie with actual probes, never with preflights, and prints it nowhere', async () => {
     const target = await recorder();
     try {
-      const url = `${target.url.replace('http://', 'http://admin:hunter22pass@')}/api`;
-      const report = await audit(url, { origin: ORIGIN, headers: { Cookie: 'sid=very-secret-sid', 'X-Api-Key': 'key-abcdef' }, privateNetwork: false });
+      const report = await audit(`${target.url}/api`, { origin: ORIGIN, headers: { Cookie: 'sid=very-secret-sid', 'X-Api-Key': 'key-abcdef' }, privateNetwork: false });
       const withCookie = target.seen.filter((s) => s.cookie === 'sid=very-secret-sid');
       expect(withCookie.length).toBeGreaterThan(40);
       expect(target.seen.filter((s) => s.method === 'OPTIONS' && s.cookie !== undefined)).toEqual([]);
@@ -133,8 +132,37 @@ describe('the probe set', () => {
       for (const out of [JSON.stringify(auditToJson(report)), JSON.stringify(auditToSarif(report)), JSON.stringify(report)]) {
         expect(out).not.toContain('very-secret-sid');
         expect(out).not.toContain('key-abcdef');
-        expect(out).not.toContain('hunter22pass');
       }
+      // What was sent is still visible: the header names, the cookie's name.
+      expect(JSON.stringify(auditToJson(report))).toContain('sid=[redacted]');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('showSecrets: true keeps them in the report, as sent', async () => {
+    const target = await recorder();
+    try {
+      const report = await audit(`${target.url}/api`, { origin: ORIGIN, headers: { Cookie: 'sid=very-secret-sid', 'X-Api-Key': 'key-abcdef' }, privateNetwork: false, showSecrets: true });
+      const out = JSON.stringify(auditToJson(report));
+      expect(out).toContain('sid=very-secret-sid');
+      expect(out).toContain('key-abcdef');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses a target or endpoint URL with credentials before sending anything, as fetch() does, without printing the password', async () => {
+    const target = await recorder();
+    try {
+      const withCredentials = `${target.url.replace('http://', 'http://admin:hunter22pass@')}/api`;
+      for (const call of [() => audit(withCredentials, { origin: ORIGIN }), () => audit(target.url, { origin: ORIGIN, endpoints: ['/ok', withCredentials] })]) {
+        const error = await call().then(() => null, (e: unknown) => e);
+        expect(error).toBeInstanceOf(InvalidArgumentError);
+        expect((error as Error).message).toMatch(/has a user name or password, and fetch\(\) refuses such URLs/);
+        expect((error as Error).message).not.toContain('hunter22pass');
+      }
+      expect(target.seen).toEqual([]);
     } finally {
       await target.close();
     }
@@ -166,5 +194,6 @@ describe('bad options', () => {
     await expect(audit('http://127.0.0.1:9/', { origin: ORIGIN, method: 'GET /' })).rejects.toThrow(/options\.method/);
     await expect(audit('http://127.0.0.1:9/', { origin: ORIGIN, endpoints: ['ftp://x/'] })).rejects.toThrow(/options\.endpoints\[0\]/);
     await expect(audit('http://127.0.0.1:9/', { origin: ORIGIN, colour: true } as never)).rejects.toThrow(/unknown option/);
+    await expect(audit('http://127.0.0.1:9/', { origin: ORIGIN, showSecrets: 'yes' } as never)).rejects.toThrow(/options\.showSecrets/);
   });
 });

@@ -140,7 +140,7 @@ describe('corsproof audit', () => {
     await bad([`${api.url}/x`, '--origin', ORIGIN, '--fail-on', 'critical'], /Invalid --fail-on: 'critical' is not a severity/);
     await bad([`${api.url}/x`, '--origin', ORIGIN, '--json', '--sarif'], /Invalid --sarif: it cannot be combined with --json/);
     await bad([`${api.url}/x`, '--origin', ORIGIN, '--concurrency', '0'], /Invalid --concurrency/);
-    await bad([`${api.url}/x`, '--origin', ORIGIN, '--cookie', 'nocookie'], /Invalid --cookie: 'nocookie' is not 'name=value'/);
+    await bad([`${api.url}/x`, '--origin', ORIGIN, '--cookie', 'nocookie'], /Invalid --cookie: a value is not 'name=value'/);
     await bad(['--origin', ORIGIN, '--urls', '/nonexistent/urls.txt'], /Invalid --urls: cannot read/);
     await bad(['--origin', ORIGIN, '--openapi', '/nonexistent/api.yaml'], /Invalid --openapi: '\/nonexistent\/api\.yaml' does not exist/);
     await bad([`${api.url}/x`, '--origin', ORIGIN, '--base-url', api.url], /Invalid --base-url: it only applies with --openapi/);

@@ -87,7 +87,7 @@ describe('corsproof check', () => {
     const json = JSON.parse(r.stdout) as CheckJson;
     expect(json.verdicts[0].exchanges.flatMap((e) => e.request.headers.map(([n]) => n.toLowerCase()))).not.toContain('cookie');
     const text = await cli(['check', `${api.url}/api/user`, '--origin', ORIGIN, '-H', 'Cookie: a=1']);
-    expect(text.stdout).toContain('Cookie: a=1  (dropped: browsers never let script set it)');
+    expect(text.stdout).toContain('Cookie: a=[redacted]  (dropped: browsers never let script set it)');
   });
 
   it('reports an opaque response in no-cors mode as allowed with nothing readable', async () => {

@@ -68,7 +68,7 @@ describe('every message the emulator prints is recognised', () => {
       if (line?.message) printed.add(code);
     }
     // NetworkError and Timeout print Firefox's line; only what fetch() itself throws on prints no line anywhere.
-    expect(REASON_CODES.filter((code) => !printed.has(code))).toEqual(['ForbiddenMethod', 'MethodNotAllowedInNoCors']);
+    expect(REASON_CODES.filter((code) => !printed.has(code))).toEqual(['ForbiddenMethod', 'CredentialsInUrl', 'MethodNotAllowedInNoCors']);
   });
 
   it('names the request kind Chromium prints (fetch, XMLHttpRequest, ...) and tolerates what surrounds a pasted line', () => {

@@ -12,6 +12,7 @@ import '../../src/vitest.js';
 import { simulate } from '../../src/simulate.js';
 import { CorsproofError, InvalidArgumentError } from '../../src/errors.js';
 import { consoleMessage, fixSentence } from '../../src/report/describe.js';
+import { PreflightCache, type PreflightCacheOptions } from '../../src/index.js';
 import type { CorsRequest, EngineName, SimulateOptions, Transport, WireRequest } from '../../src/types.js';
 import { allowListApi, APP, honoApi } from '../matchers/apps.js';
 
@@ -128,6 +129,7 @@ const CASES: Case[] = [
   { mistake: 'timeoutMs negative', options: { timeoutMs: -1 }, argument: 'options.timeoutMs', problem: '-1 is not a positive number of milliseconds', fix: TIMEOUT_FIX },
   { mistake: 'timeoutMs NaN', options: { timeoutMs: Number.NaN }, argument: 'options.timeoutMs', problem: 'NaN is not a positive number of milliseconds', fix: TIMEOUT_FIX },
   { mistake: 'timeoutMs infinite', options: { timeoutMs: Number.POSITIVE_INFINITY }, argument: 'options.timeoutMs', problem: 'Infinity is not a positive number of milliseconds', fix: TIMEOUT_FIX },
+  { mistake: 'timeoutMs beyond what a timer can hold', options: { timeoutMs: 2 ** 31 }, argument: 'options.timeoutMs', problem: '2147483648 ms is longer than a timer can hold (2147483647 ms', fix: 'Pass a shorter timeout, e.g. 30000.' },
   { mistake: 'an unknown engine', options: { engine: 'ie6' }, argument: 'options.engine', problem: "'ie6' is not an engine", fix: "Use 'chromium', 'firefox', 'webkit' or 'spec'." },
   { mistake: 'an engine that is not a string', options: { engine: 5 }, argument: 'options.engine', problem: 'number 5 is not an engine', fix: "Use 'chromium', 'firefox', 'webkit' or 'spec'." },
   { mistake: 'no transport', options: { transport: undefined }, argument: 'options.transport', problem: 'expected a Transport or a fetch handler function, got undefined', fix: 'Pass toTransport(target)' },
@@ -191,6 +193,8 @@ describe('matchers: bad input rejects with the typed error, never as a failed or
     { mistake: 'invalid credentials', run: () => expect(app).toAllowOrigin(APP, { credentials: 'yes' as never }), argument: 'request.credentials', problem: "'yes' is not allowed", fix: "Use one of: 'omit', 'same-origin', 'include'." },
     { mistake: 'an invalid redirect', run: () => expect(app).not.toAllowOrigin(APP, { redirect: 'FOLLOW' as never }), argument: 'request.redirect', problem: "'FOLLOW' is not allowed", fix: "Use one of: 'follow', 'manual', 'error'." },
     { mistake: 'timeoutMs as a string', run: () => expect(app).toAllowOrigin(APP, { timeoutMs: '5000' as never }), argument: 'toAllowOrigin request.timeoutMs', problem: "'5000' is not a positive number of milliseconds", fix: TIMEOUT_FIX },
+    { mistake: 'timeoutMs beyond what a timer can hold', run: () => expect(app).toAllowOrigin(APP, { timeoutMs: 2 ** 40 }), argument: 'toAllowOrigin request.timeoutMs', problem: '1099511627776 ms is longer than a timer can hold (2147483647 ms', fix: 'Pass a shorter timeout, e.g. 30000.' },
+    { mistake: 'a base URL with credentials', run: () => expect(app).toAllowOrigin(APP, { baseUrl: 'https://user:pw@api.example' }), argument: 'fromNodeHandler options.baseUrl', problem: 'has a user name or password, and fetch() refuses such URLs', fix: 'Drop user:password@ from the URL' },
     { mistake: 'an unknown engine', run: () => expect(app).toAllowOrigin(APP, { engine: 'ie6' as never }), argument: 'toAllowOrigin request.engine', problem: "'ie6' is not an engine", fix: "Use 'chromium', 'firefox', 'webkit' or 'spec'." },
     { mistake: 'an origin with a path, on a received response', run: () => expect({ 'access-control-allow-origin': '*' }).toAllowOrigin('https://app.example/path'), argument: 'toAllowOrigin origin', problem: 'is a URL with a path', fix: ORIGIN_ONLY },
   ];
@@ -203,5 +207,50 @@ describe('matchers: bad input rejects with the typed error, never as a failed or
   it('a forbidden method fails toAllowOrigin as an assertion (blocked), and .not passes: it is a verdict, not bad input', async () => {
     await expect(app).not.toAllowOrigin(APP, { method: 'TRACE' });
     await expect(app).toBeBlockedByCors('ForbiddenMethod', { origin: APP, method: 'TRACE' });
+  });
+});
+
+describe('PreflightCache options: validated like every other argument', () => {
+  const cases: Array<{ mistake: string; options: unknown; argument: string; problem: string; fix: string }> = [
+    // A negative bound used to spin forever: the eviction loop could never get the cache below it.
+    { mistake: 'a negative maxEntries', options: { maxEntries: -1 }, argument: 'PreflightCache options.maxEntries', problem: '-1 is not a whole number of entries, 0 or more', fix: 'Pass e.g. 1000' },
+    { mistake: 'a fractional maxEntries', options: { maxEntries: 1.5 }, argument: 'PreflightCache options.maxEntries', problem: '1.5 is not a whole number', fix: 'Pass e.g. 1000' },
+    { mistake: 'maxEntries NaN', options: { maxEntries: Number.NaN }, argument: 'PreflightCache options.maxEntries', problem: 'NaN is not a whole number', fix: 'Pass e.g. 1000' },
+    { mistake: 'maxEntries infinite', options: { maxEntries: Number.POSITIVE_INFINITY }, argument: 'PreflightCache options.maxEntries', problem: 'Infinity is not a whole number', fix: 'Pass e.g. 1000' },
+    { mistake: 'maxEntries as a string', options: { maxEntries: '100' }, argument: 'PreflightCache options.maxEntries', problem: 'string "100" is not a whole number', fix: 'Pass e.g. 1000' },
+    { mistake: 'an unknown option', options: { maxAge: 5 }, argument: 'PreflightCache options.maxAge', problem: 'unknown option', fix: 'PreflightCache accepts `maxEntries` and `now`.' },
+    { mistake: 'now that is not a function', options: { now: 1234 }, argument: 'PreflightCache options.now', problem: 'expected a function, got number', fix: 'Pass a function returning milliseconds' },
+    { mistake: 'now as null', options: { now: null }, argument: 'PreflightCache options.now', problem: 'expected a function, got null', fix: 'Pass a function returning milliseconds' },
+    { mistake: 'options that are not an object', options: 5, argument: 'PreflightCache options', problem: 'expected an object, got number', fix: 'Pass { maxEntries?, now? } or nothing.' },
+  ];
+
+  it.each(cases)('$mistake → $argument', ({ options, argument, problem, fix }) => {
+    let error: unknown;
+    try {
+      new PreflightCache(options as PreflightCacheOptions);
+    } catch (e) {
+      error = e;
+    }
+    expectInvalidArgument(error, argument, problem, fix);
+  });
+
+  it('maxEntries 0 keeps nothing, and every preflight is sent again', async () => {
+    const { transport, sent } = recording();
+    const cache = new PreflightCache({ maxEntries: 0 });
+    for (let i = 0; i < 2; i++) await simulate({ url: API_URL, origin: APP, method: 'PUT' }, { transport, preflightCache: cache });
+    expect(cache.size).toBe(0);
+    expect(sent.filter((w) => w.method === 'OPTIONS')).toHaveLength(2);
+  });
+
+  it('a now() that returns no number is a typed error when the cache uses it, not entries that never expire', async () => {
+    const cache = new PreflightCache({ now: () => Number.NaN });
+    const transport: Transport = {
+      name: 'preflight-ok',
+      async send() {
+        return { status: 204, statusText: 'No Content', headers: [['access-control-allow-origin', '*'], ['access-control-allow-methods', 'PUT'], ['access-control-max-age', '60']], body: new Uint8Array(0) };
+      },
+    };
+    const error = await rejectionOf(() => simulate({ url: API_URL, origin: APP, method: 'PUT' }, { transport, preflightCache: cache }));
+    expectInvalidArgument(error, 'PreflightCache options.now', 'it returned NaN, not a finite number of milliseconds', 'such as () => Date.now()');
   });
 });

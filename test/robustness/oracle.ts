@@ -85,6 +85,16 @@ export function visibleHeaders(list: Pairs, type: FilteredType, credentials: Cre
   return out;
 }
 
+/**
+ * What WebKit's script reads of a header value, the one recorded deviation from the standard's bytes
+ * (test/conformance/probes/hostile): the bytes go through UTF-8 decoding, an invalid sequence becoming U+FFFD, and
+ * script reads the UTF-8 bytes of the result, one character per byte.
+ */
+export function webkitReads(value: string): string {
+  const bytes = Uint8Array.from(value, (char) => char.charCodeAt(0) & 0xff);
+  return String.fromCharCode(...new TextEncoder().encode(new TextDecoder().decode(bytes)));
+}
+
 function originOf(url: string): string {
   return new URL(url).origin;
 }

@@ -1,0 +1,40 @@
+/**
+ * Header values between script and the wire, for an engine whose bytes are not the standard's one byte per
+ * character (`EngineProfile.headerValueEncoding`: WebKit writes and reads them as UTF-8). Values in ASCII are
+ * the same either way and are returned as they are.
+ */
+import type { EngineProfile } from '../engines/index.js';
+import { decodeUtf8, encodeUtf8 } from '../platform.js';
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Bytes as a byte string, one character per byte. In slices: a head's value can be hundreds of kilobytes, more
+ * arguments than one call takes. (The codecs come from src/platform.ts when first used: some DOM environments
+ * have no TextEncoder global at load.)
+ */
+function byteString(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
+
+/** The header list as it goes on the wire: values as byte strings (one character per byte). */
+export function wireHeaderValues(headers: Array<[string, string]>, engine: EngineProfile): Array<[string, string]> {
+  if (engine.headerValueEncoding === 'latin1' || !headers.some(([, value]) => NON_ASCII.test(value))) return headers;
+  return headers.map(([name, value]) => [name, NON_ASCII.test(value) ? byteString(encodeUtf8(value)) : value]);
+}
+
+/** Response header values as script reads them (one character per byte), from the byte strings that came off the wire. */
+export function scriptHeaderValues(headers: Record<string, string>, engine: EngineProfile): Record<string, string> {
+  if (engine.headerValueEncoding === 'latin1') return headers;
+  let out: Record<string, string> | undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!NON_ASCII.test(value)) continue;
+    out ??= { ...headers };
+    // Recorded: the bytes are decoded as UTF-8 (an invalid sequence becomes U+FFFD) and script reads the UTF-8
+    // bytes of the result, one character per byte: valid UTF-8 reads as it came, each invalid byte as EF BF BD.
+    out[name] = byteString(encodeUtf8(decodeUtf8(Uint8Array.from(value, (char) => char.charCodeAt(0) & 0xff))));
+  }
+  return out ?? headers;
+}
