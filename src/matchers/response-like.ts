@@ -4,7 +4,8 @@
  * Everything else is a target (an app, a URL, a handler, mocks) and goes to `toTransport`.
  */
 import { isHeadersLike, isResponseLike } from '../platform.js';
-import { IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { nodeHttp } from '../node-builtins.js';
 
 /** One received response, reduced to what the CORS check needs. */
 export interface ReceivedResponse {
@@ -29,7 +30,7 @@ export function readResponse(value: unknown): ReceivedResponse | null {
     return { kind: 'fetch Response', status: value.status, statusText: value.statusText, url: value.url || undefined, headers: fromHeaders(value.headers) };
   }
   if (isHeadersLike(value)) return { kind: 'Headers', headers: fromHeaders(value) };
-  if (value instanceof IncomingMessage) {
+  if (value instanceof nodeHttp().IncomingMessage) {
     const req = (value as { req?: unknown }).req;
     return {
       kind: 'IncomingMessage',

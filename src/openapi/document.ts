@@ -5,8 +5,7 @@
  * with local `$ref`s followed. Every problem is a typed error naming the document. The `yaml` package is loaded
  * only when a document is YAML. Shared by route discovery (policies, `verify`) and `corsproof audit --openapi`.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { nodeFs, nodePath } from '../node-builtins.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { RouteInfo } from '../routes/types.js';
 
@@ -27,15 +26,15 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 /** Read and parse a document file. */
 export async function loadOpenApiDocument(file: string, argument = 'openapi'): Promise<Record<string, unknown>> {
-  const path = resolve(file);
+  const path = nodePath().resolve(file);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await nodeFs().readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InvalidArgumentError(argument, code === 'ENOENT' ? `'${file}' does not exist` : `'${file}' could not be read (${code ?? String(error)})`, 'Pass the path of an OpenAPI 3 document (.yaml, .yml or .json).');
   }
-  const json = extname(path).toLowerCase() === '.json' || text.trimStart().startsWith('{');
+  const json = nodePath().extname(path).toLowerCase() === '.json' || text.trimStart().startsWith('{');
   return parseOpenApiText(text, file, json ? 'json' : 'yaml', argument);
 }
 

@@ -3,9 +3,7 @@
  * where the runtime can load TypeScript) whose default export (or `policy` export) is a policy or its config.
  * Every problem is a typed error naming the file: not found, not JSON (with the position), not a policy.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nodeFs, nodePath, nodeUrl } from '../node-builtins.js';
 import { InvalidArgumentError } from '../errors.js';
 import { buildPolicy, isCorsPolicy, type DefinedCorsPolicy } from './define.js';
 
@@ -16,9 +14,9 @@ export async function loadCorsPolicy(file: string | URL, options: { argument?: s
   if (typeof file !== 'string' && !(file instanceof URL)) {
     throw new InvalidArgumentError(argument, `expected a path, got ${typeof file}`, "Pass e.g. 'cors.policy.json'.");
   }
-  const path = file instanceof URL ? fileURLToPath(file) : resolve(file);
+  const path = file instanceof URL ? nodeUrl().fileURLToPath(file) : nodePath().resolve(file);
   const shown = typeof file === 'string' ? file : path;
-  const ext = extname(path).toLowerCase();
+  const ext = nodePath().extname(path).toLowerCase();
   if (ext !== '.json' && !MODULE_EXTENSIONS.has(ext)) {
     throw new InvalidArgumentError(argument, `'${shown}' is neither .json nor a module (.js, .mjs, .cjs, .ts)`, 'Name the policy file cors.policy.json, or export the policy from cors.policy.js.');
   }
@@ -26,7 +24,7 @@ export async function loadCorsPolicy(file: string | URL, options: { argument?: s
   let loaded: Record<string, unknown>;
   try {
     await readText(path, shown, argument);
-    loaded = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    loaded = (await import(nodeUrl().pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
     if (error instanceof InvalidArgumentError) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -54,7 +52,7 @@ export function parseCorsPolicy(text: string, source = 'policy'): DefinedCorsPol
 
 async function readText(path: string, shown: string, argument: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await nodeFs().readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InvalidArgumentError(argument, `'${shown}' does not exist`, 'Check the path (relative paths start from the current directory).');

@@ -8,8 +8,9 @@
  * light-my-request is deliberately not used here: injecting an Express app with it rewires Express's shared
  * request/response prototypes for the whole process, which breaks later supertest calls on any Express app.
  */
-import * as http from 'node:http';
-import { type Duplex, duplexPair } from 'node:stream';
+import type * as http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { nodeHttp, nodeStream } from '../node-builtins.js';
 import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport } from '../types.js';
 import { describeError, httpExchange } from './http-exchange.js';
@@ -22,8 +23,9 @@ import { handlerError } from './thrown.js';
  * interceptors (nock 13 and 14) replace `http.request` and `http.ClientRequest` and would catch (or refuse) a
  * request that never leaves the process. `_http_client` is the module `node:http` re-exports it from.
  */
-const InProcessClientRequest: typeof http.ClientRequest =
-  (process.getBuiltinModule?.('_http_client') as { ClientRequest?: typeof http.ClientRequest } | undefined)?.ClientRequest ?? http.ClientRequest;
+let clientRequestClass: typeof http.ClientRequest | undefined;
+const InProcessClientRequest = (): typeof http.ClientRequest =>
+  (clientRequestClass ??= (process.getBuiltinModule?.('_http_client') as { ClientRequest?: typeof http.ClientRequest } | undefined)?.ClientRequest ?? nodeHttp().ClientRequest);
 
 /** A Node request listener: `(req, res) => void`, or an Express/Connect app (which also takes `next`). */
 export type NodeRequestListener = (req: http.IncomingMessage, res: http.ServerResponse, ...rest: never[]) => unknown;
@@ -52,7 +54,7 @@ export function fromNodeHandler(target: NodeHandlerTarget, options?: InProcessOp
         ...settings,
         closeAfter: true,
         open: (target, method, headers, parsing) =>
-          new InProcessClientRequest({
+          new (InProcessClientRequest())({
             ...parsing,
             method,
             // The raw array form keeps header order, case and repeats exactly as given.
@@ -81,7 +83,7 @@ function connectorFor(target: unknown): { name: string; connect: Connector } {
 
 /** The request listener inside a target, and a name for it. Throws `InvalidArgumentError` for anything else. */
 export function listenerOf(target: unknown): { listener: NodeRequestListener; name: string } {
-  if (target instanceof http.Server || isServerLike(target)) {
+  if (target instanceof nodeHttp().Server || isServerLike(target)) {
     const server = target as http.Server;
     if (server.listenerCount('request') === 0) {
       throw new InvalidArgumentError(
@@ -169,7 +171,7 @@ function inProcessConnector(listener: NodeRequestListener): Connector {
     if (client) failures.set(client, error);
     (serverSide as Duplex).destroy();
   };
-  const server = new http.Server((req, res) => {
+  const server = new (nodeHttp().Server)((req, res) => {
     try {
       const result = listener(req, res);
       if (isPromiseLike(result)) result.then(undefined, (error: unknown) => fail(req.socket, error));
@@ -178,7 +180,7 @@ function inProcessConnector(listener: NodeRequestListener): Connector {
     }
   });
   const connect = ((secure: boolean) => {
-    const [client, serverSide] = duplexPair();
+    const [client, serverSide] = nodeStream().duplexPair();
     // What apps read off a socket: the peer address, and whether the connection is TLS (req.protocol, req.secure).
     Object.assign(serverSide, { remoteAddress: '127.0.0.1', remotePort: 0, remoteFamily: 'IPv4', encrypted: secure || undefined });
     clients.set(serverSide, client);

@@ -6,8 +6,8 @@
 import { decodeUtf8 } from '../platform.js';
 // The modules' objects, not their namespaces: request interceptors (nock) replace `request` on them, and a call
 // through the object sees the replacement whether this file runs as ESM or CommonJS.
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import { nodeHttp, nodeHttps } from '../node-builtins.js';
 import { InvalidArgumentError, TransportError } from '../errors.js';
 import type { Transport, WireResponse } from '../types.js';
 import { sharedHostPool } from './host-pool.js';
@@ -31,7 +31,7 @@ export function fromUrl(base: string | URL, options?: UrlOptions): Transport {
   const url = parseHttpUrl(base, 'target URL', URL_FIX);
   const settings = resolveOptions(options, 'fromUrl', ['timeoutMs', 'maxBodyBytes', 'agent']);
   const agent = options?.agent ?? false;
-  if (agent !== false && !(agent instanceof http.Agent)) {
+  if (agent !== false && !(agent instanceof nodeHttp().Agent)) {
     throw new InvalidArgumentError(
       'fromUrl options.agent',
       'expected an http.Agent or https.Agent',
@@ -47,7 +47,7 @@ export function fromUrl(base: string | URL, options?: UrlOptions): Transport {
         closeAfter: agent === false,
         pool: sharedHostPool,
         open: (target, method, headers, parsing) =>
-          (target.protocol === 'https:' ? https : http).request(target, { method, headers: combinedRecordFromPairs(headers), agent, ...parsing }),
+          (target.protocol === 'https:' ? nodeHttps() : nodeHttp()).request(target, { method, headers: combinedRecordFromPairs(headers), agent, ...parsing }),
       }),
   };
 }
