@@ -10,13 +10,8 @@ import { isHeaderName, isHeaderValue, isMethod, normalizeHeaderValue } from '../
 import type { AddressSpace, CorsRequest, LocalNetworkPermission, RequestCache_, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
 import { parseOrigin } from './origin.js';
 
-/** A request whose every field has a valid shape; header values are normalized (leading/trailing whitespace). */
-export interface CheckedRequest {
-  url: string;
-  origin: string;
-  method: string;
-  headers: Array<[string, string]>;
-  body: unknown;
+/** What a request says besides its URL, origin, method, headers and body: its modes and where the page is. */
+export interface RequestSettings {
   mode: RequestMode;
   credentials: RequestCredentials_;
   redirect: RequestRedirect_;
@@ -27,6 +22,16 @@ export interface CheckedRequest {
   targetAddressSpace?: AddressSpace;
   localNetworkPermissions: Partial<Record<LocalNetworkPermission, 'granted' | 'denied'>>;
   addressSpaces?: Record<string, AddressSpace>;
+}
+
+
+/** A request whose every field has a valid shape; header values are normalized (leading/trailing whitespace). */
+export interface CheckedRequest extends RequestSettings {
+  url: string;
+  origin: string;
+  method: string;
+  headers: Array<[string, string]>;
+  body: unknown;
 }
 
 const MODES = new Set(['cors', 'no-cors', 'same-origin']);

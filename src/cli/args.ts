@@ -81,16 +81,11 @@ const CHECK = {
 } as const satisfies ParseArgsConfig['options'];
 
 
+const { header: _header, ...EXPLAIN_COMMON } = COMMON;
 const EXPLAIN = {
-  origin: { type: 'string', short: 'o' },
+  ...EXPLAIN_COMMON,
   har: { type: 'string' },
   engine: { type: 'string', short: 'e', multiple: true },
-  timeout: { type: 'string' },
-  json: { type: 'boolean' },
-  'show-secrets': { type: 'boolean' },
-  color: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** Parse `process.argv.slice(2)`. Throws `InvalidArgumentError` on any mistake. */
@@ -281,7 +276,7 @@ function parseMethod(input: string | undefined): string {
   return input;
 }
 
-function parseTimeout(input: string | undefined): number {
+export function parseTimeout(input: string | undefined): number {
   if (input === undefined) return DEFAULT_TIMEOUT_MS;
   const ms = Number(input);
   if (!/^\d+$/.test(input) || ms < 1 || ms > MAX_TIMEOUT_MS) {

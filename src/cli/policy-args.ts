@@ -6,7 +6,7 @@ import { BROWSER_ENGINES } from '../engines/index.js';
 import { InvalidArgumentError } from '../errors.js';
 import { MIDDLEWARES, type MiddlewareName } from '../policy/middleware-config.js';
 import type { EngineName } from '../types.js';
-import { DEFAULT_TIMEOUT_MS, ENGINES, parseTargetUrl } from './args.js';
+import { ENGINES, parseTargetUrl, parseTimeout } from './args.js';
 
 export interface VerifyOptions {
   url: string;
@@ -26,7 +26,6 @@ export interface ConfigOptions {
   framework: MiddlewareName;
 }
 
-const MAX_TIMEOUT_MS = 600_000;
 
 function parse(args: readonly string[], options: ParseArgsConfig['options'], command: string): { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] } {
   try {
@@ -113,11 +112,3 @@ function parseEngines(inputs: string[] | undefined): EngineName[] {
   return ENGINES.filter((e) => out.has(e));
 }
 
-function parseTimeout(input: string | undefined): number {
-  if (input === undefined) return DEFAULT_TIMEOUT_MS;
-  const ms = Number(input);
-  if (!/^\d+$/.test(input) || ms < 1 || ms > MAX_TIMEOUT_MS) {
-    throw new InvalidArgumentError('--timeout', `'${input}' is not a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`, `Pass milliseconds, e.g. --timeout 5000 (default ${DEFAULT_TIMEOUT_MS}).`);
-  }
-  return ms;
-}

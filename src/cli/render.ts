@@ -6,15 +6,10 @@ import { escapeJsonForTerminal } from '../report/terminal.js';
 import { styleText } from 'node:util';
 import { networkFailureText } from '../report/network.js';
 import type { Exchange, WireRequest, WireResponse } from '../types.js';
+import type { Paint } from '../report/explain-text.js';
 
-export interface Style {
-  bold(text: string): string;
-  dim(text: string): string;
-  red(text: string): string;
-  green(text: string): string;
-  yellow(text: string): string;
-  cyan(text: string): string;
-}
+/** The colours the commands use: the same set `report/explain-text.ts` paints with. */
+export type Style = Paint;
 
 /**
  * Whether to colour a stream. `--color` / `--no-color` (`flag`) decide when given. Otherwise: never with

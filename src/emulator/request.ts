@@ -3,30 +3,20 @@
  * do: https://fetch.spec.whatwg.org/#dom-request (steps on method, mode, headers guard, body). What a browser
  * rejects with a TypeError at `fetch()` becomes a blocked verdict.
  */
-import type { CheckedRequest } from '../arguments/request.js';
+import type { CheckedRequest, RequestSettings } from '../arguments/request.js';
 import type { EngineProfile } from '../engines/index.js';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from '../spec/methods.js';
 import { isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from '../spec/request-headers.js';
-import type { AddressSpace, LocalNetworkPermission, ReasonCode, RequestCache_, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
+import type { ReasonCode } from '../types.js';
 import { extractBody, type ExtractedBody } from './body.js';
 
-export interface PreparedRequest {
+export interface PreparedRequest extends RequestSettings {
   url: string;
   origin: string;
   method: string;
   /** Author headers after the guard ("request" or "request-no-cors") filtered them. */
   headers: Array<[string, string]>;
   body: Uint8Array | null;
-  mode: RequestMode;
-  credentials: RequestCredentials_;
-  redirect: RequestRedirect_;
-  cache: RequestCache_;
-  /** Local Network Access: the page's address space, when given. */
-  addressSpace?: AddressSpace;
-  /** fetch()'s targetAddressSpace. */
-  targetAddressSpace?: AddressSpace;
-  localNetworkPermissions: Partial<Record<LocalNetworkPermission, 'granted' | 'denied'>>;
-  addressSpaces?: Record<string, AddressSpace>;
 }
 
 export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; code: ReasonCode; failedParameter: string; url: string; origin: string };

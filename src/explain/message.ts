@@ -7,7 +7,7 @@
 import { REASON_CODES } from '../matchers/reason-codes.js';
 import { checkedSentence, unnamedHint } from '../report/checks.js';
 import { reasonFixSentence } from '../report/describe.js';
-import { NOTES } from '../report/explain-text.js';
+import { NOTES, type MessageLike } from '../report/explain-text.js';
 import { saidReason } from '../report/said-reason.js';
 import { consoleTemplates, type MessageTemplate, type TemplateSlot } from '../report/templates.js';
 import type { EngineName, ReasonCode } from '../types.js';
@@ -26,25 +26,10 @@ export interface MessageCandidate {
   fix: string;
 }
 
-export interface MessageExplanation {
+export interface MessageExplanation extends MessageLike {
   kind: 'message';
-  /** The message as read (whitespace joined). */
-  message: string;
-  /** True when the message matched a template whole: `candidates` are then the codes that print exactly it. */
-  certain: boolean;
   /** Whole match: every code that prints this message (more than one when the engine does not tell them apart). Otherwise the closest reasons, best first. Empty when nothing looks like a CORS message. */
   candidates: MessageCandidate[];
-  /** What the message says, where it says it. */
-  url?: string;
-  initialUrl?: string;
-  origin?: string;
-  /** The value, method or header the message names. */
-  value?: string;
-  status?: number;
-  /** What made the request (Chromium: `fetch`, `XMLHttpRequest`, ...). */
-  requestKind?: string;
-  /** Something the reader should know about how certain this is. */
-  note?: string;
 }
 
 interface Compiled {

@@ -48,16 +48,23 @@ export const NOTES = {
     `The recording shows a response the page could read, but the replay blocks it in ${label(engine)}: the page may have used another mode or credentials than the HAR shows, or a cached preflight.`,
 };
 
-interface MessageLike {
+/** A console message explained (explain()'s `MessageExplanation`): what the text form shows of it. */
+export interface MessageLike {
+  /** The message as read (whitespace joined). */
   message: string;
+  /** True when the message matched a template whole: `candidates` are then the codes that print exactly it. */
   certain: boolean;
   candidates: ReadonlyArray<{ code: ReasonCode; engines: readonly EngineName[]; key?: string; score: number; checked: string; fix: string }>;
+  /** What the message says, where it says it. */
   url?: string;
   initialUrl?: string;
   origin?: string;
+  /** The value, method or header the message names. */
   value?: string;
   status?: number;
+  /** What made the request (Chromium: `fetch`, `XMLHttpRequest`, ...). */
   requestKind?: string;
+  /** Something the reader should know about how certain this is. */
   note?: string;
 }
 

@@ -47,19 +47,23 @@ export function pairsFromHeaderRecord(record: OutgoingHttpHeaders | Record<strin
  */
 export function recordFromPairs(pairs: HeaderPairs): Record<string, string | string[]> {
   const record: Record<string, string | string[]> = {};
+  for (const [name, values] of groupByName(pairs)) record[name] = values.length === 1 ? values[0] : values;
+  return record;
+}
+
+/** Values by header name, in order: each name as first seen, with every value given for it (any case). */
+function groupByName(pairs: HeaderPairs): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
   const caseOf = new Map<string, string>();
   for (const [name, value] of pairs) {
     const key = name.toLowerCase();
-    const existing = caseOf.get(key);
-    if (existing === undefined) {
+    const first = caseOf.get(key);
+    if (first === undefined) {
       caseOf.set(key, name);
-      record[name] = value;
-      continue;
-    }
-    const current = record[existing];
-    record[existing] = Array.isArray(current) ? [...current, value] : [current, value];
+      groups.set(name, [value]);
+    } else groups.get(first)!.push(value);
   }
-  return record;
+  return groups;
 }
 
 /** True when `pairs` has a header named `name` (any case). */
@@ -80,16 +84,6 @@ export function flattenPairs(pairs: HeaderPairs): string[] {
  */
 export function combinedRecordFromPairs(pairs: HeaderPairs): Record<string, string> {
   const record: Record<string, string> = {};
-  const caseOf = new Map<string, string>();
-  for (const [name, value] of pairs) {
-    const key = name.toLowerCase();
-    const existing = caseOf.get(key);
-    if (existing === undefined) {
-      caseOf.set(key, name);
-      record[name] = value;
-    } else {
-      record[existing] = `${record[existing]}, ${value}`;
-    }
-  }
+  for (const [name, values] of groupByName(pairs)) record[name] = values.join(', ');
   return record;
 }
