@@ -8,7 +8,7 @@ import { corsCheck } from '../spec/cors-check.js';
 import { getHeader } from '../spec/header-list.js';
 import { isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
-import { sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
+import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
 import { isBlockedBadPort } from '../spec/bad-port.js';
 import { addressSpaceOf, isMorePrivate } from '../spec/address-space.js';
@@ -24,9 +24,7 @@ import { runPreflight } from './preflight.js';
 import { loadPublicSuffixListFor, sameSiteByList } from './public-suffix-list.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
-import { urlOrigin } from './url-origins.js';
 import { wireHeaderValues } from './header-encoding.js';
-import { refusedResponse } from './response-head.js';
 
 /** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
 const MAX_REDIRECTS = 20;
@@ -108,7 +106,7 @@ class FetchRun {
     private readonly timeoutMs: number,
   ) {
     this.urlList = [request.url];
-    this.urlOrigins = [urlOrigin(request.url)];
+    this.urlOrigins = [originOf(request.url)];
     this.method = request.method;
     this.headers = request.headers;
     this.body = request.body;
@@ -215,12 +213,9 @@ class FetchRun {
 
       // HTTP fetch step 4.3: HTTP-network-or-cache fetch.
       const wire = this.actualWire();
-      const { sent } = await sendAsEngine(this.engine.network, this.transport, wire, this.timeoutMs, this.exchanges, this.urlList.length === 1 ? 'actual' : 'redirect');
+      const { sent } = await sendAsEngine(this.engine, this.transport, wire, this.timeoutMs, this.exchanges, this.urlList.length === 1 ? 'actual' : 'redirect');
       if (!sent.ok) return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
       const response = sent.response;
-      // A head the engine does not read (too large, NUL bytes) is a network error before any CORS check.
-      const refused = refusedResponse(response, this.engine);
-      if (refused !== null) return this.fail('NetworkError', false, { network: refused });
 
       // HTTP fetch step 4.4: "If request's response tainting is "cors" and a CORS check for request and
       // response returns failure, then return a network error."

@@ -9,6 +9,7 @@ import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { EngineProfile } from '../engines/index.js';
 import type { Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { startDeadline } from './deadlines.js';
+import { refusedResponse } from './response-head.js';
 
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
 
@@ -93,11 +94,12 @@ export function sendWithDeadline(transport: Transport, wire: WireRequest, timeou
 
 /**
  * Put one request on the wire as the engine's network stack does (`EngineProfile.network`), recording each
- * exchange in `exchanges`: a 408 is resent once where the engine does so, and a 407 from a server (no proxy here)
- * fails where the engine refuses it. Returns the last exchange and its result.
+ * exchange in `exchanges`: a 408 is resent once where the engine does so, a 407 from a server (no proxy here)
+ * fails where the engine refuses it, and a response head the engine does not read (too large, NUL bytes: see
+ * response-head.ts) is a network error before any check. Returns the last exchange and its result.
  */
 export async function sendAsEngine(
-  stack: EngineProfile['network'],
+  engine: EngineProfile,
   transport: Transport,
   wire: WireRequest,
   timeoutMs: number,
@@ -114,11 +116,13 @@ export async function sendAsEngine(
     }
     exchange.response = sent.response;
     const status = sent.response.status;
-    if (status === 408 && stack.resendsOn408 && attempt === 0) continue;
-    if (status === 407 && stack.proxyAuthFromServerFails) {
+    if (status === 408 && engine.network.resendsOn408 && attempt === 0) continue;
+    if (status === 407 && engine.network.proxyAuthFromServerFails) {
       const failure: NetworkFailure = { kind: 'status', status };
       return { exchange, sent: { ok: false, failure } };
     }
+    const refused = refusedResponse(sent.response, engine);
+    if (refused !== null) return { exchange, sent: { ok: false, failure: refused } };
     return { exchange, sent };
   }
 }

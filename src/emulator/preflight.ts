@@ -14,7 +14,6 @@ import type { Exchange, ReasonCode, Transport, Verdict, WireRequest, WireRespons
 import { classifyCorsCheck } from './classify.js';
 import type { FailureDetails } from './fetch.js';
 import { sendAsEngine } from './network.js';
-import { refusedResponse } from './response-head.js';
 
 export interface PreflightContext {
   engine: EngineProfile;
@@ -73,12 +72,9 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const wire: WireRequest = { method: 'OPTIONS', url: ctx.url, headers, body: null };
 
   // 5. Let response be the result of running HTTP-network-or-cache fetch given a new fetch params for preflight.
-  const { sent } = await sendAsEngine(ctx.engine.network, ctx.transport, wire, ctx.timeoutMs, ctx.exchanges, 'preflight');
+  const { sent } = await sendAsEngine(ctx.engine, ctx.transport, wire, ctx.timeoutMs, ctx.exchanges, 'preflight');
   if (!sent.ok) return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
   const response = sent.response;
-  // A head the engine does not read (too large, NUL bytes) is a network error before any check.
-  const refused = refusedResponse(response, ctx.engine);
-  if (refused !== null) return ctx.fail('NetworkError', { network: refused });
   const list = response.headers;
   const early = ctx.afterResponse?.();
   if (early) return early;
