@@ -21,7 +21,7 @@ class Queue {
   private entries: Entry[] = [];
   private head = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Entries neither done nor expired: when none is left, the timer goes, so it never holds a process open. */
+  /** Entries neither done nor expired: when none is left, the timer stops holding the process open (see idle). */
   private live = 0;
 
   constructor(private readonly timeoutMs: number) {}
