@@ -15,9 +15,10 @@ const found = chromiumPath();
 describe.skipIf(!found.path)('corsRoute in Chromium', () => {
   let browser: Browser;
   let page: Page;
+  // Starting Chromium on a busy two-core machine can take longer than a hook's 20 s default (as in test/browser).
   beforeAll(async () => {
     browser = await chromium.launch(launchOptions(found.path!));
-  });
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
   });
