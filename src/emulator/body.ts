@@ -11,17 +11,24 @@ export interface ExtractedBody {
   type: string | null;
 }
 
-export async function extractBody(body: unknown): Promise<ExtractedBody> {
-  if (body === undefined || body === null) return { bytes: null, type: null };
+const NO_BODY: ExtractedBody = Object.freeze({ bytes: null, type: null });
+
+/** The extracted body; a promise only for the kinds the platform extracts (URLSearchParams, Blob, FormData, streams). */
+export function extractBody(body: unknown): ExtractedBody | Promise<ExtractedBody> {
+  if (body === undefined || body === null) return NO_BODY;
   if (typeof body === 'string') return { bytes: encodeUtf8(body), type: 'text/plain;charset=UTF-8' };
   if (body instanceof Uint8Array) return { bytes: body, type: null };
   if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body), type: null };
   if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), type: null };
   if (body instanceof URLSearchParams || body instanceof Blob || body instanceof FormData || body instanceof ReadableStream) {
-    // The platform's own extraction gives the exact bytes and type (e.g. the multipart boundary).
-    const probe = new Request('http://body.invalid/', { method: 'POST', body, duplex: 'half' } as RequestInit);
-    const bytes = new Uint8Array(await probe.arrayBuffer());
-    return { bytes, type: body instanceof ReadableStream ? null : probe.headers.get('content-type') };
+    return extractByPlatform(body);
   }
-  return { bytes: null, type: null };
+  return NO_BODY;
+}
+
+/** The platform's own extraction gives the exact bytes and type (e.g. the multipart boundary). */
+async function extractByPlatform(body: URLSearchParams | Blob | FormData | ReadableStream): Promise<ExtractedBody> {
+  const probe = new Request('http://body.invalid/', { method: 'POST', body, duplex: 'half' } as RequestInit);
+  const bytes = new Uint8Array(await probe.arrayBuffer());
+  return { bytes, type: body instanceof ReadableStream ? null : probe.headers.get('content-type') };
 }

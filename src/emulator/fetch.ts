@@ -5,7 +5,7 @@
 import type { CheckedRequest } from '../arguments/request.js';
 import type { EngineProfile } from '../engines/index.js';
 import { corsCheck } from '../spec/cors-check.js';
-import { getHeader } from '../spec/header-list.js';
+import { getHeader, hasHeader, namesOf } from '../spec/header-list.js';
 import { isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
@@ -39,9 +39,19 @@ export interface EmulateOptions {
 }
 
 /** Run one checked `fetch()` as `options.engine` would, against `options.transport`: a verdict, never a throw. */
-export async function emulate(request: CheckedRequest, options: EmulateOptions): Promise<Verdict> {
+export function emulate(request: CheckedRequest, options: EmulateOptions): Promise<Verdict> {
+  try {
+    return emulateWith(request, options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function emulateWith(request: CheckedRequest, options: EmulateOptions): Promise<Verdict> {
+  const body = options.body ?? extractBody(request.body);
+  if (body instanceof Promise) return body.then((extracted) => emulate(request, { ...options, body: extracted }));
   const { engine, transport, cache, timeoutMs } = options;
-  const prepared = await prepareRequest(request, engine, options.body);
+  const prepared = prepareRequest(request, engine, body);
   if (!prepared.ok) {
     const { code, failedParameter, url, origin } = prepared;
     const credentialed = request.credentials === 'include';
@@ -49,7 +59,7 @@ export async function emulate(request: CheckedRequest, options: EmulateOptions):
       code, preflight: false, url, initialUrl: url, origin, requestOrigin: origin, failedParameter, credentialed,
       ...planFix({ code, preflight: false, url, method: '', unsafeNames: [], methodNeedsListing: false, preflightOrigin: origin, requestOrigin: origin, credentialed, corsChecked: false }),
     };
-    return { engine: engine.name, allowed: false, exchanges: [], reason };
+    return Promise.resolve({ engine: engine.name, allowed: false, exchanges: [], reason });
   }
   return new FetchRun(prepared.request, engine, transport, cache, timeoutMs).run();
 }
@@ -352,7 +362,7 @@ class FetchRun {
   private actualWire(): WireRequest {
     const dropped = this.methodRewritten ? this.engine.redirectDropsFromWire : undefined;
     const headers: Array<[string, string]> = dropped ? this.headers.filter(([n]) => !dropped.includes(n.toLowerCase())) : [...this.headers];
-    if (!headers.some(([n]) => n.toLowerCase() === 'accept')) headers.push(['Accept', '*/*']);
+    if (!hasHeader(headers, 'accept')) headers.push(['Accept', '*/*']);
     const origin = this.originHeader();
     if (origin !== null) headers.push(['Origin', origin]);
     this.previousOriginHeader = origin;
@@ -364,7 +374,7 @@ class FetchRun {
   private wireContext(kind: 'preflight' | 'actual', originHeader: string | null, headers: ReadonlyArray<readonly [string, string]>): WireContext {
     return {
       kind, mode: this.request.mode, cacheMode: this.request.cache, pageOrigin: this.request.origin, urlList: this.urlList, originHeader,
-      present: new Set(headers.map(([n]) => n.toLowerCase())), sameSite: sameSiteByList,
+      present: namesOf(headers), sameSite: sameSiteByList,
     };
   }
 
@@ -472,10 +482,15 @@ export interface EmulateEnginesOptions {
  * (src/emulator/shared-exchange.ts): each distinct request goes on the wire once. The verdicts are in the order of
  * `engines`.
  */
-export async function emulateEngines(request: CheckedRequest, options: EmulateEnginesOptions): Promise<Verdict[]> {
+export function emulateEngines(request: CheckedRequest, options: EmulateEnginesOptions): Promise<Verdict[]> {
+  const body = extractBody(request.body);
+  if (body instanceof Promise) return body.then((extracted) => judgeAll(request, options, extracted));
+  return judgeAll(request, options, body);
+}
+
+function judgeAll(request: CheckedRequest, options: EmulateEnginesOptions, body: ExtractedBody): Promise<Verdict[]> {
   const { engines, transport, caches, timeoutMs } = options;
-  const body = await extractBody(request.body);
-  if (engines.length === 1) return [await emulate(request, { engine: engines[0], transport, cache: caches[0], timeoutMs, body })];
+  if (engines.length === 1) return emulate(request, { engine: engines[0], transport, cache: caches[0], timeoutMs, body }).then((verdict) => [verdict]);
   const conversation = new SharedConversation(transport);
   return Promise.all(engines.map((engine, k) => emulate(request, { engine, transport: conversation.participant(), cache: caches[k], timeoutMs, body })));
 }

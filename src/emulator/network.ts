@@ -8,88 +8,113 @@ import { deadlineExpired, LocalResourceError, TransportError } from '../errors.j
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { EngineProfile } from '../engines/index.js';
 import type { Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
-import { startDeadline } from './deadlines.js';
+import { startDeadline, type Deadline } from './deadlines.js';
 import { refusedResponse } from './response-head.js';
 
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
 
 export function sendWithDeadline(transport: Transport, wire: WireRequest, timeoutMs: number): Promise<SendResult> {
-  return new Promise<SendResult>((resolve, reject) => {
-    // The signal is made when the transport first reads it: many transports never do, and an AbortSignal is
-    // an event target that costs more to make than a simple in-process exchange. Read after the deadline, it
-    // comes already aborted.
-    let controller: AbortController | undefined;
-    let expired: TransportError | undefined;
-    let settled = false;
-    // Whichever comes first settles the exchange: the transport's answer, or the deadline (which also aborts
-    // the transport's signal, so a transport that honours it releases what it holds).
-    const expire = (): void => {
-      if (settled) return;
-      settled = true;
-      expired = deadlineExpired(timeoutMs);
-      controller?.abort(expired);
-      resolve({ ok: false, failure: { kind: 'timeout', ms: timeoutMs } });
-    };
-    let deadline = startDeadline(timeoutMs, expire);
-    // A transport waiting for a local resource (a free connection to the host) holds the deadline: it starts
-    // again, in full, when the request can go out.
-    let held = false;
-    const resume = (): void => {
-      if (!held) return;
-      held = false;
-      if (!settled) deadline = startDeadline(timeoutMs, expire);
-    };
-    const context: TransportContext = {
-      get signal(): AbortSignal {
-        if (controller === undefined) {
-          controller = new AbortController();
-          if (expired) controller.abort(expired);
-        }
-        return controller.signal;
-      },
-      get deadline(): number | undefined {
-        return held ? undefined : deadline.at;
-      },
-      hold() {
-        if (!settled && !held) {
-          held = true;
-          deadline.cancel();
-        }
-        return resume;
-      },
-    };
+  return new Promise<SendResult>((resolve, reject) => new PendingSend(transport, wire, timeoutMs, resolve, reject));
+}
+
+/**
+ * One exchange in flight, and the transport's context for it. Whichever comes first settles it: the transport's
+ * answer, or the deadline (which also aborts the transport's signal, so a transport that honours it releases what
+ * it holds). One object rather than a closure per step: an in-process exchange takes microseconds, and this runs
+ * for every request of every engine.
+ */
+class PendingSend implements TransportContext {
+  /**
+   * Made when the transport first reads `signal`: many transports never do, and an AbortSignal is an event target
+   * that costs more to make than a simple in-process exchange. Read after the deadline, it comes already aborted.
+   */
+  private controller: AbortController | undefined;
+  private expired: TransportError | undefined;
+  private settled = false;
+  /** A transport waiting for a local resource (a free connection to the host) holds the deadline (see hold). */
+  private held = false;
+  private timer: Deadline;
+
+  constructor(
+    transport: Transport,
+    wire: WireRequest,
+    private readonly timeoutMs: number,
+    private readonly resolve: (result: SendResult) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    this.timer = startDeadline(timeoutMs, this.expire);
     let sending: Promise<WireResponse>;
     try {
-      sending = Promise.resolve(transport.send(wire, context));
+      sending = Promise.resolve(transport.send(wire, this));
     } catch (error) {
       sending = Promise.reject(error);
     }
-    const finish = (result: SendResult): void => {
-      if (settled) return;
-      settled = true;
-      deadline.cancel();
-      resolve(result);
-    };
-    sending.then((response) => {
-      let result: SendResult;
-      try {
-        const problem = validateResponse(response);
-        result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response) };
-      } catch (error) {
-        // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
-        result = { ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } };
-      }
-      finish(result);
-    }, (error: unknown) => {
-      if (error instanceof LocalResourceError && !settled) {
-        settled = true;
-        deadline.cancel();
-        reject(error);
-        return;
-      }
-      finish({ ok: false, failure: failureOf(error, timeoutMs) });
-    });
-  });
+    sending.then(this.answered, this.failed);
+  }
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.expired) this.controller.abort(this.expired);
+    }
+    return this.controller.signal;
+  }
+
+  get deadline(): number | undefined {
+    return this.held ? undefined : this.timer.at;
+  }
+
+  /** The deadline stops while the transport waits for a local resource; the returned call starts it again, in full. */
+  hold(): () => void {
+    if (!this.settled && !this.held) {
+      this.held = true;
+      this.timer.cancel();
+    }
+    return this.resume;
+  }
+
+  private readonly resume = (): void => {
+    if (!this.held) return;
+    this.held = false;
+    if (!this.settled) this.timer = startDeadline(this.timeoutMs, this.expire);
+  };
+
+  private readonly expire = (): void => {
+    if (this.settled) return;
+    this.settled = true;
+    this.expired = deadlineExpired(this.timeoutMs);
+    this.controller?.abort(this.expired);
+    this.resolve({ ok: false, failure: { kind: 'timeout', ms: this.timeoutMs } });
+  };
+
+  private finish(result: SendResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.timer.cancel();
+    this.resolve(result);
+  }
+
+  private readonly answered = (response: WireResponse): void => {
+    let result: SendResult;
+    try {
+      const problem = validateResponse(response);
+      result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response) };
+    } catch (error) {
+      // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
+      result = { ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } };
+    }
+    this.finish(result);
+  };
+
+  private readonly failed = (error: unknown): void => {
+    if (error instanceof LocalResourceError && !this.settled) {
+      this.settled = true;
+      this.timer.cancel();
+      this.reject(error);
+      return;
+    }
+    this.finish({ ok: false, failure: failureOf(error, this.timeoutMs) });
+  };
 }
 
 /**

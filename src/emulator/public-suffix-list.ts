@@ -3,8 +3,7 @@
  * only when two URLs cannot be told apart without it (two hosts under one two-label name, as app.example.com and
  * api.example.com, or alice.github.io and bob.github.io), once per process.
  */
-import { parseUrl } from '../spec/url.js';
-import { sameSite, sameSiteByUrls, type RegistrableDomain } from '../spec/site.js';
+import { sameSite, sameSiteByHrefs, type RegistrableDomain } from '../spec/site.js';
 
 let registrableDomain: RegistrableDomain | undefined;
 let loading: Promise<void> | undefined;
@@ -12,7 +11,7 @@ let loading: Promise<void> | undefined;
 /** Load the list if comparing the sites of `a` and `b` takes it: a promise to await, or null (not needed, or loaded). */
 export function loadPublicSuffixListFor(a: string, b: string): Promise<void> | null {
   if (registrableDomain !== undefined || a === 'null' || b === 'null') return null;
-  if (sameSiteByUrls(parseUrl(a), parseUrl(b)) !== undefined) return null;
+  if (sameSiteByHrefs(a, b) !== undefined) return null;
   loading ??= import('tldts').then(({ getDomain }) => {
     registrableDomain = (host) => getDomain(host, { allowPrivateDomains: true });
   });

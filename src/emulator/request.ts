@@ -8,7 +8,7 @@ import type { EngineProfile } from '../engines/index.js';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from '../spec/methods.js';
 import { isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from '../spec/request-headers.js';
 import type { ReasonCode } from '../types.js';
-import { extractBody, type ExtractedBody } from './body.js';
+import type { ExtractedBody } from './body.js';
 
 export interface PreparedRequest extends RequestSettings {
   url: string;
@@ -22,7 +22,7 @@ export interface PreparedRequest extends RequestSettings {
 export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; code: ReasonCode; failedParameter: string; url: string; origin: string };
 
 /** `extracted`: the body already extracted (a stream can be read once; several engines share one extraction). */
-export async function prepareRequest(input: CheckedRequest, engine: EngineProfile, extracted?: ExtractedBody): Promise<Prepared> {
+export function prepareRequest(input: CheckedRequest, engine: EngineProfile, extracted: ExtractedBody): Prepared {
   const { url, origin, mode } = input;
   // new Request() step 5.3: "If parsedURL includes credentials, then throw a TypeError." (Recorded: all three
   // engines throw before anything is sent, for a user name alone too.)
@@ -49,7 +49,7 @@ export async function prepareRequest(input: CheckedRequest, engine: EngineProfil
     headers.push([name, value]);
   }
 
-  const { bytes, type } = extracted ?? (await extractBody(input.body));
+  const { bytes, type } = extracted;
   // fetch() / new Request() step 36.4: "If type is non-null and this's headers's header list does not contain
   // `Content-Type`, then append (`Content-Type`, type) to this's headers."
   if (type !== null && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', type]);

@@ -12,9 +12,23 @@ import { ENGINE_IDENTITY_HEADERS } from '../engines/request-headers.js';
 import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { decodeWindows1252 } from '../platform.js';
 
+/** A request sent from a point of the conversation: its response, and the point it leads to. */
+interface Step {
+  request: WireRequest;
+  response: Promise<WireResponse>;
+  point: Point;
+  exchange: SharedSend;
+}
+
 /** A point of the conversation: the requests sent so far lead here; each next request leads to its own point. */
 class Point {
-  readonly next = new Map<string, { response: Promise<WireResponse>; point: Point; exchange: SharedSend }>();
+  /** Few: one per distinct request the engines sent from here (at most one per engine). */
+  readonly next: Step[] = [];
+
+  find(request: WireRequest): Step | undefined {
+    for (const step of this.next) if (sameWireRequest(step.request, request)) return step;
+    return undefined;
+  }
 }
 
 /**
@@ -66,13 +80,45 @@ class SharedSend {
 export function wireKey(request: WireRequest): string {
   let key = `${request.method} ${request.url}`;
   for (const [name, value] of request.headers) {
-    if (!ENGINE_IDENTITY_HEADERS.has(name.toLowerCase())) key += `\n${name}: ${value}`;
+    if (!isIdentityHeader(name)) key += `\n${name}: ${value}`;
   }
   if (request.body !== null) {
     // windows-1252 gives every byte a code point of its own, so equal keys mean equal bytes.
     key += `\n\n${decodeWindows1252(request.body)}`;
   }
   return key;
+}
+
+function isIdentityHeader(name: string): boolean {
+  return ENGINE_IDENTITY_HEADERS.has(name) || ENGINE_IDENTITY_HEADERS.has(name.toLowerCase());
+}
+
+/**
+ * Whether two requests are the same on the wire but for the headers that say which browser sends them: what
+ * `wireKey` tells apart, compared in place (no key is built: this runs for every request of every engine).
+ */
+export function sameWireRequest(a: WireRequest, b: WireRequest): boolean {
+  if (a === b) return true;
+  if (a.method !== b.method || a.url !== b.url || !sameBytes(a.body, b.body)) return false;
+  const x = a.headers;
+  const y = b.headers;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < x.length && isIdentityHeader(x[i][0])) i++;
+    while (j < y.length && isIdentityHeader(y[j][0])) j++;
+    if (i === x.length || j === y.length) return i === x.length && j === y.length;
+    if (x[i][0] !== y[j][0] || x[i][1] !== y[j][1]) return false;
+    i++;
+    j++;
+  }
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.byteLength !== b.byteLength) return false;
+  for (let k = 0; k < a.byteLength; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
@@ -91,8 +137,7 @@ export class SharedConversation {
       name: transport.name,
       ...(transport.baseUrl !== undefined ? { baseUrl: transport.baseUrl } : {}),
       send: (request: WireRequest, context: TransportContext): Promise<WireResponse> => {
-        const key = wireKey(request);
-        let step = at.next.get(key);
+        let step = at.find(request);
         if (!step) {
           const exchange = new SharedSend(context.deadline);
           let response: Promise<WireResponse>;
@@ -103,8 +148,8 @@ export class SharedConversation {
           }
           // Each engine handles the outcome itself; the shared promise must not count as unhandled meanwhile.
           response.catch(() => undefined);
-          step = { response, point: new Point(), exchange };
-          at.next.set(key, step);
+          step = { request, response, point: new Point(), exchange };
+          at.next.push(step);
         }
         step.exchange.join(context);
         at = step.point;

@@ -6,7 +6,7 @@
  */
 import { defaultReferer, secFetchSite, sendsFetchMetadata } from '../spec/fetch-metadata.js';
 import { originOf, sameOrigin } from '../spec/origin.js';
-import { cacheModeHeaders } from '../spec/cache-headers.js';
+import { cacheModeHeaders, type HeaderNames } from '../spec/cache-headers.js';
 import type { RequestCacheMode } from '../spec/preflight-cache.js';
 
 /** What an engine needs to know to add its headers to one request on the wire. */
@@ -20,8 +20,8 @@ export interface WireContext {
   urlList: readonly string[];
   /** The `Origin` the request carries, or null when none. */
   originHeader: string | null;
-  /** The names the request's header list already has, lower-cased. */
-  present: ReadonlySet<string>;
+  /** The names the request's header list already has: `has` takes a lower-case name. */
+  present: HeaderNames;
   /** https://html.spec.whatwg.org/multipage/browsers.html#same-site, by the Public Suffix List. */
   sameSite: (a: string, b: string) => boolean;
 }
@@ -31,17 +31,20 @@ export type RequestHeadersHook = (ctx: WireContext) => Array<[string, string]>;
 
 const current = (ctx: WireContext) => ctx.urlList[ctx.urlList.length - 1];
 
-function metadata(site: string | null, mode: string): Array<[string, string]> {
-  return site === null ? [] : [['Sec-Fetch-Site', site], ['Sec-Fetch-Mode', mode], ['Sec-Fetch-Dest', 'empty']];
+// The helpers below append to the list being built (one list per request, no intermediate arrays).
+type Out = Array<[string, string]>;
+
+function metadata(out: Out, site: string | null, mode: string): void {
+  if (site !== null) out.push(['Sec-Fetch-Site', site], ['Sec-Fetch-Mode', mode], ['Sec-Fetch-Dest', 'empty']);
 }
 
-function referer(ctx: WireContext): Array<[string, string]> {
+function referer(out: Out, ctx: WireContext): void {
   const value = defaultReferer(ctx.pageOrigin, current(ctx));
-  return value === null ? [] : [['Referer', value]];
+  if (value !== null) out.push(['Referer', value]);
 }
 
-function language(ctx: WireContext, value: string): Array<[string, string]> {
-  return ctx.present.has('accept-language') ? [] : [['Accept-Language', value]];
+function language(out: Out, ctx: WireContext, value: string): void {
+  if (!ctx.present.has('accept-language')) out.push(['Accept-Language', value]);
 }
 
 /** Whether a redirect so far went to another origin than the URL it came from. */
@@ -57,14 +60,13 @@ const SPEC_USER_AGENT = 'corsproof (Fetch Standard)';
 export const specRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
   const site = sendsFetchMetadata(url) ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList, ctx.sameSite) : null;
-  return [
-    // HTTP-network-or-cache fetch: "If httpRequest's header list does not contain `User-Agent`, then user agents
-    // should append (`User-Agent`, default `User-Agent` value)" — the same on the preflight.
-    ['User-Agent', SPEC_USER_AGENT],
-    ...(ctx.kind === 'actual' ? cacheModeHeaders(ctx.cacheMode, ctx.present) : []),
-    ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
-    ...referer(ctx),
-  ];
+  // HTTP-network-or-cache fetch: "If httpRequest's header list does not contain `User-Agent`, then user agents
+  // should append (`User-Agent`, default `User-Agent` value)" — the same on the preflight.
+  const out: Out = [['User-Agent', SPEC_USER_AGENT]];
+  if (ctx.kind === 'actual') cacheModeHeaders(out, ctx.cacheMode, ctx.present);
+  metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
+  referer(out, ctx);
+  return out;
 };
 
 const CHROMIUM_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
@@ -77,17 +79,16 @@ export const chromiumRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
   const trustworthy = sendsFetchMetadata(url);
   const site = trustworthy ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList, ctx.sameSite) : null;
-  const hints: Array<[string, string]> = trustworthy && ctx.kind === 'actual'
-    ? [['sec-ch-ua-platform', '"Linux"'], ['sec-ch-ua', '"Not:A-Brand";v="8", "Chromium";v="156"'], ['sec-ch-ua-mobile', '?0']]
-    : [];
-  return [
-    ...cacheModeHeaders(ctx.cacheMode, ctx.present),
-    ...hints,
-    ['User-Agent', CHROMIUM_UA],
-    ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
-    ...referer(ctx),
-    ...language(ctx, 'en-US,en;q=0.9'),
-  ];
+  const out: Out = [];
+  cacheModeHeaders(out, ctx.cacheMode, ctx.present);
+  if (trustworthy && ctx.kind === 'actual') {
+    out.push(['sec-ch-ua-platform', '"Linux"'], ['sec-ch-ua', '"Not:A-Brand";v="8", "Chromium";v="156"'], ['sec-ch-ua-mobile', '?0']);
+  }
+  out.push(['User-Agent', CHROMIUM_UA]);
+  metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
+  referer(out, ctx);
+  language(out, ctx, 'en-US,en;q=0.9');
+  return out;
 };
 
 const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0';
@@ -100,14 +101,13 @@ const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Fir
 export const firefoxRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
   const site = !sendsFetchMetadata(url) ? null : ctx.kind === 'actual' && ctx.urlList.length > 1 ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url], ctx.sameSite);
-  return [
-    ['User-Agent', FIREFOX_UA],
-    ...language(ctx, 'en-US,en;q=0.9'),
-    ...referer(ctx),
-    ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
-    ['Priority', 'u=4'],
-    ...cacheModeHeaders(ctx.cacheMode, ctx.present),
-  ];
+  const out: Out = [['User-Agent', FIREFOX_UA]];
+  language(out, ctx, 'en-US,en;q=0.9');
+  referer(out, ctx);
+  metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
+  out.push(['Priority', 'u=4']);
+  cacheModeHeaders(out, ctx.cacheMode, ctx.present);
+  return out;
 };
 
 const WEBKIT_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15';
@@ -124,13 +124,13 @@ export const webkitRequestHeaders: RequestHeadersHook = (ctx) => {
     if (ctx.kind === 'preflight') site = ctx.originHeader === 'null' ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url], ctx.sameSite);
     else if (!crossedOrigins(ctx.urlList)) site = secFetchSite(ctx.pageOrigin, ctx.urlList, ctx.sameSite);
   }
-  return [
-    ...referer(ctx),
-    ['User-Agent', WEBKIT_UA],
-    ...(ctx.kind === 'actual' ? cacheModeHeaders(ctx.cacheMode, ctx.present) : []),
-    ...language(ctx, WEBKIT_ACCEPT_LANGUAGE),
-    ...metadata(site, ctx.kind === 'preflight' ? 'cors' : ctx.mode),
-  ];
+  const out: Out = [];
+  referer(out, ctx);
+  out.push(['User-Agent', WEBKIT_UA]);
+  if (ctx.kind === 'actual') cacheModeHeaders(out, ctx.cacheMode, ctx.present);
+  language(out, ctx, WEBKIT_ACCEPT_LANGUAGE);
+  metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
+  return out;
 };
 
 /**

@@ -3,7 +3,7 @@
  * "A port is a bad port if it is listed in the first column of the following table." (Ports of services a page
  * must not reach: SMTP, IRC, SIP, ...)
  */
-import { parseUrl } from './url.js';
+import { derive, urlFact } from './url.js';
 const BAD_PORTS = new Set([
   0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
   111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
@@ -16,7 +16,12 @@ const BAD_PORTS = new Set([
  * HTTP(S) scheme and url's port is a bad port, then return blocked. 3. Return allowed."
  */
 export function isBlockedBadPort(url: string): boolean {
-  const parsed = parseUrl(url);
+  return derive(url, BAD_PORT);
+}
+
+const BAD_PORT = urlFact((url) => hasBadPort(url));
+
+function hasBadPort(parsed: Readonly<URL>): boolean {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
   const port = parsed.port === '' ? (parsed.protocol === 'https:' ? 443 : 80) : Number(parsed.port);
   return BAD_PORTS.has(port);

@@ -8,12 +8,16 @@
  */
 import type { RequestCacheMode } from './preflight-cache.js';
 
-export function cacheModeHeaders(mode: RequestCacheMode, present: ReadonlySet<string>): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
+/** The names a header list has: `has` takes a lower-case name and compares it case-insensitively. */
+export interface HeaderNames {
+  has(lowerName: string): boolean;
+}
+
+/** Append to `out` the headers the cache mode adds to a request whose header list has the names `present`. */
+export function cacheModeHeaders(out: Array<[string, string]>, mode: RequestCacheMode, present: HeaderNames): void {
   if (mode === 'no-cache' && !present.has('cache-control')) out.push(['Cache-Control', 'max-age=0']);
   if (mode === 'no-store' || mode === 'reload') {
     if (!present.has('pragma')) out.push(['Pragma', 'no-cache']);
     if (!present.has('cache-control')) out.push(['Cache-Control', 'no-cache']);
   }
-  return out;
 }

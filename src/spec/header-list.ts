@@ -25,8 +25,13 @@ export function getHeader(list: HeaderList, name: string): string | null {
 /** https://fetch.spec.whatwg.org/#header-list-contains */
 export function hasHeader(list: HeaderList, name: string): boolean {
   const lower = name.toLowerCase();
-  for (const [n] of list) if (n.toLowerCase() === lower) return true;
+  for (let i = 0; i < list.length; i++) if (namesMatch(list[i][0], lower)) return true;
   return false;
+}
+
+/** The names `list` has, as a lookup (`has(name)`, any case) without copying them. */
+export function namesOf(list: HeaderList): { has(name: string): boolean } {
+  return { has: (name) => hasHeader(list, name) };
 }
 
 /**

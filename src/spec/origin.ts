@@ -2,15 +2,17 @@
  * Origins: https://html.spec.whatwg.org/multipage/browsers.html#origin and the Fetch Standard's use of them.
  * The functions that walk a request's URL list take the origins of its URLs (the caller parses each URL once).
  */
-import { parseUrl } from './url.js';
+import { derive, urlFact } from './url.js';
 
 /** A tuple origin (scheme, host, port) serialized, e.g. `https://app.example` or `http://127.0.0.1:8080`. */
 export type SerializedOrigin = string;
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#ascii-serialisation-of-an-origin — via the URL parser. */
 export function originOf(url: string | URL): SerializedOrigin {
-  return typeof url === 'string' ? parseUrl(url).origin : url.origin;
+  return typeof url === 'string' ? derive(url, originOfUrl) : url.origin;
 }
+
+const originOfUrl = urlFact((url): SerializedOrigin => url.origin);
 
 /** https://html.spec.whatwg.org/multipage/browsers.html#same-origin */
 export function sameOrigin(a: SerializedOrigin, b: SerializedOrigin): boolean {

@@ -3,7 +3,7 @@
  * Public Suffix List), or the host itself for IP addresses and names without one. The list is passed in as a
  * function (src/emulator/public-suffix-list.ts loads it, only when two URLs need it: see `sameSiteByUrls`).
  */
-import { parseUrl } from './url.js';
+import { derive, parseUrl, urlFact } from './url.js';
 
 /** A host's registrable domain by the Public Suffix List, or null when it has none. */
 export type RegistrableDomain = (host: string) => string | null;
@@ -13,14 +13,37 @@ export type RegistrableDomain = (host: string) => string | null;
  * Suffix List. A site's domain is the host itself or a suffix of it of two labels or more (a public suffix and one
  * label), so two different hosts whose last two labels differ are never same site.
  */
-export function sameSiteByUrls(a: URL, b: URL): boolean | undefined {
-  if (a.protocol !== b.protocol) return false;
-  const x = a.hostname;
-  const y = b.hostname;
-  if (x === y) return true;
-  if (isIpAddress(x) || isIpAddress(y)) return false;
-  if (x.endsWith('.') || y.endsWith('.')) return undefined;
-  return lastTwoLabels(x) === lastTwoLabels(y) ? undefined : false;
+export function sameSiteByUrls(a: Readonly<URL>, b: Readonly<URL>): boolean | undefined {
+  return sameSiteByFacts(siteFacts(a), siteFacts(b));
+}
+
+/** `sameSiteByUrls` for two URL strings, remembered with their parsed URLs (one page and one API, many requests). */
+export function sameSiteByHrefs(a: string, b: string): boolean | undefined {
+  return sameSiteByFacts(derive(a, SITE_FACTS), derive(b, SITE_FACTS));
+}
+
+const SITE_FACTS = urlFact((url) => siteFacts(url));
+
+interface SiteFacts {
+  protocol: string;
+  hostname: string;
+  ip: boolean;
+  /** The host ends with a dot (a fully qualified name: the list's rules do not apply as written). */
+  dot: boolean;
+  lastTwo: string;
+}
+
+function siteFacts(url: Readonly<URL>): SiteFacts {
+  const { protocol, hostname } = url;
+  return { protocol, hostname, ip: isIpAddress(hostname), dot: hostname.endsWith('.'), lastTwo: lastTwoLabels(hostname) };
+}
+
+function sameSiteByFacts(x: SiteFacts, y: SiteFacts): boolean | undefined {
+  if (x.protocol !== y.protocol) return false;
+  if (x.hostname === y.hostname) return true;
+  if (x.ip || y.ip) return false;
+  if (x.dot || y.dot) return undefined;
+  return x.lastTwo === y.lastTwo ? undefined : false;
 }
 
 function isIpAddress(host: string): boolean {
@@ -48,9 +71,7 @@ function siteOf(url: URL, registrableDomain: RegistrableDomain): string {
  */
 export function sameSite(a: string, b: string, registrableDomain: RegistrableDomain = defaultRuleDomain): boolean {
   if (a === 'null' || b === 'null') return false;
-  const x = parseUrl(a);
-  const y = parseUrl(b);
-  return sameSiteByUrls(x, y) ?? siteOf(x, registrableDomain) === siteOf(y, registrableDomain);
+  return sameSiteByHrefs(a, b) ?? siteOf(parseUrl(a), registrableDomain) === siteOf(parseUrl(b), registrableDomain);
 }
 
 /**
@@ -58,7 +79,12 @@ export function sameSite(a: string, b: string, registrableDomain: RegistrableDom
  * (127.0.0.0/8, ::1) and `localhost` names are potentially trustworthy.
  */
 export function isPotentiallyTrustworthy(url: string | URL): boolean {
-  const parsed = typeof url === 'string' ? parseUrl(url) : url;
+  return typeof url === 'string' ? derive(url, TRUSTWORTHY) : trustworthy(url);
+}
+
+const TRUSTWORTHY = urlFact((url) => trustworthy(url));
+
+function trustworthy(parsed: Readonly<URL>): boolean {
   if (parsed.protocol === 'https:' || parsed.protocol === 'wss:') return true;
   const host = parsed.hostname.toLowerCase();
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]' || host === 'localhost' || host.endsWith('.localhost');

@@ -1,19 +1,57 @@
 /**
  * https://url.spec.whatwg.org/#concept-url-parser for absolute URL strings, remembered: one fetch reads the same
  * few URLs many times (origins, ports, sites, address spaces), and a test suite sends to the same few URLs
- * thousands of times; parsing dominates both. At most 256 results are kept (emptied when full). The URL handed
+ * thousands of times; parsing dominates both. At most 1,024 results are kept (emptied when full). The URL handed
  * out is shared: read it, never change it.
  */
-const MAX = 256;
-const parsed = new Map<string, URL>();
+const MAX = 1024;
+
+/** Something worked out from a URL alone, remembered with it: see `urlFact` and `derive`. */
+export interface UrlFact<T> {
+  readonly slot: number;
+  readonly compute: (url: Readonly<URL>) => T;
+}
+
+let slots = 0;
+
+/** Declare a fact (once, at module level): `compute` must depend on the URL alone. */
+export function urlFact<T>(compute: (url: Readonly<URL>) => T): UrlFact<T> {
+  return { slot: slots++, compute };
+}
+
+/** A parsed URL and the facts worked out from it so far, by slot. */
+interface Entry {
+  readonly url: URL;
+  derived: unknown[] | undefined;
+}
+
+const parsed = new Map<string, Entry>();
+
+function entryOf(href: string): Entry {
+  let entry = parsed.get(href);
+  if (entry === undefined) {
+    entry = { url: new URL(href), derived: undefined };
+    if (parsed.size >= MAX) parsed.clear();
+    parsed.set(href, entry);
+  }
+  return entry;
+}
 
 /** The parsed URL of an absolute URL string; throws a TypeError, as `new URL()` does, when it is none. */
 export function parseUrl(href: string): Readonly<URL> {
-  let url = parsed.get(href);
-  if (url === undefined) {
-    url = new URL(href);
-    if (parsed.size >= MAX) parsed.clear();
-    parsed.set(href, url);
+  return entryOf(href).url;
+}
+
+const UNKNOWN = Symbol('unknown');
+
+/** `fact.compute(parseUrl(href))`, remembered with the parsed URL: its origin, whether it is trustworthy, its port's status. */
+export function derive<T>(href: string, fact: UrlFact<T>): T {
+  const entry = entryOf(href);
+  const derived = (entry.derived ??= new Array(slots).fill(UNKNOWN));
+  let value = derived[fact.slot];
+  if (value === UNKNOWN || fact.slot >= derived.length) {
+    value = fact.compute(entry.url);
+    derived[fact.slot] = value;
   }
-  return url;
+  return value as T;
 }
