@@ -9,6 +9,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { isHeaderName, isHeaderValue, isMethod, normalizeHeaderValue } from '../spec/http.js';
 import type { AddressSpace, CorsRequest, LocalNetworkPermission, RequestCache_, RequestCredentials_, RequestMode, RequestRedirect_ } from '../types.js';
 import { parseOrigin } from './origin.js';
+import { parseUrl, resolveHref } from '../spec/url.js';
 
 /** What a request says besides its URL, origin, method, headers and body: its modes and where the page is. */
 export interface RequestSettings {
@@ -148,9 +149,9 @@ function resolveUrl(input: unknown, baseUrl?: string): string {
   if (!(typeof input === 'string' || input instanceof URL)) {
     throw new InvalidArgumentError('request.url', `expected a string or URL, got ${input === null ? 'null' : typeof input}`, "Pass an absolute URL ('https://api.example/x') or a path ('/x') on an in-process target.");
   }
-  let url: URL;
+  let href: string;
   try {
-    url = new URL(String(input), baseUrl);
+    href = resolveHref(String(input), baseUrl);
   } catch {
     throw new InvalidArgumentError(
       'request.url',
@@ -158,10 +159,11 @@ function resolveUrl(input: unknown, baseUrl?: string): string {
       "Pass a URL with a scheme, e.g. 'https://api.example/items', or a path with a target that has a base URL.",
     );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidArgumentError('request.url', `'${url.href}' uses ${url.protocol}, not http: or https:`, 'CORS applies to HTTP(S) URLs; pass an http: or https: URL.');
+  const { protocol } = parseUrl(href);
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new InvalidArgumentError('request.url', `'${href}' uses ${protocol}, not http: or https:`, 'CORS applies to HTTP(S) URLs; pass an http: or https: URL.');
   }
-  return url.href;
+  return href;
 }
 
 function* headerEntries(headers: CorsRequest['headers']): Iterable<[string, string]> {

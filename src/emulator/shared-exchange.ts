@@ -9,6 +9,7 @@
  * (unless it answers differently per User-Agent); a live API sees each distinct request once.
  */
 import { ENGINE_IDENTITY_HEADERS } from '../engines/request-headers.js';
+import { namesMatch } from '../spec/header-list.js';
 import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { decodeWindows1252 } from '../platform.js';
 
@@ -84,8 +85,20 @@ export function wireKey(request: WireRequest): string {
   return key;
 }
 
+/** The identity names by length: a name of another length is none of them, whatever its case. */
+const IDENTITY_BY_LENGTH = new Map<number, string[]>();
+for (const name of ENGINE_IDENTITY_HEADERS) IDENTITY_BY_LENGTH.set(name.length, [...(IDENTITY_BY_LENGTH.get(name.length) ?? []), name]);
+
+/** The names as the engines write them (`User-Agent`, `sec-ch-ua`) and lower-cased: the usual cases, found at once. */
+const IDENTITY_AS_WRITTEN = new Set([...ENGINE_IDENTITY_HEADERS].flatMap((name) => [name, name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase())]));
+
 function isIdentityHeader(name: string): boolean {
-  return ENGINE_IDENTITY_HEADERS.has(name) || ENGINE_IDENTITY_HEADERS.has(name.toLowerCase());
+  if (IDENTITY_AS_WRITTEN.has(name)) return true;
+  // Another case of one of the names (`User-Agent`), compared in place: no lower-cased copy per header.
+  const candidates = IDENTITY_BY_LENGTH.get(name.length);
+  if (candidates === undefined) return false;
+  for (let k = 0; k < candidates.length; k++) if (namesMatch(name, candidates[k])) return true;
+  return false;
 }
 
 /**

@@ -39,7 +39,7 @@ export function namesOf(list: HeaderList): { has(name: string): boolean } {
  * every name in the list (this runs for every header of every response). Non-ASCII names take the exact
  * `toLowerCase` path, so the result is the same for every input.
  */
-function namesMatch(name: string, lower: string): boolean {
+export function namesMatch(name: string, lower: string): boolean {
   if (name === lower) return true;
   if (name.length !== lower.length) return false;
   for (let i = 0; i < name.length; i++) {

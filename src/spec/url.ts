@@ -42,6 +42,25 @@ export function parseUrl(href: string): Readonly<URL> {
   return entryOf(href).url;
 }
 
+const resolved = new Map<string, Map<string, string>>();
+
+/** `new URL(input, base).href`, remembered per base (at most 1,024 inputs each); throws a TypeError as `new URL()` does. */
+export function resolveHref(input: string, base: string | undefined): string {
+  if (base === undefined) return parseUrl(input).href;
+  let byInput = resolved.get(base);
+  if (byInput === undefined) {
+    if (resolved.size >= 16) resolved.clear();
+    resolved.set(base, (byInput = new Map()));
+  }
+  let href = byInput.get(input);
+  if (href === undefined) {
+    href = new URL(input, base).href;
+    if (byInput.size >= MAX) byInput.clear();
+    byInput.set(input, href);
+  }
+  return href;
+}
+
 const UNKNOWN = Symbol('unknown');
 
 /** `fact.compute(parseUrl(href))`, remembered with the parsed URL: its origin, whether it is trustworthy, its port's status. */
