@@ -166,8 +166,10 @@ function resolveUrl(input: unknown, baseUrl?: string): string {
   return href;
 }
 
-function* headerEntries(headers: CorsRequest['headers']): Iterable<[string, string]> {
-  if (headers === undefined || headers === null) return;
+/** The request's headers as (name, value) pairs, in order (no generator: this runs for every simulated request). */
+function headerEntries(headers: CorsRequest['headers']): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (headers === undefined || headers === null) return out;
   if (typeof headers !== 'object') {
     throw new InvalidArgumentError('request.headers', `expected an object, Headers or [name, value] pairs, got ${typeof headers}`, "Pass e.g. { 'content-type': 'application/json' }.");
   }
@@ -177,12 +179,15 @@ function* headerEntries(headers: CorsRequest['headers']): Iterable<[string, stri
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new InvalidArgumentError('request.headers', 'each entry must be a [name, value] pair', "Pass e.g. [['x-csrf-token', 'abc']].");
       }
-      yield [String(pair[0]), String(pair[1])];
+      out.push([String(pair[0]), String(pair[1])]);
     }
-    return;
+    return out;
   }
-  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+  for (const name in headers as Record<string, unknown>) {
+    if (!Object.hasOwn(headers, name)) continue;
+    const value = (headers as Record<string, unknown>)[name];
     if (value === undefined) continue;
-    yield [name, String(value)];
+    out.push([name, String(value)]);
   }
+  return out;
 }

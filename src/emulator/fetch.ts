@@ -5,7 +5,7 @@
 import type { CheckedRequest } from '../arguments/request.js';
 import type { EngineProfile } from '../engines/index.js';
 import { corsCheck } from '../spec/cors-check.js';
-import { getHeader, hasHeader, namesOf } from '../spec/header-list.js';
+import { getHeader, hasHeader, namesMatch, namesOf } from '../spec/header-list.js';
 import { isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
@@ -76,10 +76,10 @@ export interface FailureDetails {
 }
 
 /** For a failed CORS check: the names of the header lines that carried `Access-Control-Allow-Origin`, when several. */
-function allowOriginNames(code: ReasonCode, response: WireResponse | undefined): { allowOriginNames?: string[] } {
-  if (!response || !CORS_CHECK_CODES.has(code)) return {};
-  const names = response.headers.filter(([name]) => name.toLowerCase() === 'access-control-allow-origin').map(([name]) => name);
-  return names.length > 1 ? { allowOriginNames: names } : {};
+function allowOriginNames(code: ReasonCode, response: WireResponse | undefined): string[] | undefined {
+  if (!response || !CORS_CHECK_CODES.has(code)) return undefined;
+  const names = response.headers.filter(([name]) => namesMatch(name, 'access-control-allow-origin')).map(([name]) => name);
+  return names.length > 1 ? names : undefined;
 }
 
 const CORS_CHECK_CODES: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
@@ -135,45 +135,54 @@ class FetchRun {
     const { request } = this;
     const url = this.currentUrl;
     const requestOrigin = this.serializedOrigin();
+    const preflightOrigin = this.preflightOrigin();
     const credentialed = request.credentials === 'include';
     const failedAt = this.exchanges.length - 1;
-    const reason: BlockReason = {
+    const { response, network, location } = details;
+    const unsafeNames = this.unsafeNames();
+    const methodNeedsListing = this.useCorsPreflight || !isCorsSafelistedMethod(this.method);
+    // Built field by field (in the order readers see them), not by spreading optional parts: this runs for
+    // every blocked verdict.
+    const reason = {
       code,
       preflight,
       url,
       initialUrl: this.urlList[0],
       origin: request.origin,
-      requestOrigin: preflight ? this.preflightOrigin() : requestOrigin,
-      ...(details.failedParameter !== undefined ? { failedParameter: details.failedParameter } : {}),
-      ...(details.response ? { status: details.response.status } : {}),
-      ...(failedAt >= 0 ? { exchange: failedAt } : {}),
+      requestOrigin: preflight ? preflightOrigin : requestOrigin,
+    } as BlockReason;
+    if (details.failedParameter !== undefined) reason.failedParameter = details.failedParameter;
+    if (response) reason.status = response.status;
+    if (failedAt >= 0) reason.exchange = failedAt;
+    reason.credentialed = credentialed;
+    if (network) reason.network = network;
+    reason.mode = request.mode;
+    reason.redirect = request.redirect;
+    if (location !== undefined) reason.location = location;
+    if (this.urlList.length > 1) reason.previousUrl = this.urlList[this.urlList.length - 2];
+    if (details.addressSpace) reason.addressSpace = details.addressSpace;
+    const names = allowOriginNames(code, response);
+    if (names) reason.allowOriginNames = names;
+    const { fix, unfixable } = planFix({
+      code,
+      preflight,
+      url,
+      network,
+      response,
+      method: this.method,
+      unsafeNames,
+      methodNeedsListing,
+      preflightOrigin,
+      requestOrigin,
       credentialed,
-      ...(details.network ? { network: details.network } : {}),
-      mode: request.mode,
-      redirect: request.redirect,
-      ...(details.location !== undefined ? { location: details.location } : {}),
-      ...(this.urlList.length > 1 ? { previousUrl: this.urlList[this.urlList.length - 2] } : {}),
-      ...(details.addressSpace ? { addressSpace: details.addressSpace } : {}),
-      ...allowOriginNames(code, details.response),
-      ...planFix({
-        code,
-        preflight,
-        url,
-        network: details.network,
-        response: details.response,
-        method: this.method,
-        unsafeNames: this.unsafeNames(),
-        methodNeedsListing: this.useCorsPreflight || !isCorsSafelistedMethod(this.method),
-        preflightOrigin: this.preflightOrigin(),
-        requestOrigin,
-        credentialed,
-        corsChecked: this.tainting === 'cors',
-        location: details.location,
-        redirectMode: request.redirect,
-        redirects: details.response !== undefined && isRedirectStatus(details.response.status) && request.redirect === 'follow' && getHeader(details.response.headers, 'location') !== null,
-        preflightable: this.useCorsPreflight || !isCorsSafelistedMethod(this.method) || this.unsafeNames().length > 0,
-      }),
-    };
+      corsChecked: this.tainting === 'cors',
+      location,
+      redirectMode: request.redirect,
+      redirects: response !== undefined && isRedirectStatus(response.status) && request.redirect === 'follow' && getHeader(response.headers, 'location') !== null,
+      preflightable: methodNeedsListing || unsafeNames.length > 0,
+    });
+    reason.fix = fix;
+    if (unfixable !== undefined) reason.unfixable = unfixable;
     return { engine: this.engine.name, allowed: false, exchanges: this.exchanges, reason };
   }
 
