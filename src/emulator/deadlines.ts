@@ -12,9 +12,21 @@ export interface Deadline {
   cancel(): void;
 }
 
-interface Entry extends Deadline {
-  done: boolean;
-  readonly expire: () => void;
+/** One exchange's place in its queue. A class, not a literal with a closure: one is made per exchange. */
+class Entry implements Deadline {
+  done = false;
+
+  constructor(
+    private readonly queue: Queue,
+    readonly at: number,
+    readonly expire: () => void,
+  ) {}
+
+  cancel(): void {
+    if (this.done) return;
+    this.done = true;
+    this.queue.ended();
+  }
 }
 
 class Queue {
@@ -27,21 +39,16 @@ class Queue {
   constructor(private readonly timeoutMs: number) {}
 
   add(expire: () => void): Deadline {
-    const queue = this;
-    const entry: Entry = {
-      at: performance.now() + this.timeoutMs,
-      done: false,
-      expire,
-      cancel() {
-        if (entry.done) return;
-        entry.done = true;
-        if (--queue.live === 0) queue.idle();
-      },
-    };
+    const entry = new Entry(this, performance.now() + this.timeoutMs, expire);
     if (this.live++ === 0 && this.timer !== undefined) this.timer.ref?.();
     this.entries.push(entry);
     if (this.timer === undefined) this.arm();
     return entry;
+  }
+
+  /** An entry was cancelled before it expired. */
+  ended(): void {
+    if (--this.live === 0) this.idle();
   }
 
   /**

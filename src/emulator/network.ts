@@ -70,14 +70,14 @@ class PendingSend implements TransportContext {
       this.held = true;
       this.timer.cancel();
     }
-    return this.resume;
+    return () => this.resume();
   }
 
-  private readonly resume = (): void => {
+  private resume(): void {
     if (!this.held) return;
     this.held = false;
     if (!this.settled) this.timer = startDeadline(this.timeoutMs, this.expire);
-  };
+  }
 
   private readonly expire = (): void => {
     if (this.settled) return;

@@ -45,6 +45,14 @@ function hasLayer(stack: unknown, match: (fn: Fn) => boolean, depth = 0): boolea
 }
 
 /** A middleware named `cors` that sets Access-Control-Allow-Origin (not some other function of that name). */
+/** Whether a function's source sets Access-Control-Allow-Origin (read once per function: a matcher asks on every call). */
+const settingAllowOrigin = new WeakMap<Fn, boolean>();
+
 function setsAllowOrigin(fn: Fn): boolean {
-  return /access-control-allow-origin/i.test(Function.prototype.toString.call(fn));
+  let sets = settingAllowOrigin.get(fn);
+  if (sets === undefined) {
+    sets = /access-control-allow-origin/i.test(Function.prototype.toString.call(fn));
+    settingAllowOrigin.set(fn, sets);
+  }
+  return sets;
 }

@@ -48,6 +48,8 @@ export class BodyCollector {
   }
 
   result(): LimitedBody {
+    // One chunk (the usual in-process body) is the body as it is: nothing else holds or writes to it.
+    if (this.chunks.length === 1 && this.chunks[0].byteLength === this.size) return { body: this.chunks[0], truncated: this.truncated };
     const body = new Uint8Array(this.size);
     let offset = 0;
     for (const chunk of this.chunks) {
