@@ -20,7 +20,8 @@ import { filterResponse, type Tainting } from './filter.js';
 import { planFix } from './fix.js';
 import { sendAsEngine } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
-import { runPreflight } from './preflight.js';
+import { runPreflight, type PreflightContext } from './preflight.js';
+import type { CacheKeyParts } from '../spec/preflight-cache.js';
 import { loadPublicSuffixListFor, sameSiteByList } from './public-suffix-list.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
@@ -221,12 +222,13 @@ class FetchRun {
       }
 
       // HTTP fetch step 4.1: preflight unless the preflight cache covers the method and every unsafe name.
-      const preflighting = makePreflight && this.preflightNeeded();
+      const parts = makePreflight ? this.cacheParts() : undefined;
+      const preflighting = parts !== undefined && this.preflightNeeded(parts);
       // Local Network Access, before the first request to this URL goes out (engines that have it).
       const lna = this.localNetworkAccess(preflighting);
       if (lna !== null && typeof lna !== 'function') return lna;
       if (preflighting) {
-        const failure = await runPreflight({ ...this.preflightContext(), ...(lna === null ? {} : { afterResponse: lna }) });
+        const failure = await runPreflight(this.preflightContext(parts, lna ?? undefined));
         if (failure) return failure;
       }
 
@@ -333,14 +335,15 @@ class FetchRun {
    * request-header names with request's header list for which there is no header-name cache entry match using
    * request."
    */
-  private preflightNeeded(): boolean {
+  private preflightNeeded(parts: CacheKeyParts): boolean {
     // (What answers from the cache, and when, is the engine's: profile.preflightCache.)
     return !this.engine.preflightCache.covers(this.cache, {
-      parts: this.cacheParts(), method: this.method, unsafeNames: this.unsafeNames(), useCorsPreflight: this.useCorsPreflight, cacheMode: this.request.cache,
+      parts, method: this.method, unsafeNames: this.unsafeNames(), useCorsPreflight: this.useCorsPreflight, cacheMode: this.request.cache,
     });
   }
 
-  private preflightContext() {
+  private preflightContext(cacheParts: CacheKeyParts, afterResponse: (() => Verdict | null) | undefined): PreflightContext {
+    const origin = this.preflightOrigin();
     return {
       engine: this.engine,
       transport: this.transport,
@@ -351,16 +354,25 @@ class FetchRun {
       method: this.method,
       unsafeNames: this.unsafeNames(),
       headers: this.headers,
-      origin: this.preflightOrigin(),
+      origin,
       pageOrigin: this.request.origin,
       credentials: this.request.credentials,
-      cacheParts: this.cacheParts(),
+      cacheParts,
       cacheMode: this.request.cache,
       exchanges: this.exchanges,
-      engineHeaders: (preflightHeaders: ReadonlyArray<readonly [string, string]>) =>
-        this.engine.requestHeaders(this.wireContext('preflight', this.preflightOrigin(), preflightHeaders)),
-      fail: (code: ReasonCode, details?: FailureDetails) => this.fail(code, true, details),
+      run: this,
+      afterResponse,
     };
+  }
+
+  /** The engine's own headers for a preflight that has `preflightHeaders` (PreflightContext.run). */
+  preflightEngineHeaders(preflightHeaders: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
+    return this.engine.requestHeaders(this.wireContext('preflight', this.preflightOrigin(), preflightHeaders));
+  }
+
+  /** A blocked verdict for a failed preflight (PreflightContext.run). */
+  preflightFailed(code: ReasonCode, details?: FailureDetails): Verdict {
+    return this.fail(code, true, details);
   }
 
   /**

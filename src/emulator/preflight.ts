@@ -37,9 +37,12 @@ export interface PreflightContext {
   /** The request's cache mode (it decides, per engine, whether the preflight is kept). */
   cacheMode: RequestCacheMode;
   exchanges: Exchange[];
-  fail(code: ReasonCode, details?: FailureDetails): Verdict;
-  /** The engine's own headers for this preflight, given the ones it has. */
-  engineHeaders(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]>;
+  /** The fetch this preflight is for: it words failures and adds the engine's own headers. */
+  run: {
+    preflightFailed(code: ReasonCode, details?: FailureDetails): Verdict;
+    /** The engine's own headers for this preflight, given the ones it has. */
+    preflightEngineHeaders(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]>;
+  };
   /** A check to run as soon as the preflight's response arrived, before the CORS checks (Local Network Access). */
   afterResponse?: () => Verdict | null;
 }
@@ -68,12 +71,12 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   if (ctx.unsafeNames.length > 0) headers.push(['Access-Control-Request-Headers', ctx.unsafeNames.join(',')]);
   headers.push(['Origin', ctx.origin]);
   // The engine's own headers: the same User-Agent as the request, Accept-Language, Sec-Fetch-*, Referer, ...
-  headers.push(...ctx.engineHeaders(headers));
+  headers.push(...ctx.run.preflightEngineHeaders(headers));
   const wire: WireRequest = { method: 'OPTIONS', url: ctx.url, headers, body: null };
 
   // 5. Let response be the result of running HTTP-network-or-cache fetch given a new fetch params for preflight.
   const { sent } = await sendAsEngine(ctx.engine, ctx.transport, wire, ctx.timeoutMs, ctx.exchanges, 'preflight');
-  if (!sent.ok) return ctx.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
+  if (!sent.ok) return ctx.run.preflightFailed(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
   const response = sent.response;
   const list = response.headers;
   const early = ctx.afterResponse?.();
@@ -91,20 +94,15 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   // A redirect is a redirect status with a Location (recorded: a 301 preflight without one is reported as a
   // status that is not ok, by Chromium and Firefox alike).
   const redirected = isRedirectStatus(response.status) && getHeader(list, 'location') !== null;
-  const statusFailure = (): Verdict => {
-    // Otherwise, return a network error. (Chromium names a redirect apart from other non-ok statuses.)
-    ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
-    return ctx.fail(redirected ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', { response });
-  };
   // The standard reports one network error; engines check in different orders, which decides the message.
   const order = ctx.engine.preflightCheckOrder;
-  if (!statusOk && (order === 'status-first' || (order === 'redirect-first' && redirected))) return statusFailure();
+  if (!statusOk && (order === 'status-first' || (order === 'redirect-first' && redirected))) return statusFailure(ctx, response, redirected);
   if (!check.ok) {
     ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
     const { code, failedParameter } = classifyCorsCheck(check, true);
-    return ctx.fail(code, { failedParameter, response, location: redirectTarget(response.status, list, ctx.url) });
+    return ctx.run.preflightFailed(code, { failedParameter, response, location: redirectTarget(response.status, list, ctx.url) });
   }
-  if (!statusOk) return statusFailure();
+  if (!statusOk) return statusFailure(ctx, response, redirected);
 
   //  1. Let methods be the result of extracting header list values given `Access-Control-Allow-Methods`.
   //  2. Let headerNames be the result of extracting header list values given `Access-Control-Allow-Headers`.
@@ -113,7 +111,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const methods = extractTokenList(list, 'access-control-allow-methods');
   if (methods && !methods.ok) {
     const failedParameter = wholeValue ? getHeader(list, 'access-control-allow-methods') ?? '' : methods.invalid;
-    return ctx.fail('InvalidAllowMethodsPreflightResponse', { failedParameter, response });
+    return ctx.run.preflightFailed('InvalidAllowMethodsPreflightResponse', { failedParameter, response });
   }
   const methodList = methods?.values ?? [];
   const include = ctx.credentials === 'include';
@@ -123,20 +121,15 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const methodAllowed = methodList.includes(ctx.method) || isCorsSafelistedMethod(ctx.method) || (!include && methodList.includes('*'));
   const maxAge = getHeader(list, 'access-control-max-age');
   // What the engine's preflight cache keeps of this response (CORS-preflight fetch steps 8-14; engines differ).
-  const keep = (headerNames: readonly string[], passed: boolean) =>
-    ctx.engine.preflightCache.store(ctx.cache, { parts: ctx.cacheParts, methods: methodList, headerNames, maxAge, passed, cacheMode: ctx.cacheMode });
-  const refuse = (code: ReasonCode, hint: string, headerNames: readonly string[]): Verdict => {
-    keep(headerNames, false);
-    return ctx.fail(code, { failedParameter: hint, response });
-  };
-  if (!methodAllowed && ctx.engine.methodCheckedFirst) return refuse('MethodDisallowedByPreflightResponse', ctx.method, []);
+  const kept: KeptAnswer = { response, methods: methodList, maxAge };
+  if (!methodAllowed && ctx.engine.methodCheckedFirst) return refuse(ctx, kept, 'MethodDisallowedByPreflightResponse', ctx.method, []);
   const headerNames = extractTokenList(list, 'access-control-allow-headers');
   if (headerNames && !headerNames.ok) {
     const failedParameter = wholeValue ? getHeader(list, 'access-control-allow-headers') ?? '' : headerNames.invalid;
-    return ctx.fail('InvalidAllowHeadersPreflightResponse', { failedParameter, response });
+    return ctx.run.preflightFailed('InvalidAllowHeadersPreflightResponse', { failedParameter, response });
   }
   const nameList = (headerNames?.values ?? []).map((n) => n.toLowerCase());
-  if (!methodAllowed) return refuse('MethodDisallowedByPreflightResponse', ctx.method, nameList);
+  if (!methodAllowed) return refuse(ctx, kept, 'MethodDisallowedByPreflightResponse', ctx.method, nameList);
   //  6. If one of request's header list's names is a CORS non-wildcard request-header name and is not a
   //     byte-case-insensitive match for an item in headerNames, then return a network error.
   //  7. For each unsafeName of the CORS-unsafe request-header names with request's header list: if unsafeName
@@ -144,17 +137,44 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //     "include" or headerNames does not contain `*`, return a network error.
   //  (Engines still let `*` cover Authorization: profile.wildcardCoversAuthorization.)
   const wildcard = !include && nameList.includes('*');
-  const unsafe = new Set(ctx.unsafeNames);
-  const checkOrder = ctx.engine.headerCheckOrder?.(ctx.headers).filter(([, lower]) => unsafe.has(lower)) ?? ctx.unsafeNames.map((n) => [n, n] as const);
-  for (const [printed, name] of checkOrder) {
-    if (nameList.includes(name)) continue;
-    if (wildcard && (ctx.engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name))) continue;
-    return refuse('HeaderDisallowedByPreflightResponse', printed, nameList);
+  const covered = (name: string) => nameList.includes(name) || (wildcard && (ctx.engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name)));
+  if (ctx.engine.headerCheckOrder) {
+    // The engine names the first refused header in its own order (and spelling).
+    const unsafe = new Set(ctx.unsafeNames);
+    for (const [printed, name] of ctx.engine.headerCheckOrder(ctx.headers)) {
+      if (unsafe.has(name) && !covered(name)) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', printed, nameList);
+    }
+  } else {
+    for (const name of ctx.unsafeNames) {
+      if (!covered(name)) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', name, nameList);
+    }
   }
 
   //  8. Let max-age be the result of extracting header list values given `Access-Control-Max-Age`; failure or
   //     null: 5. 9. Imposed limit. 10. If the user agent does not provide for a cache, then return response.
   //  11-14. For each method in methods / headerName in headerNames: update or create a cache entry.
-  keep(nameList, true);
+  keep(ctx, kept, nameList, true);
   return null;
+}
+
+/** What a preflight's answer gives the engine's cache, besides the header names. */
+interface KeptAnswer {
+  response: WireResponse;
+  methods: readonly string[];
+  maxAge: string | null;
+}
+
+function keep(ctx: PreflightContext, kept: KeptAnswer, headerNames: readonly string[], passed: boolean): void {
+  ctx.engine.preflightCache.store(ctx.cache, { parts: ctx.cacheParts, methods: kept.methods, headerNames, maxAge: kept.maxAge, passed, cacheMode: ctx.cacheMode });
+}
+
+function refuse(ctx: PreflightContext, kept: KeptAnswer, code: ReasonCode, hint: string, headerNames: readonly string[]): Verdict {
+  keep(ctx, kept, headerNames, false);
+  return ctx.run.preflightFailed(code, { failedParameter: hint, response: kept.response });
+}
+
+/** A status that is not ok: a network error. (Chromium names a redirect apart from other non-ok statuses.) */
+function statusFailure(ctx: PreflightContext, response: WireResponse, redirected: boolean): Verdict {
+  ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
+  return ctx.run.preflightFailed(redirected ? 'PreflightDisallowedRedirect' : 'PreflightInvalidStatus', { response });
 }
