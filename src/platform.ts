@@ -114,9 +114,8 @@ function defineServerRequest({ Request: Base, Headers: HeadersClass, restoresHea
    * listener, a weak reference and a finalizer per request, which costs more than most handlers do (bench:
    * about 10 µs a request); handing out the signal itself costs nothing and aborts the same way. A clone keeps it.
    */
-  return class ServerRequest extends Base {
+  class ServerRequest extends Base {
     #signal: AbortSignal | (() => AbortSignal) | undefined;
-    readonly #headers: Headers | undefined;
     readonly #list: ReadonlyArray<readonly [string, string]>;
     constructor(input: string | Request, init: ServerRequestInit) {
       const platformInit: RequestInit = { method: init.method, headers: init.headers as Array<[string, string]>, redirect: init.redirect ?? 'manual' };
@@ -127,15 +126,6 @@ function defineServerRequest({ Request: Base, Headers: HeadersClass, restoresHea
       super(input, platformInit);
       this.#signal = init.signal;
       this.#list = init.headers;
-      if (restoresHeaders) {
-        const headers = new HeadersClass();
-        for (const [name, value] of init.headers) headers.append(name, value);
-        this.#headers = headers;
-      }
-    }
-    // The base constructor may read these before this class's fields exist.
-    override get headers(): Headers {
-      return (#headers in this ? this.#headers : undefined) ?? super.headers;
     }
     override get signal(): AbortSignal {
       if (!(#signal in this)) return super.signal;
@@ -144,7 +134,25 @@ function defineServerRequest({ Request: Base, Headers: HeadersClass, restoresHea
     }
     override clone(): Request {
       const copy = super.clone();
-      return new ServerRequest(copy, { method: copy.method, headers: this.#list, body: undefined, redirect: copy.redirect, signal: this.#signal });
+      return new (this.constructor as ServerRequestClass)(copy, { method: copy.method, headers: this.#list, body: undefined, redirect: copy.redirect, signal: this.#signal });
+    }
+  }
+  if (!restoresHeaders) return ServerRequest as unknown as ServerRequestClass;
+  /**
+   * Where the platform's `Request` drops forbidden request headers, `headers` is a plain `Headers` holding the
+   * wire's list. (Only there: an overridden getter costs a private-field check on every read a handler makes.)
+   */
+  return class RestoringServerRequest extends ServerRequest {
+    readonly #headers: Headers;
+    constructor(input: string | Request, init: ServerRequestInit) {
+      super(input, init);
+      const headers = new HeadersClass();
+      for (const [name, value] of init.headers) headers.append(name, value);
+      this.#headers = headers;
+    }
+    // The base constructor may read this before this class's fields exist.
+    override get headers(): Headers {
+      return (#headers in this ? this.#headers : undefined) ?? super.headers;
     }
   } as unknown as ServerRequestClass;
 }

@@ -22,10 +22,8 @@ export function filterResponse(
   const redirected = urlList.length > 1;
   switch (type) {
     case 'basic':
-      return make(response.status, response.statusText, 'basic', url, redirected, scriptHeaderValues(filterBasicHeaders(response.headers), engine), response.body);
     case 'cors':
-      return make(response.status, response.statusText, 'cors', url, redirected,
-        scriptHeaderValues(filterCorsHeaders(response.headers, corsExposedHeaderNames(response.headers, credentials)), engine), response.body);
+      return make(response.status, response.statusText, type, url, redirected, visibleHeaders(response, type, credentials, engine), response.body);
     case 'opaque':
       // "An opaque filtered response is a filtered response whose type is "opaque", URL list is the empty
       // list, status is 0, status message is the empty byte sequence, header list is empty, and body is null."
@@ -34,6 +32,26 @@ export function filterResponse(
       // "status is 0, status message is the empty byte sequence, header list is empty, and body is null."
       return make(0, '', 'opaqueredirect', url, redirected, {}, EMPTY);
   }
+}
+
+/**
+ * The header record script reads from `response`, worked out once per response and view: the engines judging one
+ * shared exchange read the same response, and filtering it (lower-casing names, parsing the exposed list,
+ * combining repeats) costs more than the rest of an allowed verdict. Each verdict gets its own copy.
+ */
+const seen = new WeakMap<WireResponse, Map<string, Record<string, string>>>();
+
+function visibleHeaders(response: WireResponse, type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include', engine: EngineProfile): Record<string, string> {
+  const view = `${type} ${credentials} ${engine.headerValueEncoding}`;
+  let views = seen.get(response);
+  let headers = views?.get(view);
+  if (headers === undefined) {
+    const list = response.headers;
+    headers = scriptHeaderValues(type === 'basic' ? filterBasicHeaders(list) : filterCorsHeaders(list, corsExposedHeaderNames(list, credentials)), engine);
+    if (views === undefined) seen.set(response, (views = new Map()));
+    views.set(view, headers);
+  }
+  return { ...headers };
 }
 
 function make(status: number, statusText: string, type: FilteredResponse['type'], url: string, redirected: boolean, headers: Record<string, string>, body: Uint8Array): FilteredResponse {
