@@ -37,6 +37,8 @@ export interface EmulateOptions {
   timeoutMs: number;
   /** The request's body, already extracted. */
   body?: ExtractedBody;
+  /** Other engines judge the same responses (a shared exchange): what script sees of each is worked out once. */
+  sharedResponses?: boolean;
 }
 
 /** Run one checked `fetch()` as `options.engine` would, against `options.transport`: a verdict, never a throw. */
@@ -62,7 +64,7 @@ function emulateWith(request: CheckedRequest, options: EmulateOptions): Promise<
     };
     return Promise.resolve({ engine: engine.name, allowed: false, exchanges: [], reason });
   }
-  return new FetchRun(prepared.request, engine, transport, cache, timeoutMs).run();
+  return new FetchRun(prepared.request, engine, transport, cache, timeoutMs, options.sharedResponses === true).run();
 }
 
 /** How a failure is reported: the value at fault, the status and exchange it failed on, what the network did. */
@@ -115,6 +117,7 @@ class FetchRun {
     private readonly transport: Transport,
     private readonly cache: PreflightCache,
     private readonly timeoutMs: number,
+    private readonly sharedResponses: boolean,
   ) {
     this.urlList = [request.url];
     this.urlOrigins = [originOf(request.url)];
@@ -484,7 +487,7 @@ class FetchRun {
     return {
       engine: this.engine.name,
       allowed: true,
-      response: filterResponse(response, type, this.urlList, this.request.credentials, this.engine),
+      response: filterResponse(response, type, this.urlList, this.request.credentials, this.engine, this.sharedResponses),
       exchanges: this.exchanges,
     };
   }
@@ -513,5 +516,5 @@ function judgeAll(request: CheckedRequest, options: EmulateEnginesOptions, body:
   const { engines, transport, caches, timeoutMs } = options;
   if (engines.length === 1) return emulate(request, { engine: engines[0], transport, cache: caches[0], timeoutMs, body }).then((verdict) => [verdict]);
   const conversation = new SharedConversation(transport);
-  return Promise.all(engines.map((engine, k) => emulate(request, { engine, transport: conversation.participant(), cache: caches[k], timeoutMs, body })));
+  return Promise.all(engines.map((engine, k) => emulate(request, { engine, transport: conversation.participant(), cache: caches[k], timeoutMs, body, sharedResponses: true })));
 }

@@ -17,13 +17,15 @@ export function filterResponse(
   urlList: readonly string[],
   credentials: 'omit' | 'same-origin' | 'include',
   engine: EngineProfile,
+  /** Other engines judge this very response: work out what script sees of it once (see `visibleHeaders`). */
+  shared = false,
 ): FilteredResponse {
   const url = urlList[urlList.length - 1];
   const redirected = urlList.length > 1;
   switch (type) {
     case 'basic':
     case 'cors':
-      return make(response.status, response.statusText, type, url, redirected, visibleHeaders(response, type, credentials, engine), response.body);
+      return make(response.status, response.statusText, type, url, redirected, shared ? sharedVisibleHeaders(response, type, credentials, engine) : visibleHeaders(response.headers, type, credentials, engine), response.body);
     case 'opaque':
       // "An opaque filtered response is a filtered response whose type is "opaque", URL list is the empty
       // list, status is 0, status message is the empty byte sequence, header list is empty, and body is null."
@@ -34,24 +36,31 @@ export function filterResponse(
   }
 }
 
-/**
- * The header record script reads from `response`, worked out once per response and view: the engines judging one
- * shared exchange read the same response, and filtering it (lower-casing names, parsing the exposed list,
- * combining repeats) costs more than the rest of an allowed verdict. Each verdict gets its own copy.
- */
-const seen = new WeakMap<WireResponse, Map<string, Record<string, string>>>();
+/** The header record script reads from a response of this type. */
+function visibleHeaders(list: WireResponse['headers'], type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include', engine: EngineProfile): Record<string, string> {
+  return scriptHeaderValues(type === 'basic' ? filterBasicHeaders(list) : filterCorsHeaders(list, corsExposedHeaderNames(list, credentials)), engine);
+}
 
-function visibleHeaders(response: WireResponse, type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include', engine: EngineProfile): Record<string, string> {
+/**
+ * `visibleHeaders`, worked out once per response and view: the engines judging one shared exchange read the same
+ * response, and filtering it (lower-casing names, parsing the exposed list, combining repeats) costs more than
+ * the rest of an allowed verdict. Each verdict gets its own record.
+ */
+const seen = new WeakMap<WireResponse, Map<string, ReadonlyArray<readonly [string, string]>>>();
+
+function sharedVisibleHeaders(response: WireResponse, type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include', engine: EngineProfile): Record<string, string> {
   const view = `${type} ${credentials} ${engine.headerValueEncoding}`;
   let views = seen.get(response);
-  let headers = views?.get(view);
-  if (headers === undefined) {
-    const list = response.headers;
-    headers = scriptHeaderValues(type === 'basic' ? filterBasicHeaders(list) : filterCorsHeaders(list, corsExposedHeaderNames(list, credentials)), engine);
+  const known = views?.get(view);
+  if (known === undefined) {
+    const headers = visibleHeaders(response.headers, type, credentials, engine);
     if (views === undefined) seen.set(response, (views = new Map()));
-    views.set(view, headers);
+    views.set(view, Object.entries(headers));
+    return headers;
   }
-  return { ...headers };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of known) headers[name] = value;
+  return headers;
 }
 
 function make(status: number, statusText: string, type: FilteredResponse['type'], url: string, redirected: boolean, headers: Record<string, string>, body: Uint8Array): FilteredResponse {
