@@ -18,7 +18,7 @@ import { extractBody, type ExtractedBody } from './body.js';
 import { classifyCorsCheck } from './classify.js';
 import { filterResponse, type Tainting } from './filter.js';
 import { planFix } from './fix.js';
-import { sendAsEngine } from './network.js';
+import { sendAsEngine, senderFor, type Sender } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
 import { runPreflight, type PreflightContext } from './preflight.js';
 import type { CacheKeyParts } from '../spec/preflight-cache.js';
@@ -37,8 +37,11 @@ export interface EmulateOptions {
   timeoutMs: number;
   /** The request's body, already extracted. */
   body?: ExtractedBody;
-  /** Other engines judge the same responses (a shared exchange): what script sees of each is worked out once. */
-  sharedResponses?: boolean;
+  /**
+   * How requests go out, when not to `transport` alone: a participant in a conversation the engines share
+   * (shared-exchange.ts). Other engines then judge the same responses, so what script sees of each is worked out once.
+   */
+  shared?: Sender;
 }
 
 /** Run one checked `fetch()` as `options.engine` would, against `options.transport`: a verdict, never a throw. */
@@ -64,7 +67,8 @@ function emulateWith(request: CheckedRequest, options: EmulateOptions): Promise<
     };
     return Promise.resolve({ engine: engine.name, allowed: false, exchanges: [], reason });
   }
-  return new FetchRun(prepared.request, engine, transport, cache, timeoutMs, options.sharedResponses === true).run();
+  const send = options.shared ?? senderFor(transport, timeoutMs);
+  return new FetchRun(prepared.request, engine, send, cache, options.shared !== undefined).run();
 }
 
 /** How a failure is reported: the value at fault, the status and exchange it failed on, what the network did. */
@@ -114,9 +118,8 @@ class FetchRun {
   constructor(
     private readonly request: PreparedRequest,
     private readonly engine: EngineProfile,
-    private readonly transport: Transport,
+    private readonly send: Sender,
     private readonly cache: PreflightCache,
-    private readonly timeoutMs: number,
     private readonly sharedResponses: boolean,
   ) {
     this.urlList = [request.url];
@@ -237,7 +240,7 @@ class FetchRun {
 
       // HTTP fetch step 4.3: HTTP-network-or-cache fetch.
       const wire = this.actualWire();
-      const { sent } = await sendAsEngine(this.engine, this.transport, wire, this.timeoutMs, this.exchanges, this.urlList.length === 1 ? 'actual' : 'redirect');
+      const { sent } = await sendAsEngine(this.engine, this.send, wire, this.exchanges, this.urlList.length === 1 ? 'actual' : 'redirect');
       if (!sent.ok) return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
       const response = sent.response;
 
@@ -349,9 +352,8 @@ class FetchRun {
     const origin = this.preflightOrigin();
     return {
       engine: this.engine,
-      transport: this.transport,
+      send: this.send,
       cache: this.cache,
-      timeoutMs: this.timeoutMs,
       url: this.currentUrl,
       urlOrigin: this.currentOrigin,
       method: this.method,
@@ -515,6 +517,6 @@ export function emulateEngines(request: CheckedRequest, options: EmulateEnginesO
 function judgeAll(request: CheckedRequest, options: EmulateEnginesOptions, body: ExtractedBody): Promise<Verdict[]> {
   const { engines, transport, caches, timeoutMs } = options;
   if (engines.length === 1) return emulate(request, { engine: engines[0], transport, cache: caches[0], timeoutMs, body }).then((verdict) => [verdict]);
-  const conversation = new SharedConversation(transport);
-  return Promise.all(engines.map((engine, k) => emulate(request, { engine, transport: conversation.participant(), cache: caches[k], timeoutMs, body, sharedResponses: true })));
+  const conversation = new SharedConversation(senderFor(transport, timeoutMs));
+  return Promise.all(engines.map((engine, k) => emulate(request, { engine, transport, cache: caches[k], timeoutMs, body, shared: conversation.participant() })));
 }

@@ -13,6 +13,18 @@ import { refusedResponse } from './response-head.js';
 
 export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
 
+/**
+ * How one engine's fetch puts a request on the wire and gets its outcome: `sendWithDeadline` over the transport,
+ * or a participant in a shared conversation (shared-exchange.ts), which sends each distinct request once for
+ * every engine.
+ */
+export type Sender = (wire: WireRequest) => Promise<SendResult>;
+
+/** The sender of one engine alone: every request goes to `transport`, with the deadline `timeoutMs`. */
+export function senderFor(transport: Transport, timeoutMs: number): Sender {
+  return (wire) => sendWithDeadline(transport, wire, timeoutMs);
+}
+
 export function sendWithDeadline(transport: Transport, wire: WireRequest, timeoutMs: number): Promise<SendResult> {
   return new Promise<SendResult>((resolve, reject) => new PendingSend(transport, wire, timeoutMs, resolve, reject));
 }
@@ -125,16 +137,15 @@ class PendingSend implements TransportContext {
  */
 export async function sendAsEngine(
   engine: EngineProfile,
-  transport: Transport,
+  send: Sender,
   wire: WireRequest,
-  timeoutMs: number,
   exchanges: Exchange[],
   kind: Exchange['kind'],
 ): Promise<{ exchange: Exchange; sent: SendResult }> {
   for (let attempt = 0; ; attempt++) {
     const exchange: Exchange = { kind, request: wire };
     exchanges.push(exchange);
-    const sent = await sendWithDeadline(transport, wire, timeoutMs);
+    const sent = await send(wire);
     if (!sent.ok) {
       exchange.error = sent.failure;
       return { exchange, sent };

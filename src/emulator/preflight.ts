@@ -10,16 +10,15 @@ import { isCorsSafelistedMethod } from '../spec/methods.js';
 import type { CacheKeyParts, RequestCacheMode } from '../spec/preflight-cache.js';
 import type { PreflightCache } from './preflight-cache.js';
 import { isCorsNonWildcardRequestHeaderName } from '../spec/request-headers.js';
-import type { Exchange, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
+import type { Exchange, ReasonCode, Verdict, WireRequest, WireResponse } from '../types.js';
 import { classifyCorsCheck } from './classify.js';
 import type { FailureDetails } from './fetch.js';
-import { sendAsEngine } from './network.js';
+import { sendAsEngine, type Sender } from './network.js';
 
 export interface PreflightContext {
   engine: EngineProfile;
-  transport: Transport;
+  send: Sender;
   cache: PreflightCache;
-  timeoutMs: number;
   url: string;
   /** The origin of `url`. */
   urlOrigin: string;
@@ -75,7 +74,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   const wire: WireRequest = { method: 'OPTIONS', url: ctx.url, headers, body: null };
 
   // 5. Let response be the result of running HTTP-network-or-cache fetch given a new fetch params for preflight.
-  const { sent } = await sendAsEngine(ctx.engine, ctx.transport, wire, ctx.timeoutMs, ctx.exchanges, 'preflight');
+  const { sent } = await sendAsEngine(ctx.engine, ctx.send, wire, ctx.exchanges, 'preflight');
   if (!sent.ok) return ctx.run.preflightFailed(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', { network: sent.failure });
   const response = sent.response;
   const list = response.headers;

@@ -3,22 +3,23 @@
  * engines put the same request on the wire (method, URL, headers with their case and order, body, byte for
  * byte, but for the headers that say which browser sends it: User-Agent, Accept-Language, client hints,
  * Sec-Fetch-*, Referer, Priority, the cache mode's headers) at the same point of the conversation (after the same
- * requests), it is sent once, as the first engine puts it, and its response is judged by each; where they differ
- * (a header only one engine lets through, a redirect one engine preflights again, another `Origin`), they part
- * and each sends its own from then on. Against a deterministic server the verdicts are those of separate runs
- * (unless it answers differently per User-Agent); a live API sees each distinct request once.
+ * requests), it is sent once, as the first engine puts it, and its outcome (the response, or the failure: a
+ * timeout, a reset, garbage) is judged by each; where they differ (a header only one engine lets through, a
+ * redirect one engine preflights again, another `Origin`), they part and each sends its own from then on. Against
+ * a deterministic server the verdicts are those of separate runs (unless it answers differently per
+ * User-Agent); a live API sees each distinct request once.
  */
 import { ENGINE_IDENTITY_HEADERS } from '../engines/request-headers.js';
 import { namesMatch } from '../spec/header-list.js';
-import type { Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import type { WireRequest } from '../types.js';
+import type { SendResult, Sender } from './network.js';
 import { decodeWindows1252 } from '../platform.js';
 
-/** A request sent from a point of the conversation: its response, and the point it leads to. */
+/** A request sent from a point of the conversation: its outcome, and the point it leads to. */
 interface Step {
   request: WireRequest;
-  response: Promise<WireResponse>;
+  outcome: Promise<SendResult>;
   point: Point;
-  exchange: SharedSend;
 }
 
 /** A point of the conversation: the requests sent so far lead here; each next request leads to its own point. */
@@ -29,46 +30,6 @@ class Point {
   find(request: WireRequest): Step | undefined {
     for (const step of this.next) if (sameWireRequest(step.request, request)) return step;
     return undefined;
-  }
-}
-
-/**
- * One request on the wire, shared by the engines that sent it. Its signal aborts once every engine waiting for
- * it has given up (each engine's own deadline aborts that engine's signal). Like the emulator's own, the signal
- * is made only when the transport reads it.
- */
-class SharedSend implements TransportContext {
-  private controller: AbortController | undefined;
-  private readonly waiting: TransportContext[] = [];
-  private gaveUp = 0;
-
-  /**
-   * `deadline`: the first engine's (the others started later, so theirs are no earlier). The context the
-   * transport sees is this object itself: an object literal with a getter made per request instead had V8
-   * promote megabytes per young-generation collection and tripled the time spent collecting (node --trace-gc).
-   */
-  constructor(readonly deadline: number | undefined) {}
-
-  get signal(): AbortSignal {
-    if (!this.controller) {
-      this.controller = new AbortController();
-      for (const context of this.waiting) this.follow(context);
-    }
-    return this.controller.signal;
-  }
-
-  join(context: TransportContext): void {
-    this.waiting.push(context);
-    if (this.controller) this.follow(context);
-  }
-
-  private follow(context: TransportContext): void {
-    const signal = context.signal;
-    const onAbort = (): void => {
-      if (++this.gaveUp === this.waiting.length) this.controller!.abort(signal.reason);
-    };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
   }
 }
 
@@ -130,39 +91,32 @@ function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
 }
 
 /**
- * One conversation with `transport`, shared by several engines: `participant()` gives each engine a transport
- * of its own, whose requests go out once for every engine at the same point of the conversation.
+ * One conversation with the target, shared by several engines: `participant()` gives each engine a sender of its
+ * own, whose requests go out once for every engine at the same point of the conversation.
  */
 export class SharedConversation {
   private readonly start = new Point();
 
-  constructor(private readonly transport: Transport) {}
+  /** `send`: how a request reaches the target, with its deadline (the one timeout every engine shares). */
+  constructor(private readonly send: Sender) {}
 
-  participant(): Transport {
-    const { transport } = this;
+  /**
+   * A sender for one engine. A request shared with other engines has one deadline and one outcome: a server that
+   * hangs costs one timeout, and the transport's abort signal fires when the engines give up (together).
+   */
+  participant(): Sender {
     let at = this.start;
-    return {
-      name: transport.name,
-      ...(transport.baseUrl !== undefined ? { baseUrl: transport.baseUrl } : {}),
-      send: (request: WireRequest, context: TransportContext): Promise<WireResponse> => {
-        let step = at.find(request);
-        if (!step) {
-          const exchange = new SharedSend(context.deadline);
-          let response: Promise<WireResponse>;
-          try {
-            response = Promise.resolve(transport.send(request, exchange));
-          } catch (error) {
-            response = Promise.reject(error);
-          }
-          // Each engine handles the outcome itself; the shared promise must not count as unhandled meanwhile.
-          response.catch(() => undefined);
-          step = { request, response, point: new Point(), exchange };
-          at.next.push(step);
-        }
-        step.exchange.join(context);
-        at = step.point;
-        return step.response;
-      },
+    return (request) => {
+      let step = at.find(request);
+      if (!step) {
+        const outcome = this.send(request);
+        // Each engine handles the outcome itself; the shared promise must not count as unhandled meanwhile.
+        outcome.catch(() => undefined);
+        step = { request, outcome, point: new Point() };
+        at.next.push(step);
+      }
+      at = step.point;
+      return step.outcome;
     };
   }
 }
