@@ -6,6 +6,7 @@
  */
 import { METHODS } from 'node:http';
 import type { Transport, WireRequest, WireResponse } from '../../src/types.js';
+import { hasHeader } from '../../src/spec/header-list.js';
 
 /**
  * The harness serves with node:http, whose parser (llhttp) only accepts the methods it knows, by their exact
@@ -91,6 +92,34 @@ interface Served {
   body: Uint8Array;
 }
 
+/** Which scenario, hop and host a request URL is for, as the server's router finds it (remembered per URL). */
+interface Route {
+  host: HostName;
+  s: ScenarioSpec;
+  k: number;
+  answers: ScenarioSpec['hops'][number];
+}
+
+const routes = new WeakMap<ReadonlyMap<string, ScenarioSpec>, Map<string, Route>>();
+
+function route(byId: ReadonlyMap<string, ScenarioSpec>, url: string): Route | null {
+  let known = routes.get(byId);
+  if (!known) routes.set(byId, (known = new Map()));
+  let found = known.get(url);
+  if (found === undefined) {
+    const m = HOP_URL.exec(url);
+    const host = m ? HOST_BY_PORT.get(m[1]) : undefined;
+    const s = m ? byId.get(m[2]) : undefined;
+    const k = m ? Number(m[3]) : -1;
+    const answers = s?.hops[k];
+    if (!host || !s || !answers) return null;
+    found = { host, s, k, answers };
+    if (known.size >= 65_536) known.clear();
+    known.set(url, found);
+  }
+  return found;
+}
+
 /**
  * A hop's answer with its placeholders substituted and its body encoded: what the harness's server sends for
  * it, every time. Worked out once per answer (a scenario's answers never change), so a replay measures the
@@ -116,20 +145,17 @@ export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, recei
     name: 'conformance',
     async send(wire: WireRequest): Promise<WireResponse> {
       if (parserRefuses(wire)) return BAD_REQUEST;
-      const m = HOP_URL.exec(wire.url);
-      const host = m ? HOST_BY_PORT.get(m[1]) : undefined;
-      const s = m ? byId.get(m[2]) : undefined;
-      const k = m ? Number(m[3]) : -1;
-      const hop = s?.hops[k];
-      if (!host || !s || !hop) return { status: 404, statusText: 'Not Found', headers: [], body: new Uint8Array(0) };
+      const hop = route(byId, wire.url);
+      if (!hop) return { status: 404, statusText: 'Not Found', headers: [], body: new Uint8Array(0) };
+      const { host, s, k } = hop;
       if (received) {
         let list = received.get(s.id);
         if (!list) received.set(s.id, (list = []));
         list.push({ host, hop: k, method: wire.method, headers: wire.headers.map(([n, v]) => [n.toLowerCase(), v]) });
       }
-      const isPreflight = wire.method === 'OPTIONS' && wire.headers.some(([n]) => n.toLowerCase() === 'access-control-request-method');
-      const preflight = isPreflight && hop.preflight !== undefined;
-      const answer = serve(s, preflight ? hop.preflight! : hop.response, preflight);
+      const isPreflight = wire.method === 'OPTIONS' && hasHeader(wire.headers, 'access-control-request-method');
+      const preflight = isPreflight && hop.answers.preflight !== undefined;
+      const answer = serve(s, preflight ? hop.answers.preflight! : hop.answers.response, preflight);
       // A fresh header list per response, as off the wire; the body's bytes are shared (nothing writes to them).
       return { status: answer.status, statusText: '', headers: answer.headers.map(([n, v]) => [n, v]), body: answer.body };
     },
