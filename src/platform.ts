@@ -32,14 +32,17 @@ export function serverClasses(): ServerClasses {
   if (resolved && resolvedFor === current) return resolved;
   resolvedFor = current;
   requestClass = undefined;
-  const scopes = [globalThis as Scope, nodeMainRealm()].filter((scope): scope is Scope => scope !== undefined);
-  for (const scope of scopes) {
-    if (hasFetchClasses(scope) && keepsForbiddenHeaders(scope.Request as typeof Request)) {
-      resolved = { Request: scope.Request as typeof Request, Response: scope.Response as typeof Response, Headers: scope.Headers as typeof Headers, restoresHeaders: false };
-      return resolved;
-    }
+  // Node's main realm is looked up only when the global classes will not do (it loads node:vm).
+  const global = globalThis as Scope;
+  const usable = (scope: Scope | undefined): scope is Scope => scope !== undefined && hasFetchClasses(scope) && keepsForbiddenHeaders(scope.Request as typeof Request);
+  const globalKeeps = usable(global);
+  const main = globalKeeps ? undefined : nodeMainRealm();
+  const keeping = globalKeeps ? global : main !== global && usable(main) ? main : undefined;
+  if (keeping) {
+    resolved = { Request: keeping.Request as typeof Request, Response: keeping.Response as typeof Response, Headers: keeping.Headers as typeof Headers, restoresHeaders: false };
+    return resolved;
   }
-  const scope = scopes.find(hasFetchClasses);
+  const scope = [global, main].find((s): s is Scope => s !== undefined && hasFetchClasses(s));
   if (!scope) {
     throw new Error(
       'corsproof needs the Fetch API classes (Request, Response, Headers), and this environment has none. ' +
@@ -179,19 +182,21 @@ export function isHeadersLike(value: unknown): value is Headers {
 }
 
 type Codecs = { TextEncoder: typeof TextEncoder; TextDecoder: typeof TextDecoder };
-let codecs: { encoder: TextEncoder; decoder: TextDecoder; windows1252: TextDecoder } | undefined;
+let codecs: { encoder: TextEncoder; decoder: TextDecoder; scope: Codecs } | undefined;
+let windows1252: TextDecoder | undefined;
+
+const hasCodecs = (s: Partial<Codecs> | undefined): s is Codecs => typeof s?.TextEncoder === 'function' && typeof s?.TextDecoder === 'function';
 
 /**
  * UTF-8 text codecs, made when first used: Jest's jsdom environment has no `TextEncoder` or `TextDecoder` of its
- * own (Node's main realm has them), and a module must load there.
+ * own (Node's main realm has them), and a module must load there. The main realm is looked up only then.
  */
-function textCodecs(): { encoder: TextEncoder; decoder: TextDecoder; windows1252: TextDecoder } {
+function textCodecs(): { encoder: TextEncoder; decoder: TextDecoder; scope: Codecs } {
   if (codecs) return codecs;
-  const scope = [globalThis as Partial<Codecs>, nodeMainRealm() as Partial<Codecs> | undefined].find(
-    (s) => typeof s?.TextEncoder === 'function' && typeof s?.TextDecoder === 'function',
-  );
-  if (!scope) throw new Error('corsproof needs TextEncoder and TextDecoder, and this environment has neither.');
-  codecs = { encoder: new scope.TextEncoder!(), decoder: new scope.TextDecoder!(), windows1252: new scope.TextDecoder!('windows-1252') };
+  const global = globalThis as Partial<Codecs>;
+  const scope = hasCodecs(global) ? global : (nodeMainRealm() as Partial<Codecs> | undefined);
+  if (!hasCodecs(scope)) throw new Error('corsproof needs TextEncoder and TextDecoder, and this environment has neither.');
+  codecs = { encoder: new scope.TextEncoder(), decoder: new scope.TextDecoder(), scope };
   return codecs;
 }
 
@@ -205,5 +210,6 @@ export function decodeUtf8(bytes: Uint8Array): string {
 
 /** Bytes as windows-1252 text: every byte a code point of its own (for keys, where equal text means equal bytes). */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  return textCodecs().windows1252.decode(bytes);
+  windows1252 ??= new (textCodecs().scope.TextDecoder)('windows-1252');
+  return windows1252.decode(bytes);
 }
