@@ -10,7 +10,6 @@
  * User-Agent); a live API sees each distinct request once.
  */
 import { ENGINE_IDENTITY_HEADERS } from '../engines/request-headers.js';
-import { namesMatch } from '../spec/header-list.js';
 import type { WireRequest } from '../types.js';
 import type { SendResult, Sender } from './network.js';
 import { decodeWindows1252 } from '../platform.js';
@@ -46,20 +45,20 @@ export function wireKey(request: WireRequest): string {
   return key;
 }
 
-/** The identity names by length: a name of another length is none of them, whatever its case. */
-const IDENTITY_BY_LENGTH = new Map<number, string[]>();
-for (const name of ENGINE_IDENTITY_HEADERS) IDENTITY_BY_LENGTH.set(name.length, [...(IDENTITY_BY_LENGTH.get(name.length) ?? []), name]);
-
-/** The names as the engines write them (`User-Agent`, `sec-ch-ua`) and lower-cased: the usual cases, found at once. */
-const IDENTITY_AS_WRITTEN = new Set([...ENGINE_IDENTITY_HEADERS].flatMap((name) => [name, name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase())]));
+/**
+ * Whether a header name (in any case) is one of `ENGINE_IDENTITY_HEADERS`, remembered per name as written: the
+ * same few names (`Accept`, `Origin`, `User-Agent`, ...) come up for every request of every engine.
+ */
+const identity = new Map<string, boolean>();
 
 function isIdentityHeader(name: string): boolean {
-  if (IDENTITY_AS_WRITTEN.has(name)) return true;
-  // Another case of one of the names (`User-Agent`), compared in place: no lower-cased copy per header.
-  const candidates = IDENTITY_BY_LENGTH.get(name.length);
-  if (candidates === undefined) return false;
-  for (let k = 0; k < candidates.length; k++) if (namesMatch(name, candidates[k])) return true;
-  return false;
+  let known = identity.get(name);
+  if (known === undefined) {
+    known = ENGINE_IDENTITY_HEADERS.has(name.toLowerCase());
+    if (identity.size >= 512) identity.clear();
+    identity.set(name, known);
+  }
+  return known;
 }
 
 /**
