@@ -40,19 +40,45 @@ export function verdictCell(result: ProbeResult, judge: (verdict: Verdict) => Ce
       verdict,
     };
   }
-  const j = judge(verdict);
-  const credentials = result.request.credentials ?? 'same-origin';
-  const because = verdict.allowed && j.because !== false ? whyAllowed(verdict, credentials as RequestCredentials_) : [];
-  return {
-    label,
-    engine,
-    holds: j.holds,
-    status: j.status ?? verdictStatus(verdict),
-    notes: [...(j.notes ?? []), ...because],
-    verdict,
-    change: j.change,
-    ...(result.middleware ? { middleware: result.middleware } : {}),
-  };
+  return new JudgedCell(result, judge(verdict));
+}
+
+/**
+ * A judged verdict's cell. Its notes (what let an allowed request through) are worded when a message reads them:
+ * a passing assertion never shows them, and the matcher should cost little more than its requests.
+ */
+class JudgedCell implements Cell {
+  readonly label?: string;
+  readonly engine: EngineName;
+  readonly holds: boolean | null;
+  readonly status: string;
+  readonly verdict: Verdict;
+  readonly change?: Cell['change'];
+  readonly middleware?: Cell['middleware'];
+  #notes: string[] | undefined;
+
+  constructor(
+    private readonly result: ProbeResult,
+    private readonly judgement: CellJudgement,
+  ) {
+    const { verdict, engine, label, middleware } = result;
+    if (label !== undefined) this.label = label;
+    this.engine = engine;
+    this.holds = judgement.holds;
+    this.status = judgement.status ?? verdictStatus(verdict);
+    this.verdict = verdict;
+    this.change = judgement.change;
+    if (middleware) this.middleware = middleware;
+  }
+
+  get notes(): string[] {
+    if (this.#notes === undefined) {
+      const { verdict, request } = this.result;
+      const because = verdict.allowed && this.judgement.because !== false ? whyAllowed(verdict, (request.credentials ?? 'same-origin') as RequestCredentials_) : [];
+      this.#notes = [...(this.judgement.notes ?? []), ...because];
+    }
+    return this.#notes;
+  }
 }
 
 /** `PUT https://api.example/items from https://app.example`, with credentials when they are included. */
