@@ -145,7 +145,7 @@ export function corsUnsafeRequestHeaderNames(
     }
   }
   if (totalLimit !== null && size > totalLimit) unsafe.push(...potentially);
-  if (!dedupe) return unsafe.map((n) => n.toLowerCase()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!dedupe) return unsafe.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return toSortedLowercaseSet(unsafe);
 }
 
@@ -168,6 +168,8 @@ function combineByName(headers: ReadonlyArray<readonly [string, string]>): Array
  * with byte less than.
  */
 export function toSortedLowercaseSet(names: readonly string[]): string[] {
+  // (Most requests have no unsafe name, or one.)
+  if (names.length < 2) return names.map((n) => n.toLowerCase());
   const set = [...new Set(names.map((n) => n.toLowerCase()))];
   return set.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

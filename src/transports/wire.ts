@@ -38,10 +38,14 @@ export function readHead(response: Response): Omit<WireResponse, 'body'> {
     throw new TransportError('network', 'The handler answered with a network error (Response.error()).');
   }
   const headers: Array<[string, string]> = [];
-  // `getSetCookie` keeps each Set-Cookie line apart; a Headers class without it (older DOM libraries) combines them.
-  const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : null;
+  // `getSetCookie` keeps each Set-Cookie line apart; a Headers class without it (older DOM libraries) combines
+  // them. Asked only when there is one (most responses have none).
+  let cookies: string[] | null | undefined;
   response.headers.forEach((value, name) => {
-    if (name === 'set-cookie' && cookies) return;
+    if (name === 'set-cookie') {
+      cookies ??= typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : null;
+      if (cookies) return;
+    }
     headers.push([name, value]);
   });
   for (const cookie of cookies ?? []) headers.push(['set-cookie', cookie]);
