@@ -48,8 +48,10 @@ export class BodyCollector {
   }
 
   result(): LimitedBody {
-    // One chunk (the usual in-process body) is the body as it is: nothing else holds or writes to it.
-    if (this.chunks.length === 1 && this.chunks[0].byteLength === this.size) return { body: this.chunks[0], truncated: this.truncated };
+    // One chunk (the usual in-process body) is the body as it is: nothing else holds or writes to it. Unless it
+    // comes from another realm (Node's, under Jest's jsdom): the emulator takes bytes of its own realm's class.
+    const only = this.chunks.length === 1 ? this.chunks[0] : undefined;
+    if (only instanceof Uint8Array && only.byteLength === this.size) return { body: only, truncated: this.truncated };
     const body = new Uint8Array(this.size);
     let offset = 0;
     for (const chunk of this.chunks) {
