@@ -182,8 +182,7 @@ export function isHeadersLike(value: unknown): value is Headers {
 }
 
 type Codecs = { TextEncoder: typeof TextEncoder; TextDecoder: typeof TextDecoder };
-let codecs: { encoder: TextEncoder; decoder: TextDecoder; scope: Codecs } | undefined;
-let windows1252: TextDecoder | undefined;
+let codecs: { encoder: TextEncoder; decoder: TextDecoder } | undefined;
 
 const hasCodecs = (s: Partial<Codecs> | undefined): s is Codecs => typeof s?.TextEncoder === 'function' && typeof s?.TextDecoder === 'function';
 
@@ -191,12 +190,12 @@ const hasCodecs = (s: Partial<Codecs> | undefined): s is Codecs => typeof s?.Tex
  * UTF-8 text codecs, made when first used: Jest's jsdom environment has no `TextEncoder` or `TextDecoder` of its
  * own (Node's main realm has them), and a module must load there. The main realm is looked up only then.
  */
-function textCodecs(): { encoder: TextEncoder; decoder: TextDecoder; scope: Codecs } {
+function textCodecs(): { encoder: TextEncoder; decoder: TextDecoder } {
   if (codecs) return codecs;
   const global = globalThis as Partial<Codecs>;
   const scope = hasCodecs(global) ? global : (nodeMainRealm() as Partial<Codecs> | undefined);
   if (!hasCodecs(scope)) throw new Error('corsproof needs TextEncoder and TextDecoder, and this environment has neither.');
-  codecs = { encoder: new scope.TextEncoder(), decoder: new scope.TextDecoder(), scope };
+  codecs = { encoder: new scope.TextEncoder(), decoder: new scope.TextDecoder() };
   return codecs;
 }
 
@@ -216,10 +215,4 @@ export function encodeUtf8(text: string): Uint8Array {
 
 export function decodeUtf8(bytes: Uint8Array): string {
   return textCodecs().decoder.decode(bytes);
-}
-
-/** Bytes as windows-1252 text: every byte a code point of its own (for keys, where equal text means equal bytes). */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  windows1252 ??= new (textCodecs().scope.TextDecoder)('windows-1252');
-  return windows1252.decode(bytes);
 }

@@ -12,7 +12,6 @@
 import { ENGINE_IDENTITY_HEADERS } from '../engines/request-headers.js';
 import type { WireRequest } from '../types.js';
 import type { SendResult, Sender } from './network.js';
-import { decodeWindows1252 } from '../platform.js';
 
 /** A request sent from a point of the conversation: its outcome, and the point it leads to. */
 interface Step {
@@ -32,19 +31,6 @@ class Point {
   }
 }
 
-/** The identity of a request on the wire: everything a server can see of it but which browser sends it. */
-export function wireKey(request: WireRequest): string {
-  let key = `${request.method} ${request.url}`;
-  for (const [name, value] of request.headers) {
-    if (!isIdentityHeader(name)) key += `\n${name}: ${value}`;
-  }
-  if (request.body !== null) {
-    // windows-1252 gives every byte a code point of its own, so equal keys mean equal bytes.
-    key += `\n\n${decodeWindows1252(request.body)}`;
-  }
-  return key;
-}
-
 /**
  * Whether a header name (in any case) is one of `ENGINE_IDENTITY_HEADERS`, remembered per name as written: the
  * same few names (`Accept`, `Origin`, `User-Agent`, ...) come up for every request of every engine.
@@ -62,8 +48,9 @@ function isIdentityHeader(name: string): boolean {
 }
 
 /**
- * Whether two requests are the same on the wire but for the headers that say which browser sends them: what
- * `wireKey` tells apart, compared in place (no key is built: this runs for every request of every engine).
+ * Whether two requests are the same on the wire but for the headers that say which browser sends them (method,
+ * URL, the other headers with their case and order, body bytes), compared in place: this runs for every request
+ * of every engine.
  */
 export function sameWireRequest(a: WireRequest, b: WireRequest): boolean {
   if (a === b) return true;

@@ -1,11 +1,13 @@
 /**
- * The shared exchange compares requests in place (`sameWireRequest`); `wireKey` says the same thing as a string.
+ * The shared exchange compares requests in place (`sameWireRequest`); the robustness oracle's `wireKey` says the
+ * same thing as a string, written apart from src.
  * The two must agree on every pair: generated requests whose header names vary in case, with engine identity
  * headers (User-Agent, Sec-Fetch-*, ...) mixed in, equal or differing bodies.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sameWireRequest, wireKey } from '../../src/emulator/shared-exchange.js';
+import { sameWireRequest } from '../../src/emulator/shared-exchange.js';
+import { wireKey } from '../robustness/oracle.js';
 import type { WireRequest } from '../../src/types.js';
 
 const NAMES = ['Accept', 'Origin', 'User-Agent', 'user-agent', 'USER-AGENT', 'Sec-Fetch-Site', 'sec-fetch-mode', 'Referer', 'Priority', 'X-Token', 'x-token', 'Pragma', 'Cache-Control', 'sec-ch-ua', 'Sec-CH-UA-Mobile', 'Content-Type', 'Accept-Language', 'accept-languagE'];

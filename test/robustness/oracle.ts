@@ -8,7 +8,8 @@
  * - https://fetch.spec.whatwg.org/#concept-request-tainted-origin.
  * Plus projections of verdicts for comparing two runs.
  */
-import type { Verdict } from '../../src/types.js';
+import { ENGINE_IDENTITY_HEADERS } from '../../src/engines/request-headers.js';
+import type { Verdict, WireRequest } from '../../src/types.js';
 import type { Pairs } from './scenarios.js';
 
 /** https://infra.spec.whatwg.org/#byte-lowercase: A-Z only. */
@@ -216,4 +217,18 @@ export function outcomeProjection(v: Verdict): unknown {
     response: scriptResponse(v),
     exchanges: v.exchanges.map((e) => ({ kind: e.kind, method: e.request.method, url: e.request.url, status: e.response?.status, failed: e.error !== undefined })),
   };
+}
+
+/**
+ * The identity of a request on the wire, as a string: everything a server can see of it but which browser sends
+ * it (the engine identity headers, in any case). Two requests with equal keys are one request to the server.
+ */
+export function wireKey(request: WireRequest): string {
+  let key = `${request.method} ${request.url}`;
+  for (const [name, value] of request.headers) {
+    if (!ENGINE_IDENTITY_HEADERS.has(byteLowercase(name))) key += `\n${name}: ${value}`;
+  }
+  // latin1 gives every byte a code point of its own, so equal keys mean equal bytes.
+  if (request.body !== null) key += `\n\n${Buffer.from(request.body).toString('latin1')}`;
+  return key;
 }

@@ -18,10 +18,9 @@ import { simulate, simulateEngines } from '../../src/simulate.js';
 import { consoleLine, consoleMessage, fixSentence } from '../../src/report/describe.js';
 import { CorsproofError, InvalidArgumentError } from '../../src/errors.js';
 import { REASON_CODES } from '../../src/matchers/reason-codes.js';
-import { wireKey } from '../../src/emulator/shared-exchange.js';
 import type { EngineName, ReasonCode, Transport, Verdict } from '../../src/types.js';
 import { fuzzParameters, runsFor, timeoutFor } from './fuzz-config.js';
-import { caseFreeProjection, corsCheckPasses, fullProjection, get, serializedRequestOrigin, tainting, visibleHeaders, webkitReads, type FilteredType } from './oracle.js';
+import { caseFreeProjection, corsCheckPasses, fullProjection, get, serializedRequestOrigin, tainting, visibleHeaders, webkitReads, wireKey, type FilteredType } from './oracle.js';
 import { buildRequest, deadlineFor, exposureScenarioArb, recaseScenario, scenarioArb, scriptedTransport, type Scenario, type Served } from './scenarios.js';
 
 const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit', 'spec'];
