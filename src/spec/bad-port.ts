@@ -19,7 +19,7 @@ export function isBlockedBadPort(url: string): boolean {
   return derive(url, BAD_PORT);
 }
 
-const BAD_PORT = urlFact((url) => hasBadPort(url));
+const BAD_PORT = urlFact(hasBadPort);
 
 function hasBadPort(parsed: Readonly<URL>): boolean {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;

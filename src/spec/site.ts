@@ -1,7 +1,7 @@
 /**
  * Sites: https://html.spec.whatwg.org/multipage/browsers.html#sites — a scheme and a registrable domain (from the
  * Public Suffix List), or the host itself for IP addresses and names without one. The list is passed in as a
- * function (src/emulator/public-suffix-list.ts loads it, only when two URLs need it: see `sameSiteByUrls`).
+ * function (src/emulator/public-suffix-list.ts loads it, only when two URLs need it: see `sameSiteByHrefs`).
  */
 import { derive, parseUrl, urlFact } from './url.js';
 
@@ -9,20 +9,16 @@ import { derive, parseUrl, urlFact } from './url.js';
 export type RegistrableDomain = (host: string) => string | null;
 
 /**
- * Whether `a` and `b` are same site when that follows from the URLs alone; `undefined` when it takes the Public
- * Suffix List. A site's domain is the host itself or a suffix of it of two labels or more (a public suffix and one
- * label), so two different hosts whose last two labels differ are never same site.
+ * Whether the URLs `a` and `b` are same site when that follows from the URLs alone; `undefined` when it takes the
+ * Public Suffix List. A site's domain is the host itself or a suffix of it of two labels or more (a public suffix
+ * and one label), so two different hosts whose last two labels differ are never same site. What it reads of each
+ * URL is remembered with its parse (one page and one API, many requests).
  */
-export function sameSiteByUrls(a: Readonly<URL>, b: Readonly<URL>): boolean | undefined {
-  return sameSiteByFacts(siteFacts(a), siteFacts(b));
-}
-
-/** `sameSiteByUrls` for two URL strings, remembered with their parsed URLs (one page and one API, many requests). */
 export function sameSiteByHrefs(a: string, b: string): boolean | undefined {
   return sameSiteByFacts(derive(a, SITE_FACTS), derive(b, SITE_FACTS));
 }
 
-const SITE_FACTS = urlFact((url) => siteFacts(url));
+const SITE_FACTS = urlFact(siteFacts);
 
 interface SiteFacts {
   protocol: string;
@@ -82,7 +78,7 @@ export function isPotentiallyTrustworthy(url: string | URL): boolean {
   return typeof url === 'string' ? derive(url, TRUSTWORTHY) : trustworthy(url);
 }
 
-const TRUSTWORTHY = urlFact((url) => trustworthy(url));
+const TRUSTWORTHY = urlFact(trustworthy);
 
 function trustworthy(parsed: Readonly<URL>): boolean {
   if (parsed.protocol === 'https:' || parsed.protocol === 'wss:') return true;
