@@ -136,16 +136,15 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //     "include" or headerNames does not contain `*`, return a network error.
   //  (Engines still let `*` cover Authorization: profile.wildcardCoversAuthorization.)
   const wildcard = !include && nameList.includes('*');
-  const covered = (name: string) => nameList.includes(name) || (wildcard && (ctx.engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name)));
   if (ctx.engine.headerCheckOrder) {
     // The engine names the first refused header in its own order (and spelling).
     const unsafe = new Set(ctx.unsafeNames);
     for (const [printed, name] of ctx.engine.headerCheckOrder(ctx.headers)) {
-      if (unsafe.has(name) && !covered(name)) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', printed, nameList);
+      if (unsafe.has(name) && !covered(ctx.engine, nameList, wildcard, name)) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', printed, nameList);
     }
   } else {
     for (const name of ctx.unsafeNames) {
-      if (!covered(name)) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', name, nameList);
+      if (!covered(ctx.engine, nameList, wildcard, name)) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', name, nameList);
     }
   }
 
@@ -154,6 +153,11 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //  11-14. For each method in methods / headerName in headerNames: update or create a cache entry.
   keep(ctx, kept, nameList, true);
   return null;
+}
+
+/** Whether the preflight's `Access-Control-Allow-Headers` (lower-cased `nameList`, `*` counting when `wildcard`) covers `name`. */
+function covered(engine: EngineProfile, nameList: readonly string[], wildcard: boolean, name: string): boolean {
+  return nameList.includes(name) || (wildcard && (engine.wildcardCoversAuthorization || !isCorsNonWildcardRequestHeaderName(name)));
 }
 
 /** What a preflight's answer gives the engine's cache, besides the header names. */
