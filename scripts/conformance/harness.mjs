@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { hopUrlOf, hostBase, substitute } from './placeholders.mjs';
 
 const [, , scenFile, outFile, engine = 'chromium'] = process.argv;
 const scenarios = JSON.parse(fs.readFileSync(scenFile, 'utf8'));
@@ -40,18 +41,9 @@ function listen(handler) {
   });
 }
 const ports = {};
-const base = (host) => `http://127.0.0.1:${ports[host]}`;
-const hopUrl = (s, k) => `${base(s.hops[k].host || 'api')}/s/${s.id}/${k}`;
-function subst(s, v) {
-  return String(v)
-    .replaceAll('{origin}', base('page'))
-    .replaceAll('{PORT}', String(ports.page))
-    .replaceAll('{API_PORT}', String(ports.api))
-    .replaceAll('{OTHER_PORT}', String(ports.other))
-    .replaceAll('{api}', base('api'))
-    .replaceAll('{other}', base('other'))
-    .replace(/\{hop(\d+)\}/g, (_, k) => hopUrl(s, Number(k)));
-}
+const base = (host) => hostBase(ports, host);
+const hopUrl = (s, k) => hopUrlOf(ports, s, k);
+const subst = (s, v) => substitute(ports, s, v);
 function send(res, s, spec, body) {
   const raw = [];
   for (const [n, v] of spec.headers || []) raw.push(n, subst(s, v));

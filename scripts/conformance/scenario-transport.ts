@@ -7,6 +7,7 @@
 import { METHODS } from 'node:http';
 import type { Transport, WireRequest, WireResponse } from '../../src/types.js';
 import { hasHeader } from '../../src/spec/header-list.js';
+import { hopUrlOf, hostBase, substitute } from './placeholders.mjs';
 
 /**
  * The harness serves with node:http, whose parser (llhttp) only accepts the methods it knows, by their exact
@@ -58,19 +59,9 @@ interface HopAnswer {
 
 export const PORTS = { page: 41000, api: 41001, other: 41002 } as const;
 export type HostName = keyof typeof PORTS;
-export const base = (host: HostName) => `http://127.0.0.1:${PORTS[host]}`;
-export const hopUrl = (s: ScenarioSpec, k: number) => `${base((s.hops[k].host ?? 'api') as HostName)}/s/${s.id}/${k}`;
-
-export function subst(s: ScenarioSpec, value: string): string {
-  return value
-    .replaceAll('{origin}', base('page'))
-    .replaceAll('{PORT}', String(PORTS.page))
-    .replaceAll('{API_PORT}', String(PORTS.api))
-    .replaceAll('{OTHER_PORT}', String(PORTS.other))
-    .replaceAll('{api}', base('api'))
-    .replaceAll('{other}', base('other'))
-    .replace(/\{hop(\d+)\}/g, (_, k) => hopUrl(s, Number(k)));
-}
+export const base = (host: HostName) => hostBase(PORTS, host);
+export const hopUrl = (s: ScenarioSpec, k: number) => hopUrlOf(PORTS, s, k);
+export const subst = (s: ScenarioSpec, value: string): string => substitute(PORTS, s, value);
 
 export interface Received {
   host: HostName;
