@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { TransportError } from '../errors.js';
+import { combineHeader } from '../spec/header-list.js';
 import type { WireRequest, WireResponse } from '../types.js';
 
 export interface HandshakeOptions {
@@ -41,7 +42,7 @@ export function sendHandshake(wire: WireRequest, options: HandshakeOptions): Pro
   const client = target.protocol === 'https:' ? https : http;
   return new Promise<WireResponse>((resolve, reject) => {
     const headers: Record<string, string> = {};
-    for (const [name, value] of wire.headers) headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+    for (const [name, value] of wire.headers) combineHeader(headers, name, value);
     const request = client.request(target, {
       method: 'GET',
       headers,

@@ -38,29 +38,30 @@ export function filterResponse(
 
 /** The header record script reads from a response of this type. */
 function visibleHeaders(list: WireResponse['headers'], type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include', engine: EngineProfile): Record<string, string> {
-  return scriptHeaderValues(type === 'basic' ? filterBasicHeaders(list) : filterCorsHeaders(list, corsExposedHeaderNames(list, credentials)), engine);
+  return scriptHeaderValues(filteredHeaders(list, type, credentials), engine);
+}
+
+function filteredHeaders(list: WireResponse['headers'], type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include'): Record<string, string> {
+  return type === 'basic' ? filterBasicHeaders(list) : filterCorsHeaders(list, corsExposedHeaderNames(list, credentials));
 }
 
 /**
  * `visibleHeaders`, worked out once per response and view: the engines judging one shared exchange read the same
  * response, and filtering it (lower-casing names, parsing the exposed list, combining repeats) costs more than
- * the rest of an allowed verdict. Each verdict gets its own record.
+ * the rest of an allowed verdict. Each verdict gets its own copy of the record.
  */
-const seen = new WeakMap<WireResponse, Map<string, ReadonlyArray<readonly [string, string]>>>();
+const seen = new WeakMap<WireResponse, Array<Record<string, string> | undefined>>();
+
+const CREDENTIALS = { omit: 0, 'same-origin': 1, include: 2 } as const;
 
 function sharedVisibleHeaders(response: WireResponse, type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include', engine: EngineProfile): Record<string, string> {
-  const view = `${type} ${credentials} ${engine.headerValueEncoding}`;
+  // One view per response type and credentials mode; each engine then reads its values in its own encoding.
+  const view = (type === 'cors' ? 1 : 0) + 2 * CREDENTIALS[credentials];
   let views = seen.get(response);
-  const known = views?.get(view);
-  if (known === undefined) {
-    const headers = visibleHeaders(response.headers, type, credentials, engine);
-    if (views === undefined) seen.set(response, (views = new Map()));
-    views.set(view, Object.entries(headers));
-    return headers;
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of known) headers[name] = value;
-  return headers;
+  if (views === undefined) seen.set(response, (views = []));
+  const filtered = views[view] ?? (views[view] = filteredHeaders(response.headers, type, credentials));
+  const visible = scriptHeaderValues(filtered, engine);
+  return visible === filtered ? { ...filtered } : visible;
 }
 
 function make(status: number, statusText: string, type: FilteredResponse['type'], url: string, redirected: boolean, headers: Record<string, string>, body: Uint8Array): FilteredResponse {

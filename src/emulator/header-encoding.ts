@@ -6,7 +6,16 @@
 import type { EngineProfile } from '../engines/index.js';
 import { decodeUtf8, encodeUtf8 } from '../platform.js';
 
-const NON_ASCII = /[\u0080-\uffff]/;
+/** Whether a string has a character above U+007F (a loop: this runs on every header value of every request). */
+function isNonAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
+function anyNonAscii(headers: ReadonlyArray<readonly [string, string]>): boolean {
+  for (let i = 0; i < headers.length; i++) if (isNonAscii(headers[i][1])) return true;
+  return false;
+}
 
 /**
  * Bytes as a byte string, one character per byte. In slices: a head's value can be hundreds of kilobytes, more
@@ -21,16 +30,17 @@ function byteString(bytes: Uint8Array): string {
 
 /** The header list as it goes on the wire: values as byte strings (one character per byte). */
 export function wireHeaderValues(headers: Array<[string, string]>, engine: EngineProfile): Array<[string, string]> {
-  if (engine.headerValueEncoding === 'latin1' || !headers.some(([, value]) => NON_ASCII.test(value))) return headers;
-  return headers.map(([name, value]) => [name, NON_ASCII.test(value) ? byteString(encodeUtf8(value)) : value]);
+  if (engine.headerValueEncoding === 'latin1' || !anyNonAscii(headers)) return headers;
+  return headers.map(([name, value]) => [name, isNonAscii(value) ? byteString(encodeUtf8(value)) : value]);
 }
 
 /** Response header values as script reads them (one character per byte), from the byte strings that came off the wire. */
 export function scriptHeaderValues(headers: Record<string, string>, engine: EngineProfile): Record<string, string> {
   if (engine.headerValueEncoding === 'latin1') return headers;
   let out: Record<string, string> | undefined;
-  for (const [name, value] of Object.entries(headers)) {
-    if (!NON_ASCII.test(value)) continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (!isNonAscii(value)) continue;
     out ??= { ...headers };
     // Recorded: the bytes are decoded as UTF-8 (an invalid sequence becomes U+FFFD) and script reads the UTF-8
     // bytes of the result, one character per byte: valid UTF-8 reads as it came, each invalid byte as EF BF BD.

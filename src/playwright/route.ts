@@ -9,6 +9,7 @@ import type { BrowserContext, Page, Request, Route } from '@playwright/test';
 import { simulate } from '../simulate.js';
 import { InvalidArgumentError } from '../errors.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
+import { combineHeader } from '../spec/header-list.js';
 import { isCorsSafelistedResponseHeaderName } from '../spec/response-headers.js';
 import { PreflightCache } from '../emulator/preflight-cache.js';
 import { toTransport, type Target } from '../transports/index.js';
@@ -231,9 +232,6 @@ async function fulfill(route: Route, verdict: Verdict, origin: string, credentia
     return;
   }
   const headers: Record<string, string> = {};
-  for (const [name, value] of last.headers) {
-    const lower = name.toLowerCase();
-    headers[lower] = headers[lower] === undefined ? value : `${headers[lower]}, ${value}`;
-  }
+  for (const [name, value] of last.headers) combineHeader(headers, name.toLowerCase(), value);
   await route.fulfill({ status: last.status, headers, body: Buffer.from(last.body) });
 }

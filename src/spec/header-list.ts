@@ -23,6 +23,17 @@ export function getHeader(list: HeaderList, name: string): string | null {
 }
 
 /** https://fetch.spec.whatwg.org/#header-list-contains */
+/**
+ * Add a header to a record (name to value), a repeated name's values joined with `, `. Any token is a header
+ * name, `constructor` and `__proto__` too: every own value is a string, so a value that is not is inherited and
+ * no repeat, and `__proto__` is defined as an own property like any other name rather than set.
+ */
+export function combineHeader(record: Record<string, string>, name: string, value: string): void {
+  const before = record[name];
+  if (name !== '__proto__') record[name] = typeof before === 'string' ? `${before}, ${value}` : value;
+  else Object.defineProperty(record, name, { value: Object.hasOwn(record, name) ? `${before}, ${value}` : value, enumerable: true, writable: true, configurable: true });
+}
+
 export function hasHeader(list: HeaderList, name: string): boolean {
   const lower = name.toLowerCase();
   for (let i = 0; i < list.length; i++) if (namesMatch(list[i][0], lower)) return true;

@@ -2,7 +2,7 @@
  * Which response headers script can read: https://fetch.spec.whatwg.org/#concept-filtered-response-cors
  */
 import type { HeaderList } from './header-list.js';
-import { extractTokenList } from './header-list.js';
+import { combineHeader, extractTokenList } from './header-list.js';
 
 const SAFELISTED = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
 
@@ -18,9 +18,12 @@ export function isForbiddenResponseHeaderName(name: string): boolean {
  * and any item in list that is not a forbidden response-header name.
  */
 export function isCorsSafelistedResponseHeaderName(name: string, exposed: ReadonlySet<string> | 'all'): boolean {
-  const lower = name.toLowerCase();
+  return safelistedLower(name.toLowerCase(), exposed);
+}
+
+function safelistedLower(lower: string, exposed: ReadonlySet<string> | 'all'): boolean {
   if (SAFELISTED.has(lower)) return true;
-  if (isForbiddenResponseHeaderName(lower)) return false;
+  if (lower === 'set-cookie' || lower === 'set-cookie2') return false;
   return exposed === 'all' || exposed.has(lower);
 }
 
@@ -66,8 +69,7 @@ export function filterCorsHeaders(headers: HeaderList, exposed: ReadonlySet<stri
   const out: Record<string, string> = {};
   for (const [n, v] of headers) {
     const lower = n.toLowerCase();
-    if (!isCorsSafelistedResponseHeaderName(lower, exposed)) continue;
-    out[lower] = lower in out ? `${out[lower]}, ${v}` : v;
+    if (safelistedLower(lower, exposed)) combineHeader(out, lower, v);
   }
   return out;
 }
@@ -77,8 +79,7 @@ export function filterBasicHeaders(headers: HeaderList): Record<string, string> 
   const out: Record<string, string> = {};
   for (const [n, v] of headers) {
     const lower = n.toLowerCase();
-    if (isForbiddenResponseHeaderName(lower)) continue;
-    out[lower] = lower in out ? `${out[lower]}, ${v}` : v;
+    if (!isForbiddenResponseHeaderName(lower)) combineHeader(out, lower, v);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * repeated names kept, and back.
  */
 import type { OutgoingHttpHeaders } from 'node:http';
+import { combineHeader } from '../spec/header-list.js';
 
 export type HeaderPairs = Array<[string, string]>;
 
@@ -84,6 +85,6 @@ export function flattenPairs(pairs: HeaderPairs): string[] {
  */
 export function combinedRecordFromPairs(pairs: HeaderPairs): Record<string, string> {
   const record: Record<string, string> = {};
-  for (const [name, values] of groupByName(pairs)) record[name] = values.join(', ');
+  for (const [name, values] of groupByName(pairs)) combineHeader(record, name, values.join(', '));
   return record;
 }

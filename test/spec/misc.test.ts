@@ -51,6 +51,15 @@ describe('CORS filtered response headers', () => {
     expect(Object.keys(filterCorsHeaders(h, corsExposedHeaderNames(h, 'same-origin'))).sort()).toEqual(['access-control-expose-headers', 'cache-control', 'content-type', 'x-a', 'x-b']);
     expect(Object.keys(filterCorsHeaders(h, corsExposedHeaderNames(h, 'include'))).sort()).toEqual(['cache-control', 'content-type']);
   });
+
+  it('keeps names that are also Object.prototype properties as plain own headers (a hostile server may send them)', () => {
+    const h: Array<[string, string]> = [['Constructor', 'a'], ['__proto__', 'b'], ['toString', 'c'], ['__proto__', 'd'], ['Access-Control-Expose-Headers', 'constructor, __proto__, tostring']];
+    for (const record of [filterBasicHeaders(h), filterCorsHeaders(h, corsExposedHeaderNames(h, 'omit'))]) {
+      expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+      expect(Object.entries(record).filter(([n]) => n !== 'access-control-expose-headers')).toEqual([['constructor', 'a'], ['__proto__', 'b, d'], ['tostring', 'c']]);
+      expect({ ...record }.__proto__).toBe('b, d');
+    }
+  });
   it('exposes nothing extra when the list does not parse', () => {
     const h: Array<[string, string]> = [...headers, ['access-control-expose-headers', 'x a']];
     expect(corsExposedHeaderNames(h, 'omit')).toEqual(new Set());
