@@ -46,11 +46,12 @@ export function checkEngines(value: unknown, argument: string): EngineProfile[] 
   if (!Array.isArray(value) || value.length === 0) {
     throw new InvalidArgumentError(argument, `expected a non-empty array of engine names, got ${Array.isArray(value) ? 'an empty array' : typeof value}`, "Pass e.g. ['chromium', 'firefox', 'webkit'].");
   }
-  const profiles = value.map((name, k) => getEngine(name, `${argument}[${k}]`));
-  const seen = new Set<string>();
-  for (const profile of profiles) {
-    if (seen.has(profile.name)) throw new InvalidArgumentError(argument, `'${profile.name}' is listed twice`, 'List each engine once.');
-    seen.add(profile.name);
+  // (The argument's words are made only for an error: this runs for every matcher call.)
+  const profiles: EngineProfile[] = [];
+  for (let k = 0; k < value.length; k++) {
+    const profile = getEngine(value[k], argument, k);
+    if (profiles.includes(profile)) throw new InvalidArgumentError(argument, `'${profile.name}' is listed twice`, 'List each engine once.');
+    profiles.push(profile);
   }
   return profiles;
 }

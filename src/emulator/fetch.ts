@@ -16,7 +16,7 @@ import type { WireContext } from '../engines/request-headers.js';
 import type { AddressSpace, BlockReason, Exchange, NetworkFailure, ReasonCode, Transport, Verdict, WireRequest, WireResponse } from '../types.js';
 import { extractBody, type ExtractedBody } from './body.js';
 import { classifyCorsCheck } from './classify.js';
-import { filterResponse, type Tainting } from './filter.js';
+import { filterResponse, type ResponseViews, type Tainting } from './filter.js';
 import { planFix } from './fix.js';
 import { sendAsEngine, senderFor, type Sender } from './network.js';
 import type { PreflightCache } from './preflight-cache.js';
@@ -114,6 +114,8 @@ class FetchRun {
   private methodRewritten = false;
   /** The `Origin` header the previous request on the wire carried (null: none), for engines that keep it. */
   private previousOriginHeader: string | null = null;
+  /** What script sees of the last response, as the engines sharing it worked it out (none: not shared). */
+  private views: ResponseViews | undefined;
 
   constructor(
     private readonly request: PreparedRequest,
@@ -243,6 +245,8 @@ class FetchRun {
       const { sent } = await sendAsEngine(this.engine, this.send, wire, this.exchanges, this.urlList.length === 1 ? 'actual' : 'redirect');
       if (!sent.ok) return this.fail(sent.failure.kind === 'timeout' ? 'Timeout' : 'NetworkError', false, { network: sent.failure });
       const response = sent.response;
+      // Engines sharing this exchange share what script sees of its response (filter.ts), kept with the outcome.
+      if (this.sharedResponses) this.views = sent.views;
 
       // HTTP fetch step 4.4: "If request's response tainting is "cors" and a CORS check for request and
       // response returns failure, then return a network error."
@@ -387,14 +391,17 @@ class FetchRun {
    */
   private actualWire(): WireRequest {
     const dropped = this.methodRewritten ? this.engine.redirectDropsFromWire : undefined;
-    const headers: Array<[string, string]> = dropped ? this.headers.filter(([n]) => !dropped.includes(n.toLowerCase())) : [...this.headers];
+    const author = dropped ? this.headers.filter(([n]) => !dropped.includes(n.toLowerCase())) : this.headers;
+    // Only the author's values are encoded for the wire: every other value is ASCII (serialized URLs and origins,
+    // the engine's constants).
+    const headers: Array<[string, string]> = [...wireHeaderValues(author, this.engine)];
     if (!hasHeader(headers, 'accept')) headers.push(['Accept', '*/*']);
     const origin = this.originHeader();
     if (origin !== null) headers.push(['Origin', origin]);
     this.previousOriginHeader = origin;
     // The engine's own headers (User-Agent, Accept-Language, Sec-Fetch-*, Referer, the cache mode's, ...).
     headers.push(...this.engine.requestHeaders(this.wireContext('actual', origin, headers)));
-    return { method: this.method, url: this.currentUrl, headers: wireHeaderValues(headers, this.engine), body: this.body };
+    return { method: this.method, url: this.currentUrl, headers, body: this.body };
   }
 
   private wireContext(kind: 'preflight' | 'actual', originHeader: string | null, headers: ReadonlyArray<readonly [string, string]>): WireContext {
@@ -489,7 +496,7 @@ class FetchRun {
     return {
       engine: this.engine.name,
       allowed: true,
-      response: filterResponse(response, type, this.urlList, this.request.credentials, this.engine, this.sharedResponses),
+      response: filterResponse(response, type, this.urlList, this.request.credentials, this.engine, this.views),
       exchanges: this.exchanges,
     };
   }

@@ -17,15 +17,15 @@ export function filterResponse(
   urlList: readonly string[],
   credentials: 'omit' | 'same-origin' | 'include',
   engine: EngineProfile,
-  /** Other engines judge this very response: work out what script sees of it once (see `visibleHeaders`). */
-  shared = false,
+  /** Other engines judge this very response: what script sees of it, worked out once for all (see `sharedVisibleHeaders`). */
+  views?: ResponseViews,
 ): FilteredResponse {
   const url = urlList[urlList.length - 1];
   const redirected = urlList.length > 1;
   switch (type) {
     case 'basic':
     case 'cors':
-      return make(response.status, response.statusText, type, url, redirected, shared ? sharedVisibleHeaders(response, type, credentials, engine) : visibleHeaders(response.headers, type, credentials, engine), response.body);
+      return make(response.status, response.statusText, type, url, redirected, views ? sharedVisibleHeaders(response, views, type, credentials, engine) : visibleHeaders(response.headers, type, credentials, engine), response.body);
     case 'opaque':
       // "An opaque filtered response is a filtered response whose type is "opaque", URL list is the empty
       // list, status is 0, status message is the empty byte sequence, header list is empty, and body is null."
@@ -45,20 +45,20 @@ function filteredHeaders(list: WireResponse['headers'], type: 'basic' | 'cors', 
   return type === 'basic' ? filterBasicHeaders(list) : filterCorsHeaders(list, corsExposedHeaderNames(list, credentials));
 }
 
-/**
- * `visibleHeaders`, worked out once per response and view: the engines judging one shared exchange read the same
- * response, and filtering it (lower-casing names, parsing the exposed list, combining repeats) costs more than
- * the rest of an allowed verdict. Each verdict gets its own copy of the record.
- */
-const seen = new WeakMap<WireResponse, Array<Record<string, string> | undefined>>();
+/** The header records of one response, one slot per view (type and credentials mode: see `sharedVisibleHeaders`). */
+export type ResponseViews = Array<Record<string, string> | undefined>;
 
 const CREDENTIALS = { omit: 0, 'same-origin': 1, include: 2 } as const;
 
-function sharedVisibleHeaders(response: WireResponse, type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include', engine: EngineProfile): Record<string, string> {
+/**
+ * `visibleHeaders`, worked out once per response and view: the engines judging one shared exchange read the same
+ * response, and filtering it (lower-casing names, parsing the exposed list, combining repeats) costs more than
+ * the rest of an allowed verdict. The views travel with the response's outcome (network.ts), not in a map keyed
+ * by it: a weak map entry per response costs more than the filtering it saves. Each verdict gets its own record.
+ */
+function sharedVisibleHeaders(response: WireResponse, views: ResponseViews, type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include', engine: EngineProfile): Record<string, string> {
   // One view per response type and credentials mode; each engine then reads its values in its own encoding.
   const view = (type === 'cors' ? 1 : 0) + 2 * CREDENTIALS[credentials];
-  let views = seen.get(response);
-  if (views === undefined) seen.set(response, (views = []));
   const filtered = views[view] ?? (views[view] = filteredHeaders(response.headers, type, credentials));
   const visible = scriptHeaderValues(filtered, engine);
   return visible === filtered ? { ...filtered } : visible;

@@ -29,7 +29,7 @@ function byteString(bytes: Uint8Array): string {
 }
 
 /** The header list as it goes on the wire: values as byte strings (one character per byte). */
-export function wireHeaderValues(headers: Array<[string, string]>, engine: EngineProfile): Array<[string, string]> {
+export function wireHeaderValues(headers: ReadonlyArray<[string, string]>, engine: EngineProfile): ReadonlyArray<[string, string]> {
   if (engine.headerValueEncoding === 'latin1' || !anyNonAscii(headers)) return headers;
   return headers.map(([name, value]) => [name, isNonAscii(value) ? byteString(encodeUtf8(value)) : value]);
 }

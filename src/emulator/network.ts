@@ -10,8 +10,13 @@ import type { EngineProfile } from '../engines/index.js';
 import type { Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { startDeadline, type Deadline } from './deadlines.js';
 import { refusedResponse } from './response-head.js';
+import type { ResponseViews } from './filter.js';
 
-export type SendResult = { ok: true; response: WireResponse } | { ok: false; failure: NetworkFailure };
+/**
+ * A request's outcome. `views`: what script sees of the response, filled by the engines judging it (filter.ts),
+ * so engines sharing one exchange work it out once.
+ */
+export type SendResult = { ok: true; response: WireResponse; views: ResponseViews } | { ok: false; failure: NetworkFailure };
 
 /**
  * How one engine's fetch puts a request on the wire and gets its outcome: `sendWithDeadline` over the transport,
@@ -110,7 +115,7 @@ class PendingSend implements TransportContext {
     let result: SendResult;
     try {
       const problem = validateResponse(response);
-      result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response) };
+      result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response), views: [] };
     } catch (error) {
       // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
       result = { ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } };

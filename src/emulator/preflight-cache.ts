@@ -24,23 +24,28 @@ export interface PreflightCacheOptions {
 export class PreflightCache implements CacheStore {
   readonly now: () => number;
   readonly maxEntries: number;
-  private readonly entries = new Map<string, Entry>();
+  /** Made with the first entry: most caches (one per verdict, when none is shared) never hold one. */
+  private map: Map<string, Entry> | undefined;
 
   constructor(options: PreflightCacheOptions = {}) {
     this.now = options.now ?? Date.now;
     this.maxEntries = options.maxEntries ?? 10_000;
   }
 
+  private get entries(): Map<string, Entry> {
+    return (this.map ??= new Map());
+  }
+
   get size(): number {
-    return this.entries.size;
+    return this.map?.size ?? 0;
   }
 
   clear(): void {
-    this.entries.clear();
+    this.map?.clear();
   }
 
   read<T>(key: string): T | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.map?.get(key);
     if (!entry) return undefined;
     if (entry.expires > this.now()) return entry.value as T;
     this.entries.delete(key);

@@ -22,8 +22,9 @@ export const LARGEST_RESPONSE_HEAD_BYTES = Math.max(...BROWSER_ENGINES.map((name
 /** Connections to one host at once, as every browser engine allows (6): transports queue beyond it. */
 export const CONNECTIONS_PER_HOST = Math.min(...BROWSER_ENGINES.map((name) => ENGINES[name].connectionsPerHost));
 
-export function getEngine(name: unknown = 'chromium', argument = 'engine'): EngineProfile {
+/** The profile of an engine name; `argument` (with `index`, for a list's item) names it in the error. */
+export function getEngine(name: unknown = 'chromium', argument = 'engine', index?: number): EngineProfile {
   if (typeof name === 'string' && Object.hasOwn(ENGINES, name)) return ENGINES[name as EngineName];
   const given = typeof name === 'string' ? `'${name}'` : `${typeof name} ${String(name)}`;
-  throw new InvalidArgumentError(argument, `${given} is not an engine`, "Use 'chromium', 'firefox', 'webkit' or 'spec'.");
+  throw new InvalidArgumentError(index === undefined ? argument : `${argument}[${index}]`, `${given} is not an engine`, "Use 'chromium', 'firefox', 'webkit' or 'spec'.");
 }

@@ -97,7 +97,7 @@ function judge(matcher: Matcher, verdict: Verdict, origin: string): CellJudgemen
       : "With redirect 'manual' a redirect resolves as an opaqueredirect response: status 0, no headers, no body. Use redirect 'follow' to test the final response.";
     return { holds: false, status: `allowed, ${type} response: script cannot read it`, notes: [why], because: false };
   }
-  return { holds: verdict.allowed, change: verdict.allowed ? toBlock(matcher, verdict, origin) : undefined };
+  return { holds: verdict.allowed, change: verdict.allowed ? () => toBlock(matcher, verdict, origin) : undefined };
 }
 
 /** What to change so an allowed request from `origin` is blocked. */

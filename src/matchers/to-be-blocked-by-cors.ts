@@ -32,7 +32,7 @@ export async function toBeBlockedByCors(this: MatcherContextLike, received: unkn
 }
 
 function judge(verdict: Verdict, code: ReasonCode | undefined, origin: string): CellJudgement {
-  if (verdict.allowed) return { holds: false, change: toBlock('toAllowOrigin', verdict, origin) };
+  if (verdict.allowed) return { holds: false, change: () => toBlock('toAllowOrigin', verdict, origin) };
   const actual = verdict.reason?.code;
   if (code === undefined || actual === code) return { holds: true };
   return { holds: false, notes: [`Blocked, but for ${actual}, not ${code}.`], change: null };

@@ -47,16 +47,21 @@ async function onTarget(ctx: MatcherContextLike, target: unknown, list: string[]
 
 function judge(verdict: Verdict, name: string, credentials: RequestCredentials_): CellJudgement {
   if (!verdict.allowed || !verdict.response) return { holds: false };
-  const readable = Object.hasOwn(verdict.response.headers, name);
-  const last = [...verdict.exchanges].reverse().find((e) => e.kind !== 'preflight' && e.response);
+  const { type, headers } = verdict.response;
+  const readable = Object.hasOwn(headers, name);
   const status = readable ? 'readable' : 'not readable';
-  if (verdict.response.type === 'opaque' || verdict.response.type === 'opaqueredirect') {
+  if (type === 'opaque' || type === 'opaqueredirect') {
     const text = "Make the request with mode 'cors' and redirect 'follow' (the defaults): script reads no headers from an opaque response.";
     return { holds: false, status, notes: ['The response is opaque: script reads no headers at all.'], change: { label: 'Fix', text }, because: false };
   }
-  const headers = last?.response?.headers ?? [];
-  const why: Readability = verdict.response.type === 'cors' ? headerReadability(headers, name, credentials) : sameOriginReadability(name, readable);
-  return { holds: readable, status, notes: [describeReadability(name, why)], change: change(name, readable, why), because: false };
+  // Why it is (not) readable is for the message only: worked out when a message asks.
+  let why: Readability | undefined;
+  const readability = (): Readability => {
+    if (why) return why;
+    const last = [...verdict.exchanges].reverse().find((e) => e.kind !== 'preflight' && e.response);
+    return (why = type === 'cors' ? headerReadability(last?.response?.headers ?? [], name, credentials) : sameOriginReadability(name, readable));
+  };
+  return { holds: readable, status, notes: () => [describeReadability(name, readability())], change: () => change(name, readable, readability()), because: false };
 }
 
 /** A same-origin response hides nothing but `Set-Cookie`. */

@@ -36,7 +36,7 @@ function judge(verdict: Verdict): CellJudgement {
     holds: true,
     status: `preflight passed${after}`,
     notes: verdict.allowed ? [] : ['The preflight passed; the request after it failed (see below). toAllowOrigin with the same request checks both.'],
-    change: preflight.response ? { label: 'To block it', text: toBlock(preflight.request.headers, preflight.response.headers) } : undefined,
+    change: preflight.response ? () => ({ label: 'To block it', text: toBlock(preflight.request.headers, preflight.response!.headers) }) : undefined,
   };
 }
 

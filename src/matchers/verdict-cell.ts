@@ -12,8 +12,9 @@ export interface CellJudgement {
   /** `null`: no evidence either way (see `Cell.holds`). */
   holds: boolean | null;
   status?: string;
-  notes?: string[];
-  change?: Cell['change'];
+  /** Words only a failure message shows may come as a function: worded when a message reads them. */
+  notes?: string[] | (() => string[]);
+  change?: Cell['change'] | (() => Cell['change']);
   /** Show what let an allowed request through (default true). */
   because?: boolean;
 }
@@ -53,9 +54,9 @@ class JudgedCell implements Cell {
   readonly holds: boolean | null;
   readonly status: string;
   readonly verdict: Verdict;
-  readonly change?: Cell['change'];
   readonly middleware?: Cell['middleware'];
   #notes: string[] | undefined;
+  #change: CellJudgement['change'];
 
   constructor(
     private readonly result: ProbeResult,
@@ -67,15 +68,21 @@ class JudgedCell implements Cell {
     this.holds = judgement.holds;
     this.status = judgement.status ?? verdictStatus(verdict);
     this.verdict = verdict;
-    this.change = judgement.change;
+    this.#change = judgement.change;
     if (middleware) this.middleware = middleware;
+  }
+
+  get change(): Cell['change'] {
+    if (typeof this.#change === 'function') this.#change = this.#change();
+    return this.#change;
   }
 
   get notes(): string[] {
     if (this.#notes === undefined) {
       const { verdict, request } = this.result;
       const because = verdict.allowed && this.judgement.because !== false ? whyAllowed(verdict, (request.credentials ?? 'same-origin') as RequestCredentials_) : [];
-      this.#notes = [...(this.judgement.notes ?? []), ...because];
+      const notes = this.judgement.notes;
+      this.#notes = [...((typeof notes === 'function' ? notes() : notes) ?? []), ...because];
     }
     return this.#notes;
   }
