@@ -24,52 +24,74 @@ export interface PreflightCacheOptions {
 export class PreflightCache implements CacheStore {
   readonly now: () => number;
   readonly maxEntries: number;
-  /** Made with the first entry: most caches (one per verdict, when none is shared) never hold one. */
+  /** Made when first needed: most caches (one per verdict, when none is shared) are written and never read. */
   private map: Map<string, Entry> | undefined;
+  /**
+   * Writes not yet in `map`, in order (an entry, or a key to delete): they go in when the cache is next read. A
+   * verdict's own cache is written by its preflight and then dropped, and hashing the keys is most of a write.
+   * Each entry's expiry is taken from the clock when written.
+   */
+  private pending: Array<{ key: string; entry: Entry | null }> | undefined;
 
   constructor(options: PreflightCacheOptions = {}) {
     this.now = options.now ?? Date.now;
     this.maxEntries = options.maxEntries ?? 10_000;
   }
 
+  /** Every entry, the pending writes applied. */
   private get entries(): Map<string, Entry> {
-    return (this.map ??= new Map());
+    const map = (this.map ??= new Map());
+    const pending = this.pending;
+    if (pending !== undefined) {
+      this.pending = undefined;
+      for (const { key, entry } of pending) this.apply(map, key, entry);
+    }
+    return map;
+  }
+
+  private apply(map: Map<string, Entry>, key: string, entry: Entry | null): void {
+    map.delete(key);
+    if (entry === null) return;
+    map.set(key, entry);
+    while (map.size > this.maxEntries) {
+      const oldest = map.keys().next();
+      // An empty cache is as small as it gets, whatever the bound (options are checked where the cache is made).
+      if (oldest.done) break;
+      map.delete(oldest.value);
+    }
   }
 
   get size(): number {
-    return this.map?.size ?? 0;
+    return this.map === undefined && this.pending === undefined ? 0 : this.entries.size;
   }
 
   clear(): void {
+    this.pending = undefined;
     this.map?.clear();
   }
 
   read<T>(key: string): T | undefined {
-    const entry = this.map?.get(key);
+    if (this.map === undefined && this.pending === undefined) return undefined;
+    const entries = this.entries;
+    const entry = entries.get(key);
     if (!entry) return undefined;
     if (entry.expires > this.now()) return entry.value as T;
-    this.entries.delete(key);
+    entries.delete(key);
     return undefined;
   }
 
   write(key: string, value: unknown, maxAgeSeconds: number): void {
-    this.entries.delete(key);
-    if (!(maxAgeSeconds > 0)) return;
-    this.entries.set(key, { expires: this.now() + maxAgeSeconds * 1000, value });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      // An empty cache is as small as it gets, whatever the bound (options are checked where the cache is made).
-      if (oldest.done) break;
-      this.entries.delete(oldest.value);
-    }
+    (this.pending ??= []).push({ key, entry: maxAgeSeconds > 0 ? { expires: this.now() + maxAgeSeconds * 1000, value } : null });
   }
 
   remove(key: string, prefix = false): void {
+    if (this.map === undefined && this.pending === undefined) return;
+    const entries = this.entries;
     if (!prefix) {
-      this.entries.delete(key);
+      entries.delete(key);
       return;
     }
-    for (const k of [...this.entries.keys()]) if (k.startsWith(key)) this.entries.delete(k);
+    for (const k of [...entries.keys()]) if (k.startsWith(key)) entries.delete(k);
   }
 
   // The standard's entries, one per method or header name, for callers that fill or query a cache directly.

@@ -36,7 +36,10 @@ export function prepareRequest(input: CheckedRequest, engine: EngineProfile, ext
 
   // Headers guard: "request" drops forbidden request-headers; "request-no-cors" keeps only no-CORS-safelisted ones.
   const headers: Array<[string, string]> = [];
-  for (const [name, value] of input.headers) {
+  // The checked request's own entries are kept, not copied: the engines then share them, and the shared exchange
+  // (shared-exchange.ts) tells their requests' common lines apart by identity first.
+  for (const entry of input.headers) {
+    const [name, value] = entry;
     const lower = name.toLowerCase();
     if (isForbiddenRequestHeader(lower, value) || engine.extraForbiddenRequestHeaders.has(lower)) continue;
     if (mode === 'no-cors') {
@@ -46,7 +49,7 @@ export function prepareRequest(input: CheckedRequest, engine: EngineProfile, ext
       const combined = existing.length ? `${existing.join(', ')}, ${value}` : value;
       if (!isNoCorsSafelistedRequestHeader(lower, combined)) continue;
     }
-    headers.push([name, value]);
+    headers.push(entry);
   }
 
   const { bytes, type } = extracted;

@@ -109,4 +109,27 @@ describe('preflight cache', () => {
     expect(cache.matchMethod({ ...parts, url: `${parts.url}/9` }, 'PUT')).toBe(true);
     expect(cache.matchMethod({ ...parts, url: `${parts.url}/0` }, 'PUT')).toBe(false);
   });
+  it('dates each entry by the clock when it was written, and applies writes in order, however late it is read', () => {
+    let now = 0;
+    const cache = new PreflightCache({ now: () => now, maxEntries: 2 });
+    cache.add(parts, 'method', 'PUT', 10);
+    now = 5_000;
+    cache.add(parts, 'method', 'PATCH', 10);
+    cache.add(parts, 'method', 'DELETE', 10); // the bound drops PUT, the oldest
+    now = 9_000;
+    expect(cache.size).toBe(2);
+    expect(cache.matchMethod(parts, 'PUT')).toBe(false);
+    expect(cache.matchMethod(parts, 'PATCH')).toBe(true);
+    cache.add(parts, 'method', 'GET', 10); // the bound drops PATCH
+    now = 15_001; // DELETE, written at 5 s for 10 s, is gone; GET, written at 9 s, is not
+    expect(cache.matchMethod(parts, 'PATCH')).toBe(false);
+    expect(cache.matchMethod(parts, 'DELETE')).toBe(false);
+    expect(cache.matchMethod(parts, 'GET')).toBe(true);
+    cache.add(parts, 'method', 'PUT', 10);
+    cache.clearFor(parts);
+    expect(cache.size).toBe(0);
+    cache.add(parts, 'method', 'PUT', 10);
+    cache.clear();
+    expect(cache.matchMethod(parts, 'PUT')).toBe(false);
+  });
 });
