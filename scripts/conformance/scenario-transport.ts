@@ -23,7 +23,24 @@ const PARSER_METHODS = new Set(METHODS);
 const INVALID_VALUE_BYTE = /[\x00-\x08\x0a-\x1f\x7f]/;
 /** Whether node:http's parser answers the request itself (400) before any handler sees it. */
 export function parserRefuses(wire: WireRequest): boolean {
-  return !PARSER_METHODS.has(wire.method) || wire.headers.some(([, v]) => INVALID_VALUE_BYTE.test(v));
+  if (!PARSER_METHODS.has(wire.method)) return true;
+  for (const [, value] of wire.headers) if (refusedValue(value)) return true;
+  return false;
+}
+
+/**
+ * Whether the parser refuses a header value, remembered per value: most values (User-Agent, client hints, origins)
+ * recur in every request, and a replay checks thousands of requests.
+ */
+const refusedValues = new Map<string, boolean>();
+function refusedValue(value: string): boolean {
+  let refused = refusedValues.get(value);
+  if (refused === undefined) {
+    refused = INVALID_VALUE_BYTE.test(value);
+    if (refusedValues.size >= 4096) refusedValues.clear();
+    refusedValues.set(value, refused);
+  }
+  return refused;
 }
 
 const BAD_REQUEST: WireResponse = { status: 400, statusText: 'Bad Request', headers: [['Connection', 'close']], body: new Uint8Array(0) };

@@ -27,9 +27,6 @@ import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
 import { wireHeaderValues } from './header-encoding.js';
 
-/** Fetch step 12's `Accept: *\/*`, one line for every request (nothing writes to a header line once listed). */
-const ACCEPT_ANY = Object.freeze(['Accept', '*/*']) as [string, string];
-
 /** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
 const MAX_REDIRECTS = 20;
 
@@ -398,7 +395,7 @@ class FetchRun {
     // Only the author's values are encoded for the wire: every other value is ASCII (serialized URLs and origins,
     // the engine's constants).
     const headers: Array<[string, string]> = [...wireHeaderValues(author, this.engine)];
-    if (!hasHeader(headers, 'accept')) headers.push(ACCEPT_ANY);
+    if (!hasHeader(headers, 'accept')) headers.push(['Accept', '*/*']);
     const origin = this.originHeader();
     if (origin !== null) headers.push(['Origin', origin]);
     this.previousOriginHeader = origin;

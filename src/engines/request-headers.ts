@@ -34,16 +34,11 @@ const current = (ctx: WireContext) => ctx.urlList[ctx.urlList.length - 1];
 // The helpers below append to the list being built (one list per request, no intermediate arrays).
 type Out = Array<[string, string]>;
 
-// Constant header lines are shared, not made per request: nothing writes to a header line once it is listed.
-type Line = [string, string];
-const line = (name: string, value: string): Line => Object.freeze([name, value]) as Line;
-const lines = (name: string, values: readonly string[]): Record<string, Line> => Object.fromEntries(values.map((v) => [v, line(name, v)]));
-const SITE = lines('Sec-Fetch-Site', ['same-origin', 'same-site', 'cross-site']);
-const MODE = lines('Sec-Fetch-Mode', ['cors', 'no-cors', 'same-origin']);
-const DEST_EMPTY = line('Sec-Fetch-Dest', 'empty');
-
+// Each request gets header lines of its own (two-item arrays of constant strings: cheap to make). Shared lines
+// would let a caller who edits a verdict's header line in place change every later request, and frozen ones put
+// frozen arrays among the plain ones of every header list, which slows each loop over a list several times.
 function metadata(out: Out, site: string | null, mode: string): void {
-  if (site !== null) out.push(SITE[site] ?? ['Sec-Fetch-Site', site], MODE[mode] ?? ['Sec-Fetch-Mode', mode], DEST_EMPTY);
+  if (site !== null) out.push(['Sec-Fetch-Site', site], ['Sec-Fetch-Mode', mode], ['Sec-Fetch-Dest', 'empty']);
 }
 
 function referer(out: Out, ctx: WireContext): void {
@@ -51,8 +46,8 @@ function referer(out: Out, ctx: WireContext): void {
   if (value !== null) out.push(['Referer', value]);
 }
 
-function language(out: Out, ctx: WireContext, value: Line): void {
-  if (!ctx.present.has('accept-language')) out.push(value);
+function language(out: Out, ctx: WireContext, value: string): void {
+  if (!ctx.present.has('accept-language')) out.push(['Accept-Language', value]);
 }
 
 /** Whether a redirect so far went to another origin than the URL it came from. */
@@ -63,7 +58,6 @@ function crossedOrigins(urlList: readonly string[]): boolean {
 
 /** The `spec` engine's default User-Agent value (the standard leaves it to the user agent). */
 const SPEC_USER_AGENT = 'corsproof (Fetch Standard)';
-const SPEC_UA_LINE = line('User-Agent', SPEC_USER_AGENT);
 
 /** The standard: Fetch Metadata and the default referrer policy; the cache mode's headers on the actual request. */
 export const specRequestHeaders: RequestHeadersHook = (ctx) => {
@@ -71,7 +65,7 @@ export const specRequestHeaders: RequestHeadersHook = (ctx) => {
   const site = sendsFetchMetadata(url) ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList, ctx.sameSite) : null;
   // HTTP-network-or-cache fetch: "If httpRequest's header list does not contain `User-Agent`, then user agents
   // should append (`User-Agent`, default `User-Agent` value)" — the same on the preflight.
-  const out: Out = [SPEC_UA_LINE];
+  const out: Out = [['User-Agent', SPEC_USER_AGENT]];
   if (ctx.kind === 'actual') cacheModeHeaders(out, ctx.cacheMode, ctx.present);
   metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
   referer(out, ctx);
@@ -79,9 +73,8 @@ export const specRequestHeaders: RequestHeadersHook = (ctx) => {
 };
 
 const CHROMIUM_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
-const CHROMIUM_UA_LINE = line('User-Agent', CHROMIUM_UA);
-const CHROMIUM_HINTS = [line('sec-ch-ua-platform', '"Linux"'), line('sec-ch-ua', '"Not:A-Brand";v="8", "Chromium";v="156"'), line('sec-ch-ua-mobile', '?0')];
-const EN_US_LINE = line('Accept-Language', 'en-US,en;q=0.9');
+const CHROMIUM_SEC_CH_UA = '"Not:A-Brand";v="8", "Chromium";v="156"';
+const EN_US = 'en-US,en;q=0.9';
 
 /**
  * Chromium 156 on Linux: its User-Agent, UA client hints (to potentially trustworthy URLs, not on preflights),
@@ -94,18 +87,16 @@ export const chromiumRequestHeaders: RequestHeadersHook = (ctx) => {
   const out: Out = [];
   cacheModeHeaders(out, ctx.cacheMode, ctx.present);
   if (trustworthy && ctx.kind === 'actual') {
-    out.push(...CHROMIUM_HINTS);
+    out.push(['sec-ch-ua-platform', '"Linux"'], ['sec-ch-ua', CHROMIUM_SEC_CH_UA], ['sec-ch-ua-mobile', '?0']);
   }
-  out.push(CHROMIUM_UA_LINE);
+  out.push(['User-Agent', CHROMIUM_UA]);
   metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
   referer(out, ctx);
-  language(out, ctx, EN_US_LINE);
+  language(out, ctx, EN_US);
   return out;
 };
 
 const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0';
-const FIREFOX_UA_LINE = line('User-Agent', FIREFOX_UA);
-const PRIORITY_LINE = line('Priority', 'u=4');
 
 /**
  * Firefox ESR 153 on Linux: its User-Agent and `Priority: u=4`; an actual request that followed a redirect says
@@ -115,17 +106,16 @@ const PRIORITY_LINE = line('Priority', 'u=4');
 export const firefoxRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
   const site = !sendsFetchMetadata(url) ? null : ctx.kind === 'actual' && ctx.urlList.length > 1 ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url], ctx.sameSite);
-  const out: Out = [FIREFOX_UA_LINE];
-  language(out, ctx, EN_US_LINE);
+  const out: Out = [['User-Agent', FIREFOX_UA]];
+  language(out, ctx, EN_US);
   referer(out, ctx);
   metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
-  out.push(PRIORITY_LINE);
+  out.push(['Priority', 'u=4']);
   cacheModeHeaders(out, ctx.cacheMode, ctx.present);
   return out;
 };
 
 const WEBKIT_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15';
-const WEBKIT_UA_LINE = line('User-Agent', WEBKIT_UA);
 
 /**
  * WebKitGTK 2.50: its User-Agent and Accept-Language (from the process locale, here en-US); no Sec-Fetch-* on a
@@ -141,9 +131,9 @@ export const webkitRequestHeaders: RequestHeadersHook = (ctx) => {
   }
   const out: Out = [];
   referer(out, ctx);
-  out.push(WEBKIT_UA_LINE);
+  out.push(['User-Agent', WEBKIT_UA]);
   if (ctx.kind === 'actual') cacheModeHeaders(out, ctx.cacheMode, ctx.present);
-  language(out, ctx, WEBKIT_LANGUAGE_LINE);
+  language(out, ctx, WEBKIT_ACCEPT_LANGUAGE);
   metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
   return out;
 };
@@ -159,4 +149,3 @@ export const ENGINE_IDENTITY_HEADERS: ReadonlySet<string> = new Set([
 
 /** libsoup's Accept-Language for an en_US locale. */
 export const WEBKIT_ACCEPT_LANGUAGE = 'en-US';
-const WEBKIT_LANGUAGE_LINE = line('Accept-Language', WEBKIT_ACCEPT_LANGUAGE);

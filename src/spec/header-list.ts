@@ -22,7 +22,6 @@ export function getHeader(list: HeaderList, name: string): string | null {
   return out;
 }
 
-/** https://fetch.spec.whatwg.org/#header-list-contains */
 /**
  * Add a header to a record (name to value), a repeated name's values joined with `, `. Any token is a header
  * name, `constructor` and `__proto__` too: every own value is a string, so a value that is not is inherited and
@@ -34,6 +33,7 @@ export function combineHeader(record: Record<string, string>, name: string, valu
   else Object.defineProperty(record, name, { value: Object.hasOwn(record, name) ? `${before}, ${value}` : value, enumerable: true, writable: true, configurable: true });
 }
 
+/** https://fetch.spec.whatwg.org/#header-list-contains */
 export function hasHeader(list: HeaderList, name: string): boolean {
   const lower = name.toLowerCase();
   for (let i = 0; i < list.length; i++) if (namesMatch(list[i][0], lower)) return true;

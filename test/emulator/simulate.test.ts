@@ -352,3 +352,21 @@ describe('failures are verdicts, bad input is a typed error', () => {
     await expect(simulate(req({ method: 'GET', body: 'x' }), { transport: handler })).rejects.toThrow(/GET request cannot have a body/);
   });
 });
+
+describe("a verdict's header lines are its own", () => {
+  it('editing them in place changes no later request, of any engine', async () => {
+    const { handler, seen } = server({ methods: 'PUT', headers: 'content-type' });
+    const request: CorsRequest = { url: `${API}/items`, origin: ORIGIN, method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' };
+    for (const engine of ['chromium', 'firefox', 'webkit', 'spec'] as EngineName[]) {
+      const first = await simulate(request, { transport: handler, engine });
+      const wire = (e: Exchange) => e.request.headers.map(([n, v]) => `${n}: ${v}`);
+      const before = first.exchanges.map(wire);
+      // A caller redacting or normalizing a verdict's headers in place:
+      for (const exchange of first.exchanges) for (const line of exchange.request.headers) { line[0] = line[0].toUpperCase(); line[1] = 'edited'; }
+      seen.length = 0;
+      const second = await simulate(request, { transport: handler, engine });
+      expect(second.exchanges.map(wire)).toEqual(before);
+      expect(seen.map((r) => r.headers.get('user-agent'))).not.toContain('edited');
+    }
+  });
+});
