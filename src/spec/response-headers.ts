@@ -44,7 +44,7 @@ export function corsExposedHeaderNames(
 ): Set<string> | 'all' {
   const parsed = extractTokenList(headers, 'access-control-expose-headers');
   if (parsed === null) return new Set();
-  let values: string[];
+  let values: readonly string[];
   if (parsed.ok) values = parsed.values;
   else if (lenient) values = lenientTokens(headers);
   else return new Set();
