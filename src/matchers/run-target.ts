@@ -27,16 +27,23 @@ export interface ProbeResult {
 export async function runProbes(target: unknown, input: MatcherInput, probes: readonly Probe[], matcher: string): Promise<ProbeResult[]> {
   const transport: Transport = toTransport(target as Target, input.baseUrl === undefined ? undefined : { baseUrl: input.baseUrl });
   const middleware = detectCorsMiddleware(target) ?? undefined;
-  const runs: Array<Promise<ProbeResult[]>> = [];
-  for (const probe of probes) {
+  const options = input.timeoutMs === undefined ? { transport, engines: input.engines } : { transport, engines: input.engines, timeoutMs: input.timeoutMs };
+  const run = (probe: Probe): Promise<ProbeResult[]> => {
     const request = withUrl(probe.request, transport, matcher);
-    const timeout = input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs };
-    runs.push(
-      simulateEngines(request, { transport, engines: input.engines, ...timeout }).then((verdicts) =>
-        verdicts.map((verdict, k) => ({ label: probe.label, engine: input.engines[k], request, verdict, ...(middleware ? { middleware } : {}) })),
-      ),
-    );
-  }
+    return simulateEngines(request, options).then((verdicts) => {
+      const results: ProbeResult[] = [];
+      for (let k = 0; k < verdicts.length; k++) {
+        const result: ProbeResult = { label: probe.label, engine: input.engines[k], request, verdict: verdicts[k] };
+        if (middleware) result.middleware = middleware;
+        results.push(result);
+      }
+      return results;
+    });
+  };
+  // (Most matchers make one request: no list of lists for it.)
+  if (probes.length === 1) return run(probes[0]);
+  const runs: Array<Promise<ProbeResult[]>> = [];
+  for (const probe of probes) runs.push(run(probe));
   return (await Promise.all(runs)).flat();
 }
 

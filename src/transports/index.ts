@@ -67,12 +67,6 @@ const ALL_KEYS = ['baseUrl', 'timeoutMs', 'maxBodyBytes', 'agent', 'onUnhandledR
 export function toTransport(target: Target, options: ToTransportOptions = {}): Transport {
   resolveOptions(options, 'toTransport', ALL_KEYS);
   const { baseUrl, timeoutMs, maxBodyBytes, agent, onUnhandledRequest } = options ?? {};
-  const inProcess = { baseUrl, timeoutMs, maxBodyBytes };
-  const notFor = (key: keyof ToTransportOptions, value: unknown, kind: string, fix: string): void => {
-    if (value !== undefined) {
-      throw new InvalidArgumentError(`toTransport options.${key}`, `it does not apply to ${kind}`, fix);
-    }
-  };
 
   if (target === null || target === undefined) {
     throw new InvalidArgumentError('target', `received ${describeValue(target)}`, `${ACCEPTED}.`);
@@ -82,10 +76,6 @@ export function toTransport(target: Target, options: ToTransportOptions = {}): T
     notFor('onUnhandledRequest', onUnhandledRequest, 'a URL target', 'Use it with MSW handlers only.');
     return fromUrl(target, strip({ timeoutMs, maxBodyBytes, agent }));
   }
-  const notUrl = (kind: string): void =>
-    notFor('agent', agent, kind, 'An agent is only used for URL targets; leave it out.');
-  const notMsw = (kind: string): void =>
-    notFor('onUnhandledRequest', onUnhandledRequest, kind, 'Use it with MSW handlers only.');
 
   if (isTransport(target)) {
     for (const key of ALL_KEYS) {
@@ -97,24 +87,40 @@ export function toTransport(target: Target, options: ToTransportOptions = {}): T
     const base = resolveBaseUrl(baseUrl, 'toTransport options.baseUrl');
     return { name: target.name, baseUrl: base, send: (wire, context) => target.send(wire, context) };
   }
+  const inProcess = strip({ baseUrl, timeoutMs, maxBodyBytes });
   if (Array.isArray(target) || isMswServerLike(target)) {
-    notUrl('MSW handlers');
+    notUrl(agent, 'MSW handlers');
     return fromMswHandlers(target as readonly MswHandlerLike[], strip({ ...inProcess, onUnhandledRequest }));
   }
-  notMsw('this target');
-  notUrl('an in-process target');
-  if (isFastifyLike(target)) return fromFastify(target, strip(inProcess));
-  if (isKoaLike(target) || isServerLike(target)) return fromNodeHandler(target as KoaLike, strip(inProcess));
+  notMsw(onUnhandledRequest, 'this target');
+  notUrl(agent, 'an in-process target');
+  if (isFastifyLike(target)) return fromFastify(target, inProcess);
+  if (isKoaLike(target) || isServerLike(target)) return fromNodeHandler(target as KoaLike, inProcess);
   if (typeof target === 'function') {
     const fn = target as ((...args: unknown[]) => unknown) & { handle?: unknown };
     // Express and Connect apps are functions (req, res, next) with a `handle` method; Node listeners take two
     // or more arguments; fetch handlers take one. A function declaring none (rest or default parameters) is
     // taken as a fetch handler: wrap a Node listener written that way in fromNodeHandler.
-    if (typeof fn.handle === 'function' || fn.length >= 2) return fromNodeHandler(fn as NodeRequestListener, strip(inProcess));
-    return fromFetchHandler(fn as FetchHandler, strip(inProcess));
+    if (typeof fn.handle === 'function' || fn.length >= 2) return fromNodeHandler(fn as NodeRequestListener, inProcess);
+    return fromFetchHandler(fn as FetchHandler, inProcess);
   }
-  if (isFetchHandlerObject(target)) return fromFetchHandler(target, strip(inProcess));
+  if (isFetchHandlerObject(target)) return fromFetchHandler(target, inProcess);
   throw new InvalidArgumentError('target', `received ${describeValue(target)}, which is not a target corsproof knows`, `${ACCEPTED}.`);
+}
+
+/** An option given for a target it does not apply to. */
+function notFor(key: keyof ToTransportOptions, value: unknown, kind: string, fix: string): void {
+  if (value !== undefined) {
+    throw new InvalidArgumentError(`toTransport options.${key}`, `it does not apply to ${kind}`, fix);
+  }
+}
+
+function notUrl(agent: unknown, kind: string): void {
+  notFor('agent', agent, kind, 'An agent is only used for URL targets; leave it out.');
+}
+
+function notMsw(onUnhandledRequest: unknown, kind: string): void {
+  notFor('onUnhandledRequest', onUnhandledRequest, kind, 'Use it with MSW handlers only.');
 }
 
 function isTransport(value: unknown): value is Transport {
@@ -129,5 +135,10 @@ function isTransport(value: unknown): value is Transport {
 
 /** Drop undefined keys, so option validation downstream sees only what the caller set. */
 function strip<T extends object>(options: T): T {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
 }
