@@ -6,6 +6,7 @@ import type { EngineProfile } from '../engines/index.js';
 import { corsExposedHeaderNames, filterBasicHeaders, filterCorsHeaders } from '../spec/response-headers.js';
 import type { FilteredResponse, WireResponse } from '../types.js';
 import { scriptHeaderValues } from './header-encoding.js';
+import { tokenList } from './token-lists.js';
 
 export type Tainting = 'basic' | 'cors' | 'opaque';
 
@@ -42,7 +43,7 @@ function visibleHeaders(list: WireResponse['headers'], type: 'basic' | 'cors', c
 }
 
 function filteredHeaders(list: WireResponse['headers'], type: 'basic' | 'cors', credentials: 'omit' | 'same-origin' | 'include'): Record<string, string> {
-  return type === 'basic' ? filterBasicHeaders(list) : filterCorsHeaders(list, corsExposedHeaderNames(list, credentials));
+  return type === 'basic' ? filterBasicHeaders(list) : filterCorsHeaders(list, corsExposedHeaderNames(list, credentials, false, tokenList(list, 'access-control-expose-headers')));
 }
 
 /** The header records of one response, one slot per view (type and credentials mode: see `sharedVisibleHeaders`). */

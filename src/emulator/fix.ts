@@ -6,7 +6,8 @@
  * A value already right is left alone; a response not seen yet (the actual request after a failed preflight)
  * gets every header it needs, since the emulator never sends a request to find out.
  */
-import { getHeader, parseTokenList } from '../spec/header-list.js';
+import { getHeader } from '../spec/header-list.js';
+import { parsedTokenList } from './token-lists.js';
 import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import type { BlockReason, FixChange, NetworkFailure, ReasonCode, WireResponse } from '../types.js';
 
@@ -136,7 +137,7 @@ function preflightAnswer(input: FixInput): FixChange[] {
  * parses and lists every item, or when nothing is needed and the header is absent or valid.
  */
 function covering(current: string | null, needed: readonly string[], same: (have: string, item: string) => boolean): string | null {
-  const parsed = current === null ? { ok: true as const, values: [] as string[] } : parseTokenList(current);
+  const parsed = current === null ? { ok: true as const, values: [] as string[] } : parsedTokenList(current);
   const values = parsed.ok ? parsed.values : [];
   const missing = needed.filter((item) => !values.some((have) => same(have, item)));
   if (parsed.ok && missing.length === 0) return null;

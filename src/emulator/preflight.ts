@@ -4,7 +4,8 @@
 import type { EngineProfile } from '../engines/index.js';
 import { corsCheck, type CorsCheckResult } from '../spec/cors-check.js';
 import { sameOrigin } from '../spec/origin.js';
-import { extractTokenList, getHeader } from '../spec/header-list.js';
+import { getHeader } from '../spec/header-list.js';
+import { tokenList } from './token-lists.js';
 import { isOkStatus, isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import type { CacheKeyParts, RequestCacheMode } from '../spec/preflight-cache.js';
@@ -107,7 +108,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //  2. Let headerNames be the result of extracting header list values given `Access-Control-Allow-Headers`.
   //  3. If either methods or headerNames is failure, return a network error.
   const wholeValue = ctx.engine.invalidListHint === 'value';
-  const methods = extractTokenList(list, 'access-control-allow-methods');
+  const methods = tokenList(list, 'access-control-allow-methods');
   if (methods && !methods.ok) {
     const failedParameter = wholeValue ? getHeader(list, 'access-control-allow-methods') ?? '' : methods.invalid;
     return ctx.run.preflightFailed('InvalidAllowMethodsPreflightResponse', { failedParameter, response });
@@ -122,7 +123,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   // What the engine's preflight cache keeps of this response (CORS-preflight fetch steps 8-14; engines differ).
   const kept: KeptAnswer = { response, methods: methodList, maxAge };
   if (!methodAllowed && ctx.engine.methodCheckedFirst) return refuse(ctx, kept, 'MethodDisallowedByPreflightResponse', ctx.method, []);
-  const headerNames = extractTokenList(list, 'access-control-allow-headers');
+  const headerNames = tokenList(list, 'access-control-allow-headers');
   if (headerNames && !headerNames.ok) {
     const failedParameter = wholeValue ? getHeader(list, 'access-control-allow-headers') ?? '' : headerNames.invalid;
     return ctx.run.preflightFailed('InvalidAllowHeadersPreflightResponse', { failedParameter, response });

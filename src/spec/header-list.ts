@@ -141,23 +141,7 @@ export function extractTokenList(list: HeaderList, name: string): ListParse | nu
   return parseTokenList(raw);
 }
 
-/**
- * A list's parse, remembered per value (at most 512; the result is shared: read it, never change it). A server
- * answers with the same few lists, and the engines judging one response each parse them.
- */
-const lists = new Map<string, ListParse>();
-
 export function parseTokenList(raw: string): ListParse {
-  let parse = lists.get(raw);
-  if (parse === undefined) {
-    parse = parseTokens(raw);
-    if (lists.size >= 512) lists.clear();
-    lists.set(raw, parse);
-  }
-  return parse;
-}
-
-function parseTokens(raw: string): ListParse {
   const values: string[] = [];
   for (const part of raw.split(',')) {
     const item = trimOws(part);

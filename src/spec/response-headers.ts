@@ -2,7 +2,7 @@
  * Which response headers script can read: https://fetch.spec.whatwg.org/#concept-filtered-response-cors
  */
 import type { HeaderList } from './header-list.js';
-import { combineHeader, extractTokenList } from './header-list.js';
+import { combineHeader, extractTokenList, type ListParse } from './header-list.js';
 
 const SAFELISTED = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
 
@@ -41,8 +41,9 @@ export function corsExposedHeaderNames(
   headers: HeaderList,
   credentials: 'omit' | 'same-origin' | 'include',
   lenient = false,
+  /** The list as extracted from `headers` (a caller that remembers parses passes its own). */
+  parsed: ListParse | null = extractTokenList(headers, 'access-control-expose-headers'),
 ): Set<string> | 'all' {
-  const parsed = extractTokenList(headers, 'access-control-expose-headers');
   if (parsed === null) return new Set();
   let values: readonly string[];
   if (parsed.ok) values = parsed.values;
