@@ -9,14 +9,15 @@ import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { EngineProfile } from '../engines/index.js';
 import type { Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { startDeadline, type Deadline } from './deadlines.js';
-import { refusedResponse } from './response-head.js';
+import { headFacts, refusedResponse, type HeadFacts } from './response-head.js';
 import type { ResponseViews } from './filter.js';
 
 /**
- * A request's outcome. `views`: what script sees of the response, filled by the engines judging it (filter.ts),
- * so engines sharing one exchange work it out once.
+ * A request's outcome. `views` and `head`: what script sees of the response (filter.ts) and what the engines' refusals
+ * look at in its head (response-head.ts), filled by the first engine judging it: engines sharing one exchange work
+ * them out once.
  */
-export type SendResult = { ok: true; response: WireResponse; views: ResponseViews } | { ok: false; failure: NetworkFailure };
+export type SendResult = { ok: true; response: WireResponse; views: ResponseViews; head: HeadFacts | undefined } | { ok: false; failure: NetworkFailure };
 
 /**
  * How one engine's fetch puts a request on the wire and gets its outcome: `sendWithDeadline` over the transport,
@@ -115,7 +116,7 @@ class PendingSend implements TransportContext {
     let result: SendResult;
     try {
       const problem = validateResponse(response);
-      result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response), views: [] };
+      result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response), views: [], head: undefined };
     } catch (error) {
       // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
       result = { ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } };
@@ -163,7 +164,7 @@ export function sendAsEngine(
       const failure: NetworkFailure = { kind: 'status', status };
       return { exchange, sent: { ok: false, failure } };
     }
-    const refused = refusedResponse(sent.response, engine);
+    const refused = refusedResponse(sent.response, engine, (sent.head ??= headFacts(sent.response)));
     if (refused !== null) return { exchange, sent: { ok: false, failure: refused } };
     return { exchange, sent };
   });

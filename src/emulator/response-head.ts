@@ -18,18 +18,35 @@ export function responseHeadBytes(response: WireResponse): number {
   return bytes;
 }
 
-/** Why `engine` treats this response as a network error, or null when it reads it. */
-export function refusedResponse(response: WireResponse, engine: EngineProfile): NetworkFailure | null {
-  const limit = engine.maxResponseHeadBytes;
-  if (Number.isFinite(limit)) {
-    const bytes = responseHeadBytes(response);
-    if (bytes > limit) return { kind: 'refused-head', problem: 'too-large', bytes, limit, engine: engine.name };
-  }
+/** What the engines' refusals look at in a response head: worked out once per response, whatever the engine. */
+export interface HeadFacts {
+  /** `responseHeadBytes(response)`. */
+  bytes: number;
+  /** The (lower-cased) name of the first header whose value has a NUL byte; null when none has. */
+  nulHeader: string | null;
+  /** Whether the status text has a NUL byte. */
+  nulStatus: boolean;
+}
+
+export function headFacts(response: WireResponse): HeadFacts {
+  let nulHeader: string | null = null;
   for (const [name, value] of response.headers) {
-    if (value.includes('\u0000')) return { kind: 'refused-head', problem: 'nul-in-header', header: name.toLowerCase(), engine: engine.name };
+    if (value.includes('\u0000')) {
+      nulHeader = name.toLowerCase();
+      break;
+    }
   }
-  if (engine.statusTextNulIsNetworkError && response.statusText.includes('\u0000')) {
-    return { kind: 'refused-head', problem: 'nul-in-status', engine: engine.name };
-  }
+  return { bytes: responseHeadBytes(response), nulHeader, nulStatus: response.statusText.includes('\u0000') };
+}
+
+/**
+ * Why `engine` treats this response as a network error, or null when it reads it. `facts`: the response's (the
+ * engines judging one shared response pass the same).
+ */
+export function refusedResponse(response: WireResponse, engine: EngineProfile, facts: HeadFacts = headFacts(response)): NetworkFailure | null {
+  const limit = engine.maxResponseHeadBytes;
+  if (Number.isFinite(limit) && facts.bytes > limit) return { kind: 'refused-head', problem: 'too-large', bytes: facts.bytes, limit, engine: engine.name };
+  if (facts.nulHeader !== null) return { kind: 'refused-head', problem: 'nul-in-header', header: facts.nulHeader, engine: engine.name };
+  if (engine.statusTextNulIsNetworkError && facts.nulStatus) return { kind: 'refused-head', problem: 'nul-in-status', engine: engine.name };
   return null;
 }

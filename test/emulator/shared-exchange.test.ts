@@ -10,7 +10,7 @@ import { sameWireRequest } from '../../src/emulator/shared-exchange.js';
 import { wireKey } from '../robustness/oracle.js';
 import type { WireRequest } from '../../src/types.js';
 
-const NAMES = ['Accept', 'Origin', 'User-Agent', 'user-agent', 'USER-AGENT', 'Sec-Fetch-Site', 'sec-fetch-mode', 'Referer', 'Priority', 'X-Token', 'x-token', 'Pragma', 'Cache-Control', 'sec-ch-ua', 'Sec-CH-UA-Mobile', 'Content-Type', 'Accept-Language', 'accept-languagE'];
+const NAMES = ['Accept', 'Origin', 'User-Agent', 'user-agent', 'USER-AGENT', 'Sec-Fetch-Site', 'sec-fetch-mode', 'Referer', 'Priority', 'X-Token', 'x-token', 'Pragma', 'Cache-Control', 'sec-ch-ua', 'Sec-CH-UA-Mobile', 'Content-Type', 'Accept-Language', 'accept-languagE', 'Sec-Fetch-Dest', 'sec-ch-ua-platform', 'sec-ch-ua-mobile', 'Sec-Fetch-Mode'];
 const header = fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom('a', 'b', '*/*', 'Mozilla/5.0'));
 const request = fc.record({
   method: fc.constantFrom('GET', 'PUT', 'OPTIONS'),
