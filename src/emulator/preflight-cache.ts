@@ -21,6 +21,9 @@ export interface PreflightCacheOptions {
   maxEntries?: number;
 }
 
+/** Writes held back at most (a verdict's preflight makes a few). */
+const PENDING_MAX = 64;
+
 export class PreflightCache implements CacheStore {
   readonly now: () => number;
   readonly maxEntries: number;
@@ -40,6 +43,10 @@ export class PreflightCache implements CacheStore {
 
   /** Every entry, the pending writes applied. */
   private get entries(): Map<string, Entry> {
+    return this.flush();
+  }
+
+  private flush(): Map<string, Entry> {
     const map = (this.map ??= new Map());
     const pending = this.pending;
     if (pending !== undefined) {
@@ -81,7 +88,10 @@ export class PreflightCache implements CacheStore {
   }
 
   write(key: string, value: unknown, maxAgeSeconds: number): void {
-    (this.pending ??= []).push({ key, entry: maxAgeSeconds > 0 ? { expires: this.now() + maxAgeSeconds * 1000, value } : null });
+    const pending = (this.pending ??= []);
+    pending.push({ key, entry: maxAgeSeconds > 0 ? { expires: this.now() + maxAgeSeconds * 1000, value } : null });
+    // A cache only ever written (never read) still stays within its bound.
+    if (pending.length >= PENDING_MAX) this.flush();
   }
 
   remove(key: string, prefix = false): void {

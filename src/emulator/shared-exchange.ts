@@ -77,7 +77,7 @@ export function sameWireRequest(a: WireRequest, b: WireRequest): boolean {
   let i = 0;
   let j = 0;
   for (;;) {
-    // The same line in both (an author's header, a constant the engines share): equal, or left out of both.
+    // The same line in both (an author's header, which the engines share): equal, or left out of both.
     if (i < x.length && j < y.length && x[i] === y[j]) {
       i++;
       j++;

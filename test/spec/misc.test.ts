@@ -109,6 +109,13 @@ describe('preflight cache', () => {
     expect(cache.matchMethod({ ...parts, url: `${parts.url}/9` }, 'PUT')).toBe(true);
     expect(cache.matchMethod({ ...parts, url: `${parts.url}/0` }, 'PUT')).toBe(false);
   });
+  it('stays within its bound when it is only ever written', () => {
+    const cache = new PreflightCache({ maxEntries: 5 });
+    for (let i = 0; i < 1000; i++) cache.add({ ...parts, url: `${parts.url}/${i}` }, 'method', 'PUT', 60);
+    // Held-back writes are applied in batches: never more than the bound plus one batch is held.
+    expect((cache as unknown as { pending?: unknown[] }).pending?.length ?? 0).toBeLessThan(64);
+    expect(cache.size).toBe(5);
+  });
   it('dates each entry by the clock when it was written, and applies writes in order, however late it is read', () => {
     let now = 0;
     const cache = new PreflightCache({ now: () => now, maxEntries: 2 });
