@@ -34,8 +34,8 @@ export interface MessageInput {
   expectedArg: string;
   /** The second argument's name in the hint, when given. */
   secondArgument?: string;
-  /** What the assertion claims, already worded for `.not` when negated. */
-  expected: string;
+  /** What the assertion claims, already worded for `.not` when negated (a function: worded when a message is built). */
+  expected: string | (() => string);
   cells: readonly Cell[];
 }
 
@@ -47,7 +47,8 @@ export function buildMessage(ctx: MatcherContextLike, input: MessageInput): stri
     ? ctx.utils.matcherHint(input.matcher, input.received, input.expectedArg, { isNot, promise: ctx.promise ?? '', secondArgument: input.secondArgument })
     : `expect(${input.received})${isNot ? '.not' : ''}.${input.matcher}(${input.expectedArg}${input.secondArgument ? `, ${input.secondArgument}` : ''})`;
 
-  const lines = [hint, '', `Expected: ${expectedColor(escapeTerminal(input.expected))}`];
+  const expected = typeof input.expected === 'function' ? input.expected() : input.expected;
+  const lines = [hint, '', `Expected: ${expectedColor(escapeTerminal(expected))}`];
   const summary = summarize(input.cells).map(escapeTerminal);
   if (summary.length === 1) lines.push(`Received: ${receivedColor(summary[0])}`);
   else lines.push('Received:', ...summary.map((s) => `  ${receivedColor(s)}`));

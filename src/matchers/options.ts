@@ -12,6 +12,8 @@ const REQUEST_KEYS = ['url', 'origin', 'method', 'headers', 'body', 'mode', 'cre
 const OPTION_KEYS = ['engine', 'engines', 'baseUrl', 'timeoutMs'] as const;
 /** On a response object only these make sense: the request was already made. */
 const RESPONSE_KEYS = ['origin', 'credentials', 'engine', 'engines'] as const;
+/** On a target: the request's members and the options. */
+const TARGET_KEYS: readonly string[] = [...REQUEST_KEYS, ...OPTION_KEYS];
 
 export interface MatcherInput {
   /** The request fields the user gave (url, origin, method, headers, ...). */
@@ -31,10 +33,10 @@ export function readRequestArgument(value: unknown, matcher: string, onResponse 
       "Pass e.g. { origin: 'https://app.example', method: 'PUT', engines: ['chromium'] }.",
     );
   }
-  const known: readonly string[] = onResponse ? RESPONSE_KEYS : [...REQUEST_KEYS, ...OPTION_KEYS];
+  const known: readonly string[] = onResponse ? RESPONSE_KEYS : TARGET_KEYS;
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    if (onResponse && ([...REQUEST_KEYS, ...OPTION_KEYS] as readonly string[]).includes(key)) {
+    if (onResponse && TARGET_KEYS.includes(key)) {
       throw new InvalidArgumentError(
         `${matcher} request.${key}`,
         'it has no effect on a response object: the request was already made',

@@ -38,11 +38,11 @@ export function originClaim(ctx: MatcherContextLike, matcher: Matcher, received:
 async function onTarget(ctx: MatcherContextLike, matcher: Matcher, target: unknown, input: MatcherInput, origin: string, credentials: RequestCredentials_, secondArgument?: string): Promise<MatcherResult> {
   const results = await runProbes(target, input, [{ request: { ...input.request, origin, credentials } }], matcher);
   const cells = results.map((r) => verdictCell(r, (v) => judge(matcher, v, origin)));
-  const expected = `${enginesPhrase(input.engines)} to ${ctx.isNot ? 'block' : 'allow'} ${describeRequest(results[0])}`;
+  const expected = (): string => `${enginesPhrase(input.engines)} to ${ctx.isNot ? 'block' : 'allow'} ${describeRequest(results[0])}`;
   return finish(ctx, matcher, 'target', secondArgument, expected, cells);
 }
 
-function finish(ctx: MatcherContextLike, matcher: Matcher, received: 'target' | 'response', secondArgument: string | undefined, expected: string, cells: Cell[]): MatcherResult {
+function finish(ctx: MatcherContextLike, matcher: Matcher, received: 'target' | 'response', secondArgument: string | undefined, expected: string | (() => string), cells: Cell[]): MatcherResult {
   return resultOf(ctx, { matcher, received, expectedArg: 'origin', secondArgument, expected }, cells);
 }
 

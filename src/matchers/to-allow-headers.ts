@@ -39,7 +39,7 @@ export async function toAllowHeaders(this: MatcherContextLike, received: unknown
   const results = await runProbes(received, input, probes, MATCHER);
   const cells = results.map((r) => verdictCell(r, (v) => ({ holds: v.allowed, change: v.allowed ? () => toBlock(r.label ?? '', v) : undefined })));
   const names = list.map(([n]) => n);
-  const expected = `${enginesPhrase(input.engines)} to ${this.isNot ? 'block' : 'allow'} request header${names.length > 1 ? 's' : ''} ${listNames(names)} on ${describeRequest(results[0])}`;
+  const expected = (): string => `${enginesPhrase(input.engines)} to ${this.isNot ? 'block' : 'allow'} request header${names.length > 1 ? 's' : ''} ${listNames(names)} on ${describeRequest(results[0])}`;
   return resultOf(this, { matcher: MATCHER, received: 'target', expectedArg: 'headers', secondArgument: 'request', expected }, cells);
 }
 

@@ -26,7 +26,7 @@ export async function toAllowMethods(this: MatcherContextLike, received: unknown
   const origin = requireOrigin(input, MATCHER);
   const results = await runProbes(received, input, list.map((method) => ({ label: method, request: { ...input.request, origin, method } })), MATCHER);
   const cells = results.map((r) => verdictCell(r, (v) => ({ holds: v.allowed, change: v.allowed ? () => toBlock(r.label ?? '', v) : undefined })));
-  const expected = `${enginesPhrase(input.engines)} to ${this.isNot ? 'block' : 'allow'} ${listNames(list)} on ${describeRequest(results[0], { method: false })}`;
+  const expected = (): string => `${enginesPhrase(input.engines)} to ${this.isNot ? 'block' : 'allow'} ${listNames(list)} on ${describeRequest(results[0], { method: false })}`;
   return resultOf(this, { matcher: MATCHER, received: 'target', expectedArg: 'methods', secondArgument: 'request', expected }, cells);
 }
 

@@ -26,8 +26,8 @@ export async function toBeBlockedByCors(this: MatcherContextLike, received: unkn
   const results = await runProbes(received, input, [{ request: { ...input.request, origin } }], MATCHER);
   const noAnswerIsEvidence = code === 'NetworkError' || code === 'Timeout';
   const cells = results.map((r) => verdictCell(r, (v) => judge(v, code, origin), { noAnswerIsEvidence }));
-  const what = `${describeRequest(results[0])}${code ? ` for ${code}` : ''}`;
-  const expected = `${enginesPhrase(input.engines)} to ${this.isNot ? (code ? 'not block' : 'allow') : 'block'} ${what}`;
+  const isNot = this.isNot;
+  const expected = (): string => `${enginesPhrase(input.engines)} to ${isNot ? (code ? 'not block' : 'allow') : 'block'} ${describeRequest(results[0])}${code ? ` for ${code}` : ''}`;
   return resultOf(this, { matcher: MATCHER, received: 'target', expectedArg: code ? 'code' : 'request', secondArgument: code ? 'request' : undefined, expected }, cells);
 }
 

@@ -41,7 +41,7 @@ async function onTarget(ctx: MatcherContextLike, target: unknown, list: string[]
   const results = await runProbes(target, input, [{ request: { ...input.request, origin } }], MATCHER);
   const credentials = (input.request.credentials ?? 'same-origin') as RequestCredentials_;
   const cells = results.flatMap((r) => list.map((name) => verdictCell({ ...r, label: name }, (v) => judge(v, name, credentials))));
-  const expected = `${enginesPhrase(input.engines)} to ${ctx.isNot ? 'hide' : 'expose'} ${listNames(list)} on ${describeRequest(results[0])}`;
+  const expected = (): string => `${enginesPhrase(input.engines)} to ${ctx.isNot ? 'hide' : 'expose'} ${listNames(list)} on ${describeRequest(results[0])}`;
   return resultOf(ctx, { ...message, received: 'target', expected }, cells);
 }
 

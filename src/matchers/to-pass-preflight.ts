@@ -23,7 +23,7 @@ export async function toPassPreflight(this: MatcherContextLike, received: unknow
   const origin = requireOrigin(input, MATCHER);
   const results = await runProbes(received, input, [{ request: { ...input.request, origin } }], MATCHER);
   const cells = results.map((r) => verdictCell(r, judge));
-  const expected = `${enginesPhrase(input.engines)} to send a preflight for ${describeRequest(results[0])} and ${this.isNot ? 'reject' : 'pass'} it`;
+  const expected = (): string => `${enginesPhrase(input.engines)} to send a preflight for ${describeRequest(results[0])} and ${this.isNot ? 'reject' : 'pass'} it`;
   return resultOf(this, { matcher: MATCHER, received: 'target', expectedArg: 'request', expected }, cells);
 }
 
