@@ -2,6 +2,7 @@
  * What let a request through: the lines a `.not` failure shows so the reader sees which header to change.
  */
 import { getHeader } from '../spec/header-list.js';
+import { lastResponse } from '../emulator/exchanges.js';
 import type { RequestCredentials_, Verdict } from '../types.js';
 
 type Headers_ = ReadonlyArray<readonly [string, string]>;
@@ -22,8 +23,8 @@ export function whyAllowed(verdict: Verdict, credentials: RequestCredentials_ = 
   const preflight = verdict.exchanges.find((e) => e.kind === 'preflight' && e.response);
   if (preflight?.response) lines.push(`The preflight passed: ${corsHeaderSummary(preflight.response.headers)}.`);
   else lines.push('No preflight was needed: a simple request (GET, HEAD or POST with CORS-safelisted headers only).');
-  const last = [...verdict.exchanges].reverse().find((e) => e.kind !== 'preflight' && e.response);
-  if (last?.response) lines.push(whyOriginPasses(last.response.headers, credentials));
+  const last = lastResponse(verdict);
+  if (last) lines.push(whyOriginPasses(last.headers, credentials));
   return lines;
 }
 

@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from '../errors.js';
 import { getHeader } from '../spec/header-list.js';
+import { lastResponse } from '../emulator/exchanges.js';
 import type { RequestCredentials_, Verdict } from '../types.js';
 import type { Cell } from './cell.js';
 import { checkResponse } from './check-response.js';
@@ -103,8 +104,8 @@ function judge(matcher: Matcher, verdict: Verdict, origin: string): CellJudgemen
 /** What to change so an allowed request from `origin` is blocked. */
 export function toBlock(matcher: Matcher, verdict: Verdict, origin: string): Cell['change'] {
   if (verdict.response?.type === 'basic') return { label: 'To block it', text: 'Nothing on the server can: the URL is same-origin with the page. Test with another origin.' };
-  const last = [...verdict.exchanges].reverse().find((e) => e.kind !== 'preflight' && e.response);
-  return last?.response ? toBlockHeaders(matcher, last.response.headers, origin) : undefined;
+  const last = lastResponse(verdict);
+  return last ? toBlockHeaders(matcher, last.headers, origin) : undefined;
 }
 
 function toBlockHeaders(matcher: Matcher, headers: ReadonlyArray<readonly [string, string]>, origin: string): Cell['change'] {

@@ -10,6 +10,7 @@ import { listNames } from '../report/format.js';
 import { isHeaderName } from '../spec/http.js';
 import { isForbiddenResponseHeaderName } from '../spec/response-headers.js';
 import type { EngineName, RequestCredentials_, Verdict } from '../types.js';
+import { lastResponse } from '../emulator/exchanges.js';
 import type { Cell } from './cell.js';
 import { checkResponse, describeReadability, headerReadability, type Readability } from './check-response.js';
 import { resultOf, type MatcherContextLike, type MatcherResult } from './message.js';
@@ -55,12 +56,8 @@ function judge(verdict: Verdict, name: string, credentials: RequestCredentials_)
     return { holds: false, status, notes: ['The response is opaque: script reads no headers at all.'], change: { label: 'Fix', text }, because: false };
   }
   // Why it is (not) readable is for the message only: worked out when a message asks.
-  let why: Readability | undefined;
-  const readability = (): Readability => {
-    if (why) return why;
-    const last = [...verdict.exchanges].reverse().find((e) => e.kind !== 'preflight' && e.response);
-    return (why = type === 'cors' ? headerReadability(last?.response?.headers ?? [], name, credentials) : sameOriginReadability(name, readable));
-  };
+  const readability = (): Readability =>
+    type === 'cors' ? headerReadability(lastResponse(verdict)?.headers ?? [], name, credentials) : sameOriginReadability(name, readable);
   return { holds: readable, status, notes: () => [describeReadability(name, readability())], change: () => change(name, readable, readability()), because: false };
 }
 

@@ -10,6 +10,7 @@ import { simulate } from '../simulate.js';
 import { InvalidArgumentError } from '../errors.js';
 import { consoleMessage, fixSentence } from '../report/describe.js';
 import { combineHeader } from '../spec/header-list.js';
+import { lastResponse } from '../emulator/exchanges.js';
 import { isCorsSafelistedResponseHeaderName } from '../spec/response-headers.js';
 import { PreflightCache } from '../emulator/preflight-cache.js';
 import { toTransport, type Target } from '../transports/index.js';
@@ -226,7 +227,7 @@ async function fulfill(route: Route, verdict: Verdict, origin: string, credentia
     await route.fulfill({ status: response.status, headers, body: Buffer.from(response.body) });
     return;
   }
-  const last = [...verdict.exchanges].reverse().find((e) => e.kind !== 'preflight' && e.response)?.response;
+  const last = lastResponse(verdict);
   if (!last) {
     await route.abort('failed');
     return;
