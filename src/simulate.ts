@@ -5,7 +5,7 @@
 import { checkRequest } from './arguments/request.js';
 import { checkEngines, checkPreflightCache, checkSimulateOptions } from './arguments/simulate-options.js';
 import { emulate, emulateEngines } from './emulator/fetch.js';
-import { PreflightCache } from './emulator/preflight-cache.js';
+import type { PreflightCache } from './emulator/preflight-cache.js';
 import { BROWSER_ENGINES } from './engines/index.js';
 import type { CorsRequest, EngineName, SimulateOptions, Verdict } from './types.js';
 
@@ -31,8 +31,7 @@ export async function simulateEngines(request: CorsRequest, options: SimulateEng
   if (options === null || typeof options !== 'object') return simulate(request, options as never).then((v) => [v]);
   const { engines = BROWSER_ENGINES, preflightCaches, ...rest } = options;
   const profiles = checkEngines(engines, 'options.engines');
-  // (A new cache per engine when none is given; the argument's words are made only for an error.)
-  const caches = profiles.map((engine) => (preflightCaches?.[engine.name] === undefined ? new PreflightCache() : checkPreflightCache(preflightCaches[engine.name], `options.preflightCaches.${engine.name}`)));
+  const caches = profiles.map((engine) => checkPreflightCache(preflightCaches?.[engine.name], 'options.preflightCaches', engine.name));
   const checked = checkSimulateOptions(rest);
   return emulateEngines(checkRequest(request, checked.transport.baseUrl), { engines: profiles, transport: checked.transport, caches, timeoutMs: checked.timeoutMs });
 }

@@ -32,11 +32,11 @@ export function checkSimulateOptions(options: SimulateOptions): CheckedSimulateO
   return { engine, transport, cache, timeoutMs: checkTimeout(options.timeoutMs, 'options.timeoutMs') };
 }
 
-/** A `PreflightCache`, or a new one when none is given. */
-export function checkPreflightCache(value: unknown, argument: string): PreflightCache {
+/** A `PreflightCache`, or a new one when none is given. `argument` (with `key`, for a record's member) names it in the error. */
+export function checkPreflightCache(value: unknown, argument: string, key?: string): PreflightCache {
   if (value === undefined) return new PreflightCache();
   if (!(value instanceof PreflightCache)) {
-    throw new InvalidArgumentError(argument, 'not a PreflightCache', 'Pass new PreflightCache() (from corsproof) to share preflights across calls.');
+    throw new InvalidArgumentError(key === undefined ? argument : `${argument}.${key}`, 'not a PreflightCache', 'Pass new PreflightCache() (from corsproof) to share preflights across calls.');
   }
   return value;
 }

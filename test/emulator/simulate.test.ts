@@ -370,3 +370,13 @@ describe("a verdict's header lines are its own", () => {
     }
   });
 });
+
+describe('simulateEngines options', () => {
+  it("names the engine whose preflight cache is not one", async () => {
+    const { simulateEngines } = await import('../../src/simulate.js');
+    const { handler } = server({});
+    const error = await simulateEngines({ url: `${API}/items`, origin: ORIGIN }, { transport: handler, preflightCaches: { firefox: {} as PreflightCache } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe('options.preflightCaches.firefox');
+  });
+});
