@@ -42,11 +42,7 @@ export class PreflightCache implements CacheStore {
   }
 
   /** Every entry, the pending writes applied. */
-  private get entries(): Map<string, Entry> {
-    return this.flush();
-  }
-
-  private flush(): Map<string, Entry> {
+  private entries(): Map<string, Entry> {
     const map = (this.map ??= new Map());
     const pending = this.pending;
     if (pending !== undefined) {
@@ -69,7 +65,7 @@ export class PreflightCache implements CacheStore {
   }
 
   get size(): number {
-    return this.map === undefined && this.pending === undefined ? 0 : this.entries.size;
+    return this.map === undefined && this.pending === undefined ? 0 : this.entries().size;
   }
 
   clear(): void {
@@ -79,7 +75,7 @@ export class PreflightCache implements CacheStore {
 
   read<T>(key: string): T | undefined {
     if (this.map === undefined && this.pending === undefined) return undefined;
-    const entries = this.entries;
+    const entries = this.entries();
     const entry = entries.get(key);
     if (!entry) return undefined;
     if (entry.expires > this.now()) return entry.value as T;
@@ -90,13 +86,13 @@ export class PreflightCache implements CacheStore {
   write(key: string, value: unknown, maxAgeSeconds: number): void {
     const pending = (this.pending ??= []);
     pending.push({ key, entry: maxAgeSeconds > 0 ? { expires: this.now() + maxAgeSeconds * 1000, value } : null });
-    // A cache only ever written (never read) still stays within its bound.
-    if (pending.length >= PENDING_MAX) this.flush();
+    // A cache only ever written (never read) still stays within its bound: reading the entries applies the writes.
+    if (pending.length >= PENDING_MAX) this.entries();
   }
 
   remove(key: string, prefix = false): void {
     if (this.map === undefined && this.pending === undefined) return;
-    const entries = this.entries;
+    const entries = this.entries();
     if (!prefix) {
       entries.delete(key);
       return;

@@ -44,10 +44,10 @@ function hasLayer(stack: unknown, match: (fn: Fn) => boolean, depth = 0): boolea
   return false;
 }
 
-/** A middleware named `cors` that sets Access-Control-Allow-Origin (not some other function of that name). */
 /** Whether a function's source sets Access-Control-Allow-Origin (read once per function: a matcher asks on every call). */
 const settingAllowOrigin = new WeakMap<Fn, boolean>();
 
+/** A middleware named `cors` that sets Access-Control-Allow-Origin (not some other function of that name). */
 function setsAllowOrigin(fn: Fn): boolean {
   let sets = settingAllowOrigin.get(fn);
   if (sets === undefined) {
