@@ -9,7 +9,10 @@
  * a deterministic server the verdicts are those of separate runs (unless it answers differently per
  * User-Agent); a live API sees each distinct request once.
  */
-import { ENGINE_IDENTITY_HEADERS } from '../engines/request-headers.js';
+import {
+  ACCEPT_LANGUAGE, ENGINE_IDENTITY_HEADERS, PRIORITY, REFERER, SEC_CH_UA, SEC_CH_UA_MOBILE, SEC_CH_UA_PLATFORM, SEC_FETCH_DEST, SEC_FETCH_MODE,
+  SEC_FETCH_SITE, USER_AGENT,
+} from '../engines/request-headers.js';
 import type { WireRequest } from '../types.js';
 import type { SendResult, Sender } from './network.js';
 
@@ -38,18 +41,19 @@ class Point {
 const identity = new Map<string, boolean>();
 
 function isIdentityHeader(name: string): boolean {
-  // The spellings the engines' own lines use, and the two every request has, decided without a lookup.
+  // The spellings the engines' own lines use (engines/request-headers.ts), and the two every request has, decided
+  // without a lookup.
   switch (name) {
-    case 'User-Agent':
-    case 'Accept-Language':
-    case 'Sec-Fetch-Site':
-    case 'Sec-Fetch-Mode':
-    case 'Sec-Fetch-Dest':
-    case 'Referer':
-    case 'sec-ch-ua':
-    case 'sec-ch-ua-mobile':
-    case 'sec-ch-ua-platform':
-    case 'Priority':
+    case USER_AGENT:
+    case ACCEPT_LANGUAGE:
+    case SEC_FETCH_SITE:
+    case SEC_FETCH_MODE:
+    case SEC_FETCH_DEST:
+    case REFERER:
+    case SEC_CH_UA:
+    case SEC_CH_UA_MOBILE:
+    case SEC_CH_UA_PLATFORM:
+    case PRIORITY:
       return true;
     case 'Accept':
     case 'Origin':

@@ -9,6 +9,21 @@ import { originOf, sameOrigin } from '../spec/origin.js';
 import { cacheModeHeaders, type HeaderNames } from '../spec/cache-headers.js';
 import type { RequestCacheMode } from '../spec/preflight-cache.js';
 
+/**
+ * The names of the engines' own lines, spelled as the engines send them (recorded). shared-exchange.ts recognises
+ * a line as one of them by these spellings first.
+ */
+export const USER_AGENT = 'User-Agent';
+export const ACCEPT_LANGUAGE = 'Accept-Language';
+export const SEC_FETCH_SITE = 'Sec-Fetch-Site';
+export const SEC_FETCH_MODE = 'Sec-Fetch-Mode';
+export const SEC_FETCH_DEST = 'Sec-Fetch-Dest';
+export const REFERER = 'Referer';
+export const SEC_CH_UA = 'sec-ch-ua';
+export const SEC_CH_UA_MOBILE = 'sec-ch-ua-mobile';
+export const SEC_CH_UA_PLATFORM = 'sec-ch-ua-platform';
+export const PRIORITY = 'Priority';
+
 /** What an engine needs to know to add its headers to one request on the wire. */
 export interface WireContext {
   kind: 'preflight' | 'actual';
@@ -38,16 +53,16 @@ type Out = Array<[string, string]>;
 // would let a caller who edits a verdict's header line in place change every later request, and frozen ones put
 // frozen arrays among the plain ones of every header list, which slows each loop over a list several times.
 function metadata(out: Out, site: string | null, mode: string): void {
-  if (site !== null) out.push(['Sec-Fetch-Site', site], ['Sec-Fetch-Mode', mode], ['Sec-Fetch-Dest', 'empty']);
+  if (site !== null) out.push([SEC_FETCH_SITE, site], [SEC_FETCH_MODE, mode], [SEC_FETCH_DEST, 'empty']);
 }
 
 function referer(out: Out, ctx: WireContext): void {
   const value = defaultReferer(ctx.pageOrigin, current(ctx));
-  if (value !== null) out.push(['Referer', value]);
+  if (value !== null) out.push([REFERER, value]);
 }
 
 function language(out: Out, ctx: WireContext, value: string): void {
-  if (!ctx.present.has('accept-language')) out.push(['Accept-Language', value]);
+  if (!ctx.present.has('accept-language')) out.push([ACCEPT_LANGUAGE, value]);
 }
 
 /** Whether a redirect so far went to another origin than the URL it came from. */
@@ -65,7 +80,7 @@ export const specRequestHeaders: RequestHeadersHook = (ctx) => {
   const site = sendsFetchMetadata(url) ? secFetchSite(ctx.pageOrigin, ctx.kind === 'preflight' ? [url] : ctx.urlList, ctx.sameSite) : null;
   // HTTP-network-or-cache fetch: "If httpRequest's header list does not contain `User-Agent`, then user agents
   // should append (`User-Agent`, default `User-Agent` value)" — the same on the preflight.
-  const out: Out = [['User-Agent', SPEC_USER_AGENT]];
+  const out: Out = [[USER_AGENT, SPEC_USER_AGENT]];
   if (ctx.kind === 'actual') cacheModeHeaders(out, ctx.cacheMode, ctx.present);
   metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
   referer(out, ctx);
@@ -87,9 +102,9 @@ export const chromiumRequestHeaders: RequestHeadersHook = (ctx) => {
   const out: Out = [];
   cacheModeHeaders(out, ctx.cacheMode, ctx.present);
   if (trustworthy && ctx.kind === 'actual') {
-    out.push(['sec-ch-ua-platform', '"Linux"'], ['sec-ch-ua', CHROMIUM_SEC_CH_UA], ['sec-ch-ua-mobile', '?0']);
+    out.push([SEC_CH_UA_PLATFORM, '"Linux"'], [SEC_CH_UA, CHROMIUM_SEC_CH_UA], [SEC_CH_UA_MOBILE, '?0']);
   }
-  out.push(['User-Agent', CHROMIUM_UA]);
+  out.push([USER_AGENT, CHROMIUM_UA]);
   metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
   referer(out, ctx);
   language(out, ctx, EN_US);
@@ -106,11 +121,11 @@ const FIREFOX_UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Fir
 export const firefoxRequestHeaders: RequestHeadersHook = (ctx) => {
   const url = current(ctx);
   const site = !sendsFetchMetadata(url) ? null : ctx.kind === 'actual' && ctx.urlList.length > 1 ? 'cross-site' : secFetchSite(ctx.pageOrigin, [url], ctx.sameSite);
-  const out: Out = [['User-Agent', FIREFOX_UA]];
+  const out: Out = [[USER_AGENT, FIREFOX_UA]];
   language(out, ctx, EN_US);
   referer(out, ctx);
   metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
-  out.push(['Priority', 'u=4']);
+  out.push([PRIORITY, 'u=4']);
   cacheModeHeaders(out, ctx.cacheMode, ctx.present);
   return out;
 };
@@ -131,7 +146,7 @@ export const webkitRequestHeaders: RequestHeadersHook = (ctx) => {
   }
   const out: Out = [];
   referer(out, ctx);
-  out.push(['User-Agent', WEBKIT_UA]);
+  out.push([USER_AGENT, WEBKIT_UA]);
   if (ctx.kind === 'actual') cacheModeHeaders(out, ctx.cacheMode, ctx.present);
   language(out, ctx, WEBKIT_ACCEPT_LANGUAGE);
   metadata(out, site, ctx.kind === 'preflight' ? 'cors' : ctx.mode);
@@ -142,10 +157,11 @@ export const webkitRequestHeaders: RequestHeadersHook = (ctx) => {
  * The headers the engines add to say who and where they are (lower-cased names). Engines that put the same
  * request on the wire but for these are making the same request of the server; a shared exchange sends it once.
  */
-export const ENGINE_IDENTITY_HEADERS: ReadonlySet<string> = new Set([
-  'user-agent', 'accept-language', 'sec-ch-ua', 'sec-ch-ua-mobile', 'sec-ch-ua-platform',
-  'sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'priority', 'pragma', 'cache-control',
-]);
+export const ENGINE_IDENTITY_HEADERS: ReadonlySet<string> = new Set(
+  [USER_AGENT, ACCEPT_LANGUAGE, SEC_CH_UA, SEC_CH_UA_MOBILE, SEC_CH_UA_PLATFORM, SEC_FETCH_SITE, SEC_FETCH_MODE, SEC_FETCH_DEST, REFERER, PRIORITY]
+    .map((name) => name.toLowerCase())
+    .concat('pragma', 'cache-control'),
+);
 
 /** libsoup's Accept-Language for an en_US locale. */
 export const WEBKIT_ACCEPT_LANGUAGE = 'en-US';
