@@ -137,23 +137,36 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   //     "include" or headerNames does not contain `*`, return a network error.
   //  (Engines still let `*` cover Authorization: profile.wildcardCoversAuthorization.)
   const wildcard = !include && nameList.includes('*');
-  if (ctx.engine.headerCheckOrder) {
-    // The engine names the first refused header in its own order (and spelling).
-    const unsafe = new Set(ctx.unsafeNames);
-    for (const [printed, name] of ctx.engine.headerCheckOrder(ctx.headers)) {
-      if (unsafe.has(name) && !covered(ctx.engine, nameList, wildcard, name)) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', printed, nameList);
-    }
-  } else {
-    for (const name of ctx.unsafeNames) {
-      if (!covered(ctx.engine, nameList, wildcard, name)) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', name, nameList);
-    }
-  }
+  const refused = refusedHeader(ctx, nameList, wildcard);
+  if (refused !== undefined) return refuse(ctx, kept, 'HeaderDisallowedByPreflightResponse', refused, nameList);
 
   //  8. Let max-age be the result of extracting header list values given `Access-Control-Max-Age`; failure or
   //     null: 5. 9. Imposed limit. 10. If the user agent does not provide for a cache, then return response.
   //  11-14. For each method in methods / headerName in headerNames: update or create a cache entry.
   keep(ctx, kept, nameList, true);
   return null;
+}
+
+/**
+ * The header the engine names as not allowed, in its order and spelling (profile.headerCheckOrder), or undefined
+ * when `Access-Control-Allow-Headers` covers every CORS-unsafe name. The engine's order is worked out only when
+ * one is missing.
+ */
+function refusedHeader(ctx: PreflightContext, nameList: readonly string[], wildcard: boolean): string | undefined {
+  let missing: string | undefined;
+  for (const name of ctx.unsafeNames) {
+    if (!covered(ctx.engine, nameList, wildcard, name)) {
+      missing = name;
+      break;
+    }
+  }
+  const order = ctx.engine.headerCheckOrder;
+  if (missing === undefined || !order) return missing;
+  const unsafe = new Set(ctx.unsafeNames);
+  for (const [printed, name] of order(ctx.headers, ctx.url)) {
+    if (unsafe.has(name) && !covered(ctx.engine, nameList, wildcard, name)) return printed;
+  }
+  return missing;
 }
 
 /** Whether the preflight's `Access-Control-Allow-Headers` (lower-cased `nameList`, `*` counting when `wildcard`) covers `name`. */

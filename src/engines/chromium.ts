@@ -1,6 +1,7 @@
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
 import { CHROMIUM_RANGE_MAX, chromiumClientHint, isBoundedSingleRange } from './safelist.js';
+import { chromiumHeaderCheckOrder } from './chromium-header-map.js';
 import { chromiumPreflightCache } from './preflight-cache.js';
 import { chromiumRequestHeaders } from './request-headers.js';
 
@@ -36,6 +37,7 @@ export const chromium: EngineProfile = {
   sameOriginRedirectKeepsOrigin: false,
   methodCheckedFirst: false,
   invalidListHint: 'token',
+  headerCheckOrder: chromiumHeaderCheckOrder,
   preflightCache: chromiumPreflightCache,
   // Recorded: a head of 262,144 bytes passes, 262,145 fail (net::ERR_RESPONSE_HEADERS_TOO_BIG).
   maxResponseHeadBytes: 256 * 1024,

@@ -120,9 +120,10 @@ export interface EngineProfile {
   /**
    * The order an engine goes through the request's headers when it looks for one the preflight did not allow, and
    * the spelling it prints each in: `[printed name, lower-cased name]`. Absent: the standard's sorted, lower-cased
-   * CORS-unsafe request-header names. (Chromium goes by its header hash table's layout: not modelled.)
+   * CORS-unsafe request-header names. `url`: where the request goes (Chromium's order depends on whether it sends
+   * client hints there: chromium-header-map.ts).
    */
-  readonly headerCheckOrder?: (headers: ReadonlyArray<readonly [string, string]>) => Array<readonly [string, string]>;
+  readonly headerCheckOrder?: (headers: ReadonlyArray<readonly [string, string]>, url: string) => Array<readonly [string, string]>;
   /**
    * What an engine names when `Access-Control-Allow-Methods` or `-Headers` does not parse: `token`, the first
    * invalid item (the standard's failure; Firefox prints it), or `value`, the whole header value (WebKit).
