@@ -362,7 +362,6 @@ class FetchRun {
       urlOrigin: this.currentOrigin,
       method: this.method,
       unsafeNames: this.unsafeNames(),
-      headers: this.headers,
       origin,
       pageOrigin: this.request.origin,
       credentials: this.request.credentials,
@@ -377,6 +376,14 @@ class FetchRun {
   /** The engine's own headers for a preflight that has `preflightHeaders` (PreflightContext.run). */
   preflightEngineHeaders(preflightHeaders: ReadonlyArray<readonly [string, string]>): Array<[string, string]> {
     return this.engine.requestHeaders(this.wireContext('preflight', this.preflightOrigin(), preflightHeaders));
+  }
+
+  /**
+   * The engine's order of the request's headers (PreflightContext.run): worked out from the header list and URL the
+   * page's fetch() started with, as engines build it once; a redirect that drops a header leaves the others' order.
+   */
+  headerCheckOrder(): Array<readonly [string, string]> | undefined {
+    return this.engine.headerCheckOrder?.(this.request.headers, this.urlList[0]);
   }
 
   /** A blocked verdict for a failed preflight (PreflightContext.run). */

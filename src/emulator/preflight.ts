@@ -26,8 +26,6 @@ export interface PreflightContext {
   method: string;
   /** The CORS-unsafe request-header names of the request's header list, sorted and lower-cased. */
   unsafeNames: readonly string[];
-  /** The request's header list. */
-  headers: ReadonlyArray<readonly [string, string]>;
   /** The serialized request origin (`null` when redirect-tainted). */
   origin: string;
   /** The page's own origin. */
@@ -42,6 +40,8 @@ export interface PreflightContext {
     preflightFailed(code: ReasonCode, details?: FailureDetails): Verdict;
     /** The engine's own headers for this preflight, given the ones it has. */
     preflightEngineHeaders(headers: ReadonlyArray<readonly [string, string]>): Array<[string, string]>;
+    /** The engine's order of the request's headers (profile.headerCheckOrder), or undefined for the standard's. */
+    headerCheckOrder(): Array<readonly [string, string]> | undefined;
   };
   /** A check to run as soon as the preflight's response arrived, before the CORS checks (Local Network Access). */
   afterResponse?: () => Verdict | null;
@@ -160,10 +160,10 @@ function refusedHeader(ctx: PreflightContext, nameList: readonly string[], wildc
       break;
     }
   }
-  const order = ctx.engine.headerCheckOrder;
-  if (missing === undefined || !order) return missing;
+  const order = missing === undefined ? undefined : ctx.run.headerCheckOrder();
+  if (order === undefined) return missing;
   const unsafe = new Set(ctx.unsafeNames);
-  for (const [printed, name] of order(ctx.headers, ctx.url)) {
+  for (const [printed, name] of order) {
     if (unsafe.has(name) && !covered(ctx.engine, nameList, wildcard, name)) return printed;
   }
   return missing;

@@ -14,9 +14,12 @@
  * buckets (quadratic probing). The hash is Blink's case-folding string hash: rapidhash of the case-folded name's
  * UTF-16 code units, kept to its low 24 bits (0 becomes 0x800000).
  *
+ * The table is built once, for the request the page's fetch() started; a redirect that drops a header (Content-Type,
+ * when a 303 turns a POST into a GET) leaves the others in that order.
+ *
  * Recorded with Chromium 150 (test/conformance/recorded/header-map-order): the full order of 202 requests' headers
- * on the wire (the actual request goes out in this order) and 314 console messages naming one of several missing
- * headers; with it every recorded Chromium console message in every folder agrees (Chromium 150 and 156). Every
+ * on the wire (the actual request goes out in this order) and 338 console messages naming one of several missing
+ * headers, 12 of them after such a redirect; with it every recorded Chromium console message in every folder agrees (Chromium 150 and 156). Every
  * recording is on loopback: that the client hints stay out of the table for a URL that is not potentially
  * trustworthy follows the rule the engine's wire headers use (request-headers.ts), not a recording.
  */

@@ -120,8 +120,9 @@ export interface EngineProfile {
   /**
    * The order an engine goes through the request's headers when it looks for one the preflight did not allow, and
    * the spelling it prints each in: `[printed name, lower-cased name]`. Absent: the standard's sorted, lower-cased
-   * CORS-unsafe request-header names. `url`: where the request goes (Chromium's order depends on whether it sends
-   * client hints there: chromium-header-map.ts).
+   * CORS-unsafe request-header names. Given the header list and URL the page's fetch() started with (an engine
+   * builds its order once; a redirect that drops a header leaves the others' order): Chromium's order depends on
+   * whether it adds client hints for that URL (chromium-header-map.ts).
    */
   readonly headerCheckOrder?: (headers: ReadonlyArray<readonly [string, string]>, url: string) => Array<readonly [string, string]>;
   /**
