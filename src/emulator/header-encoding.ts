@@ -42,9 +42,30 @@ export function scriptHeaderValues(headers: Record<string, string>, engine: Engi
     const value = headers[name];
     if (!isNonAscii(value)) continue;
     out ??= { ...headers };
-    // Recorded: the bytes are decoded as UTF-8 (an invalid sequence becomes U+FFFD) and script reads the UTF-8
-    // bytes of the result, one character per byte: valid UTF-8 reads as it came, each invalid byte as EF BF BD.
-    out[name] = byteString(encodeUtf8(decodeUtf8(Uint8Array.from(value, (char) => char.charCodeAt(0) & 0xff))));
+    out[name] = readAsUtf8(value);
   }
   return out ?? headers;
+}
+
+/**
+ * A header value (a byte string) as an engine that reads values as UTF-8 holds it (recorded, WebKitGTK): the bytes
+ * are decoded as UTF-8 (an invalid sequence becomes U+FFFD) and the engine keeps the UTF-8 bytes of the result, one
+ * character per byte: valid UTF-8 reads as it came, each invalid byte as EF BF BD. Script reads these, and WebKit's
+ * console quotes them.
+ */
+export function readAsUtf8(value: string): string {
+  return isNonAscii(value) && isByteString(value) ? byteString(encodeUtf8(decodeBytes(value))) : value;
+}
+
+/**
+ * A header value (a byte string) decoded as UTF-8, an invalid sequence as U+FFFD: Firefox's console quotes these.
+ * A value with a character above U+00FF holds no bytes off the wire (a scripted transport's) and stays as it is.
+ */
+export function decodeBytes(value: string): string {
+  return isNonAscii(value) && isByteString(value) ? decodeUtf8(Uint8Array.from(value, (char) => char.charCodeAt(0))) : value;
+}
+
+function isByteString(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return false;
+  return true;
 }

@@ -172,6 +172,7 @@ function wholeMatches(message: string): WholeMatch[] {
     entry.slots.forEach((slot, i) => {
       values[slot] ??= m[i + 1];
     });
+    if (values.hint !== undefined && entry.template.engine === 'chromium') values.hint = unescapeBytes(values.hint);
     found.push({ entry, values });
   }
   if (found.length === 0) return [];
@@ -179,6 +180,11 @@ function wholeMatches(message: string): WholeMatch[] {
   // shorter ones; keep the templates with the most fixed words.
   const best = Math.max(...found.map((f) => f.entry.literalLength));
   return found.filter((f) => f.entry.literalLength === best);
+}
+
+/** Chromium quotes a header value's bytes 0x80-0xFF as `\u0080`-`\u00FF`: the bytes again (one character each). */
+function unescapeBytes(value: string): string {
+  return value.includes('\\u00') ? value.replace(/\\u00([89A-F][0-9A-F])/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : value;
 }
 
 function fromWholeMatches(message: string, matches: WholeMatch[]): MessageExplanation {

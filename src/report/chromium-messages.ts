@@ -24,16 +24,16 @@ export function chromiumDetail(code: ReasonCode, hint: string): string | null {
       return prefix(code) + "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
     case 'MultipleAllowOriginValues':
     case 'PreflightMultipleAllowOriginValues':
-      return prefix(code) + `The 'Access-Control-Allow-Origin' header contains multiple values '${hint}', but only one is allowed.${VALID_VALUE}`;
+      return prefix(code) + `The 'Access-Control-Allow-Origin' header contains multiple values '${escapedValue(hint)}', but only one is allowed.${VALID_VALUE}`;
     case 'InvalidAllowOriginValue':
     case 'PreflightInvalidAllowOriginValue':
-      return prefix(code) + `The 'Access-Control-Allow-Origin' header contains the invalid value '${hint}'.${VALID_VALUE}`;
+      return prefix(code) + `The 'Access-Control-Allow-Origin' header contains the invalid value '${escapedValue(hint)}'.${VALID_VALUE}`;
     case 'AllowOriginMismatch':
     case 'PreflightAllowOriginMismatch':
-      return prefix(code) + `The 'Access-Control-Allow-Origin' header has a value '${hint}' that is not equal to the supplied origin.${VALID_VALUE}`;
+      return prefix(code) + `The 'Access-Control-Allow-Origin' header has a value '${escapedValue(hint)}' that is not equal to the supplied origin.${VALID_VALUE}`;
     case 'InvalidAllowCredentials':
     case 'PreflightInvalidAllowCredentials':
-      return prefix(code) + `The value of the 'Access-Control-Allow-Credentials' header in the response is '${hint}' which must be 'true' when the request's credentials mode is 'include'.`;
+      return prefix(code) + `The value of the 'Access-Control-Allow-Credentials' header in the response is '${escapedValue(hint)}' which must be 'true' when the request's credentials mode is 'include'.`;
     case 'PreflightInvalidStatus':
       return PREFLIGHT_PREFIX + 'It does not have HTTP ok status.';
     case 'PreflightDisallowedRedirect':
@@ -60,6 +60,23 @@ export function chromiumDetail(code: ReasonCode, hint: string): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * A response header's value as Chromium quotes it: each byte 0x80-0xFF (a character U+0080-U+00FF of the byte
+ * string) as `\uXXXX`, upper-case hex; ASCII as it is (recorded, byte by byte: `response-values`; DevTools shows the
+ * same text). A character above U+00FF is no byte off the wire and is left as it is.
+ */
+function escapedValue(value: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80 || c > 0xff) continue;
+    out += value.slice(from, i) + '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
+    from = i + 1;
+  }
+  return from === 0 ? value : out + value.slice(from);
 }
 
 function prefix(code: ReasonCode): string {

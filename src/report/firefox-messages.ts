@@ -3,6 +3,7 @@
  * of dom/locales/en-US/chrome/security/security.properties under their current (versioned) keys, checked against
  * the consoles of the recorded corpora (test/conformance/recorded/, read through WebDriver BiDi).
  */
+import { decodeBytes } from '../emulator/header-encoding.js';
 import type { ReasonCode } from '../types.js';
 
 const LEAD = 'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at';
@@ -169,7 +170,8 @@ export function firefoxConsole(facts: FirefoxFacts): { code: string; lines: stri
       }
       break;
   }
-  const lines = [key === 'CORSMissingAllowOrigin2' || key === 'CORSPreflightDidNotSucceed3' ? format(key, facts.url, status) : format(key, facts.url, facts.hint)];
+  // A header value is quoted as its bytes read as UTF-8 (recorded: a byte 0x80-0xFF on its own prints as U+FFFD).
+  const lines = [key === 'CORSMissingAllowOrigin2' || key === 'CORSPreflightDidNotSucceed3' ? format(key, facts.url, status) : format(key, facts.url, decodeBytes(facts.hint))];
   if (facts.preflight) lines.push(failed);
   if (facts.redirect && follow) lines.push(failed);
   return { code: key, lines };

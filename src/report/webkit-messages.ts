@@ -5,6 +5,7 @@
  * A blocked fetch prints the reason, then `Fetch API cannot load <the URL whose response failed> due to access
  * control checks.`
  */
+import { readAsUtf8 } from '../emulator/header-encoding.js';
 import { isBlockedBadPort } from '../spec/bad-port.js';
 import type { ReasonCode } from '../types.js';
 
@@ -90,9 +91,9 @@ export function webkitConsole(facts: WebKitFacts): string[] {
     case 'PreflightDisallowedRedirect':
       return [`Preflight response is not successful. Status code: ${facts.status ?? 0}`, last];
     case 'InvalidAllowMethodsPreflightResponse':
-      return [`Header Access-Control-Allow-Methods has an invalid value: ${facts.hint}`, last];
+      return [`Header Access-Control-Allow-Methods has an invalid value: ${readAsUtf8(facts.hint)}`, last];
     case 'InvalidAllowHeadersPreflightResponse':
-      return [`Header Access-Control-Allow-Headers has an invalid value: ${facts.hint}`, last];
+      return [`Header Access-Control-Allow-Headers has an invalid value: ${readAsUtf8(facts.hint)}`, last];
     case 'MethodDisallowedByPreflightResponse':
       return [`Method ${facts.hint} is not allowed by Access-Control-Allow-Methods.`, last];
     case 'HeaderDisallowedByPreflightResponse':

@@ -83,6 +83,14 @@ describe('every message the emulator prints is recognised', () => {
     expect(explained.candidates[0].fix).toContain("Add 'x-csrf-token' to 'Access-Control-Allow-Headers'");
   });
 
+  it("reads Chromium's \\uXXXX escapes of a value's bytes 0x80-0xFF back into the bytes", () => {
+    const message =
+      "Access to fetch at 'https://api.example/x' from origin 'https://app.example' has been blocked by CORS policy: The 'Access-Control-Allow-Origin' header has a value 'https://app.example\\u00E9' that is not equal to the supplied origin. Have the server send the header with a valid value.";
+    const explained = explainMessage(message);
+    expect(explained.candidates.map((c) => c.code)).toEqual(['AllowOriginMismatch']);
+    expect(explained.value).toBe('https://app.example\u00e9');
+  });
+
   it('says so when one message stands for several reasons (Firefox names one for any value that is not the origin)', () => {
     const line = consoleLine(verdict('firefox', 'AllowOriginMismatch', false, 200), 'firefox')!.message;
     const explained = explainMessage(line);
