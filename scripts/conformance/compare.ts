@@ -4,6 +4,7 @@
  * (`fetches`: one preflight cache for the page, its clock advanced by each fetch's `waitMs`), to every engine's
  * console and, for recordings that kept them (`wireHeaders: "all"`), to every request header on the wire.
  */
+import { InvalidArgumentError } from '../../src/errors.js';
 import { simulate } from '../../src/simulate.js';
 import { PreflightCache } from '../../src/emulator/preflight-cache.js';
 import { consoleMessage } from '../../src/report/describe.js';
@@ -167,7 +168,7 @@ export async function replay(scenarios: readonly ScenarioSpec[], engine: EngineN
   const steps = new Map<string, Verdict[]>();
   for (const s of scenarios) {
     if (!s.fetches) {
-      verdicts.set(s.id, await simulate({ ...scenarioRequest(s, s.request!), ...extra }, { transport, engine }));
+      verdicts.set(s.id, await judged(engine, () => simulate({ ...scenarioRequest(s, s.request!), ...extra }, { transport, engine })));
       continue;
     }
     let now = 0;
@@ -184,6 +185,25 @@ export async function replay(scenarios: readonly ScenarioSpec[], engine: EngineN
     verdicts.set(s.id, list[list.length - 1]);
   }
   return { verdicts, steps, received };
+}
+
+/**
+ * A scenario's verdict. fetch() rejects a request it cannot make (a header name or method that is no token) with a
+ * TypeError before anything is sent, and `simulate` throws an InvalidArgumentError: as a result, blocked, with no
+ * exchange and no CORS message.
+ */
+async function judged(engine: EngineName, run: () => Promise<Verdict>): Promise<Verdict> {
+  try {
+    return await run();
+  } catch (error) {
+    if (rejectedByFetch(error)) return { engine, allowed: false, exchanges: [] };
+    throw error;
+  }
+}
+
+/** Whether `simulate` threw for a request fetch() itself rejects (see `judged`). */
+export function rejectedByFetch(error: unknown): boolean {
+  return error instanceof InvalidArgumentError && error.argument.startsWith('request.');
 }
 
 export function verdictOutcome(v: Verdict) {

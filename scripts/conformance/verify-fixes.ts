@@ -6,7 +6,7 @@
  */
 import { simulate } from '../../src/simulate.js';
 import type { CorsRequest, EngineName, FixChange, Transport, Verdict } from '../../src/types.js';
-import { configOptions, scenarioRequest, type Config } from './compare.js';
+import { configOptions, rejectedByFetch, scenarioRequest, type Config } from './compare.js';
 import { hopUrl, parserRefuses, scenarioTransport, subst, type ScenarioSpec } from './scenario-transport.js';
 
 type HopAnswer = ScenarioSpec['hops'][number]['response'];
@@ -44,7 +44,14 @@ export async function verifyFixes(scenarios: readonly ScenarioSpec[], engine: En
   for (const s of scenarios) {
     // (Scenarios with several fetches on one page test the preflight cache; their fixes are not replayed.)
     if (!s.request) continue;
-    const verdict = await simulate({ ...scenarioRequest(s), ...extra }, { transport, engine });
+    let verdict;
+    try {
+      verdict = await simulate({ ...scenarioRequest(s), ...extra }, { transport, engine });
+    } catch (error) {
+      // A request fetch() itself rejects (a TypeError before anything is sent) has no server answer to fix.
+      if (rejectedByFetch(error)) continue;
+      throw error;
+    }
     if (verdict.allowed || !verdict.reason) continue;
     report.blocked++;
     const { fix, unfixable, code } = verdict.reason;

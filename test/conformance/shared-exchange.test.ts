@@ -5,7 +5,7 @@
  * keeps one preflight cache per engine, as a separate run does.
  */
 import { describe, expect, it } from 'vitest';
-import { configOptions, replay, scenarioRequest } from '../../scripts/conformance/compare.js';
+import { configOptions, rejectedByFetch, replay, scenarioRequest } from '../../scripts/conformance/compare.js';
 import { scenarioTransport, type Received } from '../../scripts/conformance/scenario-transport.js';
 import { PreflightCache } from '../../src/emulator/preflight-cache.js';
 import { ENGINE_IDENTITY_HEADERS } from '../../src/engines/request-headers.js';
@@ -59,7 +59,11 @@ describe.each(corpora())('corpus %s', (_name, load) => {
           expect({ id: s.id, k, sent }).toEqual({ id: s.id, k, sent: distinctRequests(separate.map((r) => (r.received.get(s.id) ?? []).filter((x) => x.step === k))) });
         }
       } else {
-        const verdicts = await simulateEngines({ ...scenarioRequest(s), ...extra }, { transport, engines: ENGINES });
+        // A request fetch() itself rejects throws together as it throws alone (replay makes it a verdict: blocked, no exchange).
+        const verdicts: Verdict[] = await simulateEngines({ ...scenarioRequest(s), ...extra }, { transport, engines: ENGINES }).catch((error: unknown) => {
+          if (!rejectedByFetch(error)) throw error;
+          return ENGINES.map((engine) => ({ engine, allowed: false, exchanges: [] }));
+        });
         ENGINES.forEach((engine, e) => expect({ id: s.id, engine, verdict: data(verdicts[e]) }).toEqual({ id: s.id, engine, verdict: data(separate[e].verdicts.get(s.id)!) }));
         expect({ id: s.id, sent: received.get(s.id)?.length ?? 0 }).toEqual({ id: s.id, sent: distinctRequests(separate.map((r) => r.received.get(s.id) ?? [])) });
       }
