@@ -85,8 +85,15 @@ export interface FailureDetails {
 /** For a failed CORS check: the names of the header lines that carried `Access-Control-Allow-Origin`, when several. */
 function allowOriginNames(code: ReasonCode, response: WireResponse | undefined): string[] | undefined {
   if (!response || !CORS_CHECK_CODES.has(code)) return undefined;
-  const names = response.headers.filter(([name]) => namesMatch(name, 'access-control-allow-origin')).map(([name]) => name);
-  return names.length > 1 ? names : undefined;
+  // (A list only when there are several: most failed checks have one line or none.)
+  let first: string | undefined;
+  let names: string[] | undefined;
+  for (const [name] of response.headers) {
+    if (!namesMatch(name, 'access-control-allow-origin')) continue;
+    if (first === undefined) first = name;
+    else (names ??= [first]).push(name);
+  }
+  return names;
 }
 
 const CORS_CHECK_CODES: ReadonlySet<ReasonCode> = new Set<ReasonCode>([

@@ -62,22 +62,38 @@ export function planFix(input: FixInput): PlannedFix {
     case 'InvalidRedirectLocation':
       return networkFix(input);
     case 'UnexpectedRedirect':
-    case 'TooManyRedirects':
-      return { fix: [{ kind: 'drop-redirect', on: 'response', url: input.url }, ...responseHeaders(input, undefined)] };
-    case 'RedirectContainsCredentials':
+    case 'TooManyRedirects': {
+      const fix: FixChange[] = [{ kind: 'drop-redirect', on: 'response', url: input.url }];
+      responseHeaders(fix, input, undefined);
+      return { fix };
+    }
+    case 'RedirectContainsCredentials': {
       // The redirect is then followed: the URLs after it answer too.
-      return { fix: [{ kind: 'header', on: 'response', url: input.url, header: 'Location', value: withoutCredentials(input.location ?? '') }, ...laterHops(input)] };
-    default:
+      const fix: FixChange[] = [{ kind: 'header', on: 'response', url: input.url, header: 'Location', value: withoutCredentials(input.location ?? '') }];
+      laterHops(fix, input);
+      return { fix };
+    }
+    default: {
+      // (Each part appends its changes to one list: this runs for every blocked verdict.)
+      const fix: FixChange[] = [];
       if (input.preflight) {
         // The response is not seen yet: with redirect mode 'error' it must not redirect; otherwise later URLs answer too.
-        const onward = input.redirectMode === 'error' ? [{ kind: 'drop-redirect', on: 'response', url: input.url } as const] : laterHops(input);
-        return { fix: [...preflightAnswer(input), ...responseHeaders(input, undefined), ...onward] };
+        preflightAnswer(fix, input);
+        responseHeaders(fix, input, undefined);
+        if (input.redirectMode === 'error') fix.push({ kind: 'drop-redirect', on: 'response', url: input.url });
+        else laterHops(fix, input);
+        return { fix };
       }
       // A redirect that failed its CORS check fails next on redirect mode 'error': it must answer directly.
       if (input.redirectMode === 'error' && input.response && isRedirectStatus(input.response.status)) {
-        return { fix: [...responseHeaders(input, input.response), { kind: 'drop-redirect', on: 'response', url: input.url }] };
+        responseHeaders(fix, input, input.response);
+        fix.push({ kind: 'drop-redirect', on: 'response', url: input.url });
+        return { fix };
       }
-      return { fix: [...responseHeaders(input, input.response), ...(input.redirects ? laterHops(input) : [])] };
+      responseHeaders(fix, input, input.response);
+      if (input.redirects) laterHops(fix, input);
+      return { fix };
+    }
   }
 }
 
@@ -86,10 +102,10 @@ export function planFix(input: FixInput): PlannedFix {
  * answer CORS too: echo the Origin it carries there, allow credentials, and pass the preflight a redirect may
  * bring, since engines preflight a redirected request again when it still needs one.
  */
-function laterHops(input: FixInput): FixChange[] {
-  if (!input.corsChecked) return [];
+function laterHops(changes: FixChange[], input: FixInput): void {
+  if (!input.corsChecked) return;
   const after = input.url;
-  const changes: FixChange[] = [{ kind: 'later-header', on: 'response', after, header: 'Access-Control-Allow-Origin', value: null }];
+  changes.push({ kind: 'later-header', on: 'response', after, header: 'Access-Control-Allow-Origin', value: null });
   if (input.credentialed) changes.push({ kind: 'later-header', on: 'response', after, header: 'Access-Control-Allow-Credentials', value: 'true' });
   if (input.preflightable) {
     changes.push({ kind: 'later-status', on: 'preflight', after, status: 204 });
@@ -98,13 +114,14 @@ function laterHops(input: FixInput): FixChange[] {
     if (input.methodNeedsListing) changes.push({ kind: 'later-header', on: 'preflight', after, header: 'Access-Control-Allow-Methods', value: input.method });
     if (input.unsafeNames.length > 0) changes.push({ kind: 'later-header', on: 'preflight', after, header: 'Access-Control-Allow-Headers', value: input.unsafeNames.join(', ') });
   }
-  return changes;
 }
 
 function networkFix(input: FixInput): PlannedFix {
   const kind = input.network?.kind;
   if (kind === 'invalid-location' || kind === 'redirect-scheme') {
-    return { fix: [{ kind: 'drop-redirect', on: 'response', url: input.url }, ...responseHeaders(input, undefined)] };
+    const fix: FixChange[] = [{ kind: 'drop-redirect', on: 'response', url: input.url }];
+    responseHeaders(fix, input, undefined);
+    return { fix };
   }
   if (kind === 'no-cors-redirect-mode') return { fix: null, unfixable: 'request' };
   if (kind === 'not-sent') return { fix: null, unfixable: 'not-sent' };
@@ -112,23 +129,22 @@ function networkFix(input: FixInput): PlannedFix {
 }
 
 /** The preflight answer that passes: ok status, and each CORS header with a value that covers this request. */
-function preflightAnswer(input: FixInput): FixChange[] {
+function preflightAnswer(changes: FixChange[], input: FixInput): void {
   const { url } = input;
   const headers = input.response?.headers ?? [];
-  const changes: FixChange[] = [];
   const status = input.response?.status;
   if (status !== undefined && !isOkStatus(status)) changes.push({ kind: 'status', on: 'preflight', url, status: 204 });
-  const set = (header: string, value: string): void => {
-    if (getHeader(headers, header) !== value) changes.push({ kind: 'header', on: 'preflight', url, header, value });
-  };
-  set('Access-Control-Allow-Origin', input.preflightOrigin);
-  if (input.credentialed) set('Access-Control-Allow-Credentials', 'true');
-  const needed = input.methodNeedsListing ? [input.method] : [];
-  const methods = covering(getHeader(headers, 'access-control-allow-methods'), needed, (have, item) => have === item);
-  if (methods !== null) set('Access-Control-Allow-Methods', methods);
-  const names = covering(getHeader(headers, 'access-control-allow-headers'), input.unsafeNames, (have, item) => have.toLowerCase() === item);
-  if (names !== null) set('Access-Control-Allow-Headers', names);
-  return changes;
+  setPreflight(changes, headers, url, 'Access-Control-Allow-Origin', input.preflightOrigin);
+  if (input.credentialed) setPreflight(changes, headers, url, 'Access-Control-Allow-Credentials', 'true');
+  const methods = covering(getHeader(headers, 'access-control-allow-methods'), input.methodNeedsListing ? [input.method] : [], false);
+  if (methods !== null) setPreflight(changes, headers, url, 'Access-Control-Allow-Methods', methods);
+  const names = covering(getHeader(headers, 'access-control-allow-headers'), input.unsafeNames, true);
+  if (names !== null) setPreflight(changes, headers, url, 'Access-Control-Allow-Headers', names);
+}
+
+/** A preflight header change, unless the answer already has exactly that value. */
+function setPreflight(changes: FixChange[], headers: WireResponse['headers'], url: string, header: string, value: string): void {
+  if (getHeader(headers, header) !== value) changes.push({ kind: 'header', on: 'preflight', url, header, value });
 }
 
 /**
@@ -136,25 +152,34 @@ function preflightAnswer(input: FixInput): FixChange[] {
  * never relied on: it covers nothing with credentials, nor `Authorization`). Null when the current value already
  * parses and lists every item, or when nothing is needed and the header is absent or valid.
  */
-function covering(current: string | null, needed: readonly string[], same: (have: string, item: string) => boolean): string | null {
-  const parsed = current === null ? { ok: true as const, values: [] as string[] } : parsedTokenList(current);
-  const values = parsed.ok ? parsed.values : [];
-  const missing = needed.filter((item) => !values.some((have) => same(have, item)));
-  if (parsed.ok && missing.length === 0) return null;
-  const list = [...values, ...missing];
+function covering(current: string | null, needed: readonly string[], ignoreCase: boolean): string | null {
+  const parsed = current === null ? null : parsedTokenList(current);
+  const values = parsed?.ok ? parsed.values : [];
+  let missing: string[] | undefined;
+  for (const item of needed) {
+    let listed = false;
+    for (const have of values) {
+      if ((ignoreCase ? have.toLowerCase() : have) === item) {
+        listed = true;
+        break;
+      }
+    }
+    if (!listed) (missing ??= []).push(item);
+  }
+  if ((parsed === null || parsed.ok) && missing === undefined) return null;
+  const list = missing === undefined ? values : [...values, ...missing];
   return list.length > 0 ? list.join(', ') : needed.join(', ');
 }
 
 /** The CORS headers the response at `url` needs; when `seen`, only those it lacks. */
-function responseHeaders(input: FixInput, seen: WireResponse | undefined): FixChange[] {
-  if (!input.corsChecked) return [];
-  const changes: FixChange[] = [];
-  const set = (header: string, value: string): void => {
-    if (seen === undefined || getHeader(seen.headers, header) !== value) changes.push({ kind: 'header', on: 'response', url: input.url, header, value });
-  };
-  set('Access-Control-Allow-Origin', input.requestOrigin);
-  if (input.credentialed) set('Access-Control-Allow-Credentials', 'true');
-  return changes;
+function responseHeaders(changes: FixChange[], input: FixInput, seen: WireResponse | undefined): void {
+  if (!input.corsChecked) return;
+  setResponse(changes, seen, input.url, 'Access-Control-Allow-Origin', input.requestOrigin);
+  if (input.credentialed) setResponse(changes, seen, input.url, 'Access-Control-Allow-Credentials', 'true');
+}
+
+function setResponse(changes: FixChange[], seen: WireResponse | undefined, url: string, header: string, value: string): void {
+  if (seen === undefined || getHeader(seen.headers, header) !== value) changes.push({ kind: 'header', on: 'response', url, header, value });
 }
 
 /** The location without its user and password. */
