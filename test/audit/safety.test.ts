@@ -111,10 +111,12 @@ describe('the probe set', () => {
       await audit(`${target.url}/x`, { origin: ORIGIN, delayMs: 20, concurrency: 8, privateNetwork: false, thirdPartyOrigins: [] });
       const starts = target.seen.map((s) => s.at).sort((a, b) => a - b);
       const gaps = starts.slice(1).map((t, i) => t - starts[i]);
-      // Starts are paced on the client; arrivals jitter by connection set-up, so check the span and the typical gap.
+      // Starts are paced on the client; arrivals jitter by connection set-up (a late first arrival shortens the span
+      // by its set-up time: 12 ms once on a loaded CI machine), so check the typical gap and the span with a tenth
+      // to spare. Without the delay the whole set arrives within a few dozen milliseconds.
       const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
       expect(median).toBeGreaterThanOrEqual(18);
-      expect(starts.at(-1)! - starts[0]).toBeGreaterThanOrEqual(20 * (starts.length - 1) - 10);
+      expect(starts.at(-1)! - starts[0]).toBeGreaterThanOrEqual(20 * (starts.length - 1) * 0.9);
     } finally {
       await target.close();
     }
