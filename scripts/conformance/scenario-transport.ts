@@ -86,6 +86,8 @@ export interface Received {
   /** Which fetch of a scenario with several sent it. */
   step?: number;
   method: string;
+  /** The URL as the request carried it (the server sees its path, query and all). */
+  url: string;
   headers: Array<[string, string]>;
 }
 
@@ -159,7 +161,7 @@ export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, recei
       if (received) {
         let list = received.get(s.id);
         if (!list) received.set(s.id, (list = []));
-        list.push({ host, hop: k, method: wire.method, headers: wire.headers.map(([n, v]) => [n.toLowerCase(), v]) });
+        list.push({ host, hop: k, method: wire.method, url: wire.url, headers: wire.headers.map(([n, v]) => [n.toLowerCase(), v]) });
       }
       const isPreflight = wire.method === 'OPTIONS' && hasHeader(wire.headers, 'access-control-request-method');
       const preflight = isPreflight && hop.answers.preflight !== undefined;

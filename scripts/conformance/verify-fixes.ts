@@ -87,7 +87,8 @@ async function replayOne(s: ScenarioSpec, edits: ReadonlyMap<string, Array<[stri
       let response = await inner.send(wire, context);
       if (parserRefuses(wire)) {
         let headers = response.headers;
-        for (const [name, value] of edits.get(wire.url) ?? []) headers = [...headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase()), [name, value]];
+        const k = hopIndexOf(s, wire.url);
+        for (const [name, value] of (k < 0 ? undefined : edits.get(hopUrl(s, k))) ?? []) headers = [...headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase()), [name, value]];
         response = { ...response, headers };
       }
       if (!response.headers.some(([, v]) => v === ECHO_ORIGIN)) return response;
@@ -120,7 +121,7 @@ export function applyFix(s: ScenarioSpec, changes: readonly FixChange[]): { scen
   };
   for (const change of changes) {
     if (change.kind === 'later-header' || change.kind === 'later-status') {
-      const from = hops.findIndex((_, index) => hopUrl(s, index) === change.after);
+      const from = hopIndexOf(s, change.after);
       if (from < 0) return `the change names ${change.after}, which is no hop of the scenario`;
       for (let k = from + 1; k < hops.length; k++) {
         if (change.kind === 'later-status') answer(k, change.on).status = change.status;
@@ -128,7 +129,7 @@ export function applyFix(s: ScenarioSpec, changes: readonly FixChange[]): { scen
       }
       continue;
     }
-    const k = hops.findIndex((_, index) => hopUrl(s, index) === change.url);
+    const k = hopIndexOf(s, change.url);
     if (k < 0) return `the change names ${change.url}, which is no hop of the scenario`;
     switch (change.kind) {
       case 'header':
@@ -146,6 +147,17 @@ export function applyFix(s: ScenarioSpec, changes: readonly FixChange[]): { scen
     }
   }
   return { scenario: { ...s, hops }, responseEdits };
+}
+
+/**
+ * The hop a URL is for, as the scenario server routes it: the hop's URL itself, or with more path, a query or a
+ * fragment after it (a redirect's Location may add them); -1 when none.
+ */
+function hopIndexOf(s: ScenarioSpec, url: string): number {
+  return s.hops.findIndex((_, k) => {
+    const hop = hopUrl(s, k);
+    return url === hop || (url.startsWith(hop) && '/?#'.includes(url[hop.length]));
+  });
 }
 
 function setHeader(answer: HopAnswer, name: string, value: string): void {

@@ -26,6 +26,7 @@ import { loadPublicSuffixListFor, sameSiteByList } from './public-suffix-list.js
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
 import { wireHeaderValues } from './header-encoding.js';
+import { escapeEnginePath, locationInput, redirectTargetOf } from './url-quirks.js';
 
 /** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
 const MAX_REDIRECTS = 20;
@@ -325,11 +326,7 @@ class FetchRun {
     if (!isRedirectStatus(response.status)) return undefined;
     const location = getHeader(response.headers, 'location');
     if (location === null) return undefined;
-    try {
-      return new URL(location, this.currentUrl).href;
-    } catch {
-      return undefined;
-    }
+    return redirectTargetOf(location, this.currentUrl, this.engine);
   }
 
   private serializedOrigin(): string {
@@ -458,12 +455,14 @@ class FetchRun {
     if (location === null) return 'final';
     let next: URL;
     try {
-      next = new URL(location, this.currentUrl);
+      // (As the engine's parser reads the value: url-quirks.ts.)
+      next = new URL(locationInput(location, this.engine), this.currentUrl);
     } catch {
       // 5. If locationURL is failure, then return a network error.
       return this.fail('InvalidRedirectLocation', false, { failedParameter: location, response, network: { kind: 'invalid-location', location } });
     }
     if (next.hash === '' && new URL(this.currentUrl).hash) next.hash = new URL(this.currentUrl).hash;
+    escapeEnginePath(next, this.engine);
     // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
       return this.fail('CorsDisabledScheme', false, { failedParameter: next.href, response, location: next.href, network: { kind: 'redirect-scheme', location: next.href } });

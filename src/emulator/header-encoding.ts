@@ -48,13 +48,48 @@ export function scriptHeaderValues(headers: Record<string, string>, engine: Engi
 }
 
 /**
- * A header value (a byte string) as an engine that reads values as UTF-8 holds it (recorded, WebKitGTK): the bytes
- * are decoded as UTF-8 (an invalid sequence becomes U+FFFD) and the engine keeps the UTF-8 bytes of the result, one
- * character per byte: valid UTF-8 reads as it came, each invalid byte as EF BF BD. Script reads these, and WebKit's
- * console quotes them.
+ * A header value (a byte string) as an engine that reads values as UTF-8 holds it (recorded, WebKitGTK): its valid
+ * UTF-8 sequences as they came, and each byte that starts none as the three bytes of U+FFFD (EF BF BD), one
+ * character per byte. Byte by byte, as GLib makes a string valid: a cut sequence (E2 82) is two replacements, where
+ * the Encoding Standard's decoder makes one (recorded: `urls`). Script reads these, and WebKit's console quotes them.
  */
 export function readAsUtf8(value: string): string {
-  return isNonAscii(value) && isByteString(value) ? byteString(encodeUtf8(decodeBytes(value))) : value;
+  if (!isNonAscii(value) || !isByteString(value)) return value;
+  let out = '';
+  let i = 0;
+  while (i < value.length) {
+    const length = utf8SequenceLength(value, i);
+    if (length === 0) {
+      out += '\u00ef\u00bf\u00bd';
+      i++;
+    } else {
+      out += value.slice(i, i + length);
+      i += length;
+    }
+  }
+  return out;
+}
+
+/** The length of the valid UTF-8 sequence that starts at `i` of a byte string (RFC 3629), or 0 when none does. */
+function utf8SequenceLength(bytes: string, i: number): number {
+  const b0 = bytes.charCodeAt(i);
+  if (b0 < 0x80) return 1;
+  const at = (k: number): number => (i + k < bytes.length ? bytes.charCodeAt(i + k) : -1);
+  const tail = (b: number): boolean => b >= 0x80 && b <= 0xbf;
+  if (b0 >= 0xc2 && b0 <= 0xdf) return tail(at(1)) ? 2 : 0;
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    const b1 = at(1);
+    const lower = b0 === 0xe0 ? 0xa0 : 0x80;
+    const upper = b0 === 0xed ? 0x9f : 0xbf;
+    return b1 >= lower && b1 <= upper && tail(at(2)) ? 3 : 0;
+  }
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    const b1 = at(1);
+    const lower = b0 === 0xf0 ? 0x90 : 0x80;
+    const upper = b0 === 0xf4 ? 0x8f : 0xbf;
+    return b1 >= lower && b1 <= upper && tail(at(2)) && tail(at(3)) ? 4 : 0;
+  }
+  return 0;
 }
 
 /**

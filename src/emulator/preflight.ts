@@ -15,6 +15,7 @@ import type { Exchange, ReasonCode, Verdict, WireRequest, WireResponse } from '.
 import { classifyCorsCheck } from './classify.js';
 import type { FailureDetails } from './fetch.js';
 import { sendAsEngine, type Sender } from './network.js';
+import { redirectTargetOf } from './url-quirks.js';
 
 export interface PreflightContext {
   engine: EngineProfile;
@@ -48,15 +49,10 @@ export interface PreflightContext {
 }
 
 /** Where a preflight answered with a redirect points (for the words of a failure on it). */
-function redirectTarget(status: number, list: WireResponse['headers'], url: string): string | undefined {
+function redirectTarget(status: number, list: WireResponse['headers'], url: string, engine: EngineProfile): string | undefined {
   if (!isRedirectStatus(status)) return undefined;
   const location = getHeader(list, 'location');
-  if (location === null) return undefined;
-  try {
-    return new URL(location, url).href;
-  } catch {
-    return undefined;
-  }
+  return location === null ? undefined : redirectTargetOf(location, url, engine);
 }
 
 /** Returns null when the preflight passed (and the cache was filled), or the blocked verdict. */
@@ -100,7 +96,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   if (!check.ok) {
     ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
     const { code, failedParameter } = classifyCorsCheck(check, true);
-    return ctx.run.preflightFailed(code, { failedParameter, response, location: redirectTarget(response.status, list, ctx.url) });
+    return ctx.run.preflightFailed(code, { failedParameter, response, location: redirectTarget(response.status, list, ctx.url, ctx.engine) });
   }
   if (!statusOk) return statusFailure(ctx, response, redirected);
 

@@ -9,6 +9,7 @@ import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from '../s
 import { isForbiddenRequestHeader, isNoCorsSafelistedRequestHeader } from '../spec/request-headers.js';
 import type { ReasonCode } from '../types.js';
 import type { ExtractedBody } from './body.js';
+import { enginePathHref } from './url-quirks.js';
 
 export interface PreparedRequest extends RequestSettings {
   url: string;
@@ -23,7 +24,9 @@ export type Prepared = { ok: true; request: PreparedRequest } | { ok: false; cod
 
 /** `extracted`: the body already extracted (a stream can be read once; several engines share one extraction). */
 export function prepareRequest(input: CheckedRequest, engine: EngineProfile, extracted: ExtractedBody): Prepared {
-  const { url, origin, mode } = input;
+  const { origin, mode } = input;
+  // The URL as the engine's parser serializes it (a few more path characters escaped: url-quirks.ts).
+  const url = enginePathHref(input.url, engine);
   // new Request() step 5.3: "If parsedURL includes credentials, then throw a TypeError." (Recorded: all three
   // engines throw before anything is sent, for a user name alone too.)
   if (url.includes('@') && hasCredentials(url)) return { ok: false, code: 'CredentialsInUrl', failedParameter: '', url, origin };

@@ -43,5 +43,7 @@ export const chromium: EngineProfile = {
   maxResponseHeadBytes: 256 * 1024,
   statusTextNulIsNetworkError: true,
   headerValueEncoding: 'latin1',
+  // Recorded (urls): `^` and `|` escaped in paths; a Location's bytes 0x80-0xFF as %XX.
+  url: { pathEscapes: '^|', locationBytes: 'percent-encode', locationKeepsTab: false },
   connectionsPerHost: 6,
 };

@@ -48,5 +48,7 @@ export const firefox: EngineProfile = {
   maxResponseHeadBytes: 384 * 1024,
   statusTextNulIsNetworkError: false,
   headerValueEncoding: 'latin1',
+  // Recorded (urls): `^` escaped in paths; a Location's bytes 0x80-0xFF as %XX, and a tab in it as %09.
+  url: { pathEscapes: '^', locationBytes: 'percent-encode', locationKeepsTab: true },
   connectionsPerHost: 6,
 };

@@ -160,6 +160,17 @@ export interface EngineProfile {
    */
   readonly headerValueEncoding: 'latin1' | 'utf-8';
   /**
+   * Where the engine's URL parser departs from the URL Standard (recorded byte by byte: `urls`).
+   * - `pathEscapes`: characters it percent-encodes in a path besides the standard's (`^`, `|`), in the URL fetch()
+   *   is called with and in every redirect's.
+   * - `locationBytes`: how a `Location` value's bytes 0x80-0xFF become part of the URL. `isomorphic` is the
+   *   standard's: each byte a code point, percent-encoded as UTF-8 (0x80 becomes `%C2%80`). `percent-encode`: each
+   *   byte as it is (`%80`). `utf-8`: the value as the engine reads header values (`headerValueEncoding`), its
+   *   UTF-8 bytes percent-encoded as code points (a lone 0x80 becomes `%C3%AF%C2%BF%C2%BD`).
+   * - `locationKeepsTab`: a tab inside a `Location` value stays in the URL, as `%09` (the standard removes it).
+   */
+  readonly url: { readonly pathEscapes: string; readonly locationBytes: 'isomorphic' | 'percent-encode' | 'utf-8'; readonly locationKeepsTab: boolean };
+  /**
    * In mode `no-cors`, once a redirect goes to another origin than the URL it came from, the request's `Origin`
    * header says `null`, even where the standard's redirect-taint rule keeps the page's origin (Chromium: its
    * network stack nulls the Origin of every cross-origin redirect it follows itself; recorded: a no-cors POST

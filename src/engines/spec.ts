@@ -33,5 +33,6 @@ export const spec: EngineProfile = {
   maxResponseHeadBytes: Number.POSITIVE_INFINITY,
   statusTextNulIsNetworkError: false,
   headerValueEncoding: 'latin1',
+  url: { pathEscapes: '', locationBytes: 'isomorphic', locationKeepsTab: false },
   connectionsPerHost: Number.POSITIVE_INFINITY,
 };

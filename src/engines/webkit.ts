@@ -102,5 +102,7 @@ export const webkit: EngineProfile = {
   maxResponseHeadBytes: 64 * 1024 + 2,
   statusTextNulIsNetworkError: true,
   headerValueEncoding: 'utf-8',
+  // Recorded (urls): `^` escaped in paths; a Location read as UTF-8 like every header value.
+  url: { pathEscapes: '^', locationBytes: 'utf-8', locationKeepsTab: false },
   connectionsPerHost: 6,
 };

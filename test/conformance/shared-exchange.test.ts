@@ -25,7 +25,7 @@ function distinctRequests(runs: ReadonlyArray<readonly Received[]>): number {
   for (const run of runs) {
     let path = '';
     for (const x of run) {
-      path += `\n${x.host} ${x.hop} ${x.method} ${JSON.stringify(x.headers.filter(([n]) => !ENGINE_IDENTITY_HEADERS.has(n.toLowerCase())))}`;
+      path += `\n${x.host} ${x.hop} ${x.method} ${x.url} ${JSON.stringify(x.headers.filter(([n]) => !ENGINE_IDENTITY_HEADERS.has(n.toLowerCase())))}`;
       seen.add(path);
     }
   }

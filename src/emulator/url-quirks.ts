@@ -1,0 +1,69 @@
+/**
+ * URLs as an engine's parser makes them, where it departs from the URL Standard (`EngineProfile.url`): a few more
+ * characters percent-encoded in paths, and its own reading of a `Location` value's bytes. Everything else is the
+ * standard's parse (`new URL`).
+ */
+import type { EngineProfile } from '../engines/index.js';
+import { readAsUtf8 } from './header-encoding.js';
+
+/** A serialized URL with the engine's extra path escapes applied (the URL itself when none applies). */
+export function enginePathHref(href: string, engine: EngineProfile): string {
+  const escapes = engine.url.pathEscapes;
+  if (escapes === '' || !hasAny(href, escapes)) return href;
+  const url = new URL(href);
+  escapePath(url, escapes);
+  return url.href;
+}
+
+/** Apply the engine's extra path escapes to a parsed URL, in place. */
+export function escapeEnginePath(url: URL, engine: EngineProfile): void {
+  const escapes = engine.url.pathEscapes;
+  if (escapes !== '') escapePath(url, escapes);
+}
+
+function escapePath(url: URL, escapes: string): void {
+  const path = url.pathname;
+  if (!hasAny(path, escapes)) return;
+  let out = '';
+  for (const char of path) out += escapes.includes(char) ? `%${char.charCodeAt(0).toString(16).toUpperCase()}` : char;
+  url.pathname = out;
+}
+
+function hasAny(text: string, chars: string): boolean {
+  for (let i = 0; i < chars.length; i++) if (text.includes(chars[i])) return true;
+  return false;
+}
+
+/** A `Location` value (a byte string) as the engine hands it to its URL parser. */
+export function locationInput(value: string, engine: EngineProfile): string {
+  let input = value;
+  if (engine.url.locationKeepsTab && input.includes('\t')) input = input.replaceAll('\t', '%09');
+  switch (engine.url.locationBytes) {
+    case 'isomorphic':
+      return input;
+    case 'utf-8':
+      return readAsUtf8(input);
+    case 'percent-encode': {
+      let out = '';
+      let from = 0;
+      for (let i = 0; i < input.length; i++) {
+        const c = input.charCodeAt(i);
+        if (c < 0x80 || c > 0xff) continue;
+        out += `${input.slice(from, i)}%${c.toString(16).toUpperCase()}`;
+        from = i + 1;
+      }
+      return from === 0 ? input : out + input.slice(from);
+    }
+  }
+}
+
+/** Where a redirect's `Location` points for this engine (for the words of a failure on it), or undefined. */
+export function redirectTargetOf(location: string, base: string, engine: EngineProfile): string | undefined {
+  try {
+    const url = new URL(locationInput(location, engine), base);
+    escapeEnginePath(url, engine);
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
