@@ -1,6 +1,7 @@
 // A probe corpus for the forms an `Access-Control-Allow-Origin` value takes that are not the page's serialized
 // origin byte for byte: case, a path or a slash, default and padded ports, other spellings of the address, spaces,
-// quotes, lists, `null` and `*` variants; with and without credentials, on the response and on a preflight. Each
+// quotes, lists, `null` and `*` variants; with and without credentials, on the response and on a preflight; then
+// `Access-Control-Allow-Credentials` values in case, lists and near misses. Each
 // engine's outcome and console is the answer (the console names how it read the value). (A port with a leading zero is
 // left out: its digits differ from run to run, so the recorded console cannot be compared.)
 // usage: node scripts/conformance/probes/origin-forms.mjs > scenarios.json
@@ -22,5 +23,15 @@ for (const form of FORMS) {
       hops: [{ host: 'api', preflight: { status: 204, headers: [...allow, ['access-control-allow-methods', 'PUT']] }, response: { status: 200, headers: [['access-control-allow-origin', '{origin}'], ...(credentials === 'include' ? [['access-control-allow-credentials', 'true']] : [])], body: 'ok' } }],
     });
   }
+}
+// `Access-Control-Allow-Credentials` values beside a right origin, in case, lists and near misses.
+const TRUTHS = ['true', 'TRUE', 'True', 'tRuE', 'true,true', 'true, true', '"true"', '1', 'yes', '', 'false', 'truee', 'tru', 'true;', 'true\t'];
+for (const value of TRUTHS) {
+  const allow = [['access-control-allow-origin', '{origin}'], ['access-control-allow-credentials', value]];
+  out.push({ id: `g${String(i++).padStart(4, '0')}`, note: `response credentials ${JSON.stringify(value)}`, request: { method: 'GET', credentials: 'include', mode: 'cors' }, hops: [{ host: 'api', response: { status: 200, headers: allow, body: 'ok' } }] });
+  out.push({
+    id: `g${String(i++).padStart(4, '0')}`, note: `preflight credentials ${JSON.stringify(value)}`, request: { method: 'PUT', body: 'x', credentials: 'include', mode: 'cors' },
+    hops: [{ host: 'api', preflight: { status: 204, headers: [...allow, ['access-control-allow-methods', 'PUT']] }, response: { status: 200, headers: [['access-control-allow-origin', '{origin}'], ['access-control-allow-credentials', 'true']], body: 'ok' } }],
+  });
 }
 process.stdout.write(JSON.stringify(out));
