@@ -26,7 +26,7 @@ import { loadPublicSuffixListFor, sameSiteByList } from './public-suffix-list.js
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
 import { wireHeaderValues } from './header-encoding.js';
-import { escapeEnginePath, locationInput, redirectTargetOf } from './url-quirks.js';
+import { escapeEnginePath, locationInput, redirectTarget } from './url-quirks.js';
 
 /** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
 const MAX_REDIRECTS = 20;
@@ -267,7 +267,7 @@ class FetchRun {
         });
         if (!check.ok) {
           const { code, failedParameter } = classifyCorsCheck(check, false);
-          const location = this.redirectTarget(response);
+          const location = redirectTarget(response, this.currentUrl, this.engine);
           return this.fail(code, false, { failedParameter, response, ...(location !== undefined ? { location } : {}) });
         }
       }
@@ -319,14 +319,6 @@ class FetchRun {
     if (mismatch && !preflighting) return misdirected();
     if (!granted) return this.fail('LocalNetworkAccessPermissionDenied', preflighting, { failedParameter: resource, addressSpace: { resource } });
     return mismatch ? misdirected : null;
-  }
-
-  /** Where a redirect response points (for the words of a failure on it), whatever the redirect mode. */
-  private redirectTarget(response: WireResponse): string | undefined {
-    if (!isRedirectStatus(response.status)) return undefined;
-    const location = getHeader(response.headers, 'location');
-    if (location === null) return undefined;
-    return redirectTargetOf(location, this.currentUrl, this.engine);
   }
 
   private serializedOrigin(): string {

@@ -15,7 +15,7 @@ import type { Exchange, ReasonCode, Verdict, WireRequest, WireResponse } from '.
 import { classifyCorsCheck } from './classify.js';
 import type { FailureDetails } from './fetch.js';
 import { sendAsEngine, type Sender } from './network.js';
-import { redirectTargetOf } from './url-quirks.js';
+import { redirectTarget } from './url-quirks.js';
 
 export interface PreflightContext {
   engine: EngineProfile;
@@ -46,13 +46,6 @@ export interface PreflightContext {
   };
   /** A check to run as soon as the preflight's response arrived, before the CORS checks (Local Network Access). */
   afterResponse?: () => Verdict | null;
-}
-
-/** Where a preflight answered with a redirect points (for the words of a failure on it). */
-function redirectTarget(status: number, list: WireResponse['headers'], url: string, engine: EngineProfile): string | undefined {
-  if (!isRedirectStatus(status)) return undefined;
-  const location = getHeader(list, 'location');
-  return location === null ? undefined : redirectTargetOf(location, url, engine);
 }
 
 /** Returns null when the preflight passed (and the cache was filled), or the blocked verdict. */
@@ -96,7 +89,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<Verdict | nul
   if (!check.ok) {
     ctx.engine.preflightCache.fail(ctx.cache, ctx.cacheParts);
     const { code, failedParameter } = classifyCorsCheck(check, true);
-    return ctx.run.preflightFailed(code, { failedParameter, response, location: redirectTarget(response.status, list, ctx.url, ctx.engine) });
+    return ctx.run.preflightFailed(code, { failedParameter, response, location: redirectTarget(response, ctx.url, ctx.engine) });
   }
   if (!statusOk) return statusFailure(ctx, response, redirected);
 

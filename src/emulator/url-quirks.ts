@@ -4,6 +4,9 @@
  * standard's parse (`new URL`).
  */
 import type { EngineProfile } from '../engines/index.js';
+import { getHeader } from '../spec/header-list.js';
+import { isRedirectStatus } from '../spec/http.js';
+import type { WireResponse } from '../types.js';
 import { readAsUtf8 } from './header-encoding.js';
 
 /** A serialized URL with the engine's extra path escapes applied (the URL itself when none applies). */
@@ -57,7 +60,17 @@ export function locationInput(value: string, engine: EngineProfile): string {
   }
 }
 
-/** Where a redirect's `Location` points for this engine (for the words of a failure on it), or undefined. */
+/**
+ * Where a redirect response at `base` points for this engine (for the words of a failure on it, whatever the
+ * redirect mode), or undefined: not a redirect status, no `Location`, or one that does not parse.
+ */
+export function redirectTarget(response: WireResponse, base: string, engine: EngineProfile): string | undefined {
+  if (!isRedirectStatus(response.status)) return undefined;
+  const location = getHeader(response.headers, 'location');
+  return location === null ? undefined : redirectTargetOf(location, base, engine);
+}
+
+/** Where a redirect's `Location` points for this engine, or undefined when it does not parse. */
 export function redirectTargetOf(location: string, base: string, engine: EngineProfile): string | undefined {
   try {
     const url = new URL(locationInput(location, engine), base);
