@@ -100,6 +100,19 @@ export function decodeBytes(value: string): string {
   return isNonAscii(value) && isByteString(value) ? decodeUtf8(Uint8Array.from(value, (char) => char.charCodeAt(0))) : value;
 }
 
+/** A byte string with each byte 0x80-0xFF (a character U+0080-U+00FF) replaced by `escape(byte)`; others as they are. */
+export function escapeHighBytes(value: string, escape: (byte: number) => string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80 || c > 0xff) continue;
+    out += value.slice(from, i) + escape(c);
+    from = i + 1;
+  }
+  return from === 0 ? value : out + value.slice(from);
+}
+
 function isByteString(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return false;
   return true;

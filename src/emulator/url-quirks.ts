@@ -7,7 +7,7 @@ import type { EngineProfile } from '../engines/index.js';
 import { getHeader } from '../spec/header-list.js';
 import { isRedirectStatus } from '../spec/http.js';
 import type { WireResponse } from '../types.js';
-import { readAsUtf8 } from './header-encoding.js';
+import { escapeHighBytes, readAsUtf8 } from './header-encoding.js';
 
 /** A serialized URL with the engine's extra path escapes applied (the URL itself when none applies). */
 export function enginePathHref(href: string, engine: EngineProfile): string {
@@ -37,6 +37,8 @@ function hasAny(text: string, chars: string): boolean {
   return false;
 }
 
+const percentEncoded = (byte: number): string => `%${byte.toString(16).toUpperCase()}`;
+
 /** A `Location` value (a byte string) as the engine hands it to its URL parser. */
 export function locationInput(value: string, engine: EngineProfile): string {
   let input = value;
@@ -46,17 +48,8 @@ export function locationInput(value: string, engine: EngineProfile): string {
       return input;
     case 'utf-8':
       return readAsUtf8(input);
-    case 'percent-encode': {
-      let out = '';
-      let from = 0;
-      for (let i = 0; i < input.length; i++) {
-        const c = input.charCodeAt(i);
-        if (c < 0x80 || c > 0xff) continue;
-        out += `${input.slice(from, i)}%${c.toString(16).toUpperCase()}`;
-        from = i + 1;
-      }
-      return from === 0 ? input : out + input.slice(from);
-    }
+    case 'percent-encode':
+      return escapeHighBytes(input, percentEncoded);
   }
 }
 

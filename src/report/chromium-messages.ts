@@ -2,6 +2,7 @@
  * Chromium's console message for a blocked fetch, word for word as Chromium 156 prints it
  * (third_party/blink/renderer/platform/loader/cors/cors_error_string.cc, checked against recorded consoles).
  */
+import { escapeHighBytes } from '../emulator/header-encoding.js';
 import type { ReasonCode } from '../types.js';
 
 const PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: ";
@@ -68,16 +69,10 @@ export function chromiumDetail(code: ReasonCode, hint: string): string | null {
  * same text). A character above U+00FF is no byte off the wire and is left as it is.
  */
 function escapedValue(value: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x80 || c > 0xff) continue;
-    out += value.slice(from, i) + '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
-    from = i + 1;
-  }
-  return from === 0 ? value : out + value.slice(from);
+  return escapeHighBytes(value, unicodeEscaped);
 }
+
+const unicodeEscaped = (byte: number): string => `\\u00${byte.toString(16).toUpperCase()}`;
 
 function prefix(code: ReasonCode): string {
   return code.startsWith('Preflight') ? PREFLIGHT_PREFIX : '';
