@@ -8,7 +8,11 @@ const SAFELISTED = new Set(['cache-control', 'content-language', 'content-length
 
 /** https://fetch.spec.whatwg.org/#forbidden-response-header-name — `Set-Cookie`, `Set-Cookie2`. */
 export function isForbiddenResponseHeaderName(name: string): boolean {
-  const lower = name.toLowerCase();
+  return forbiddenLower(name.toLowerCase());
+}
+
+/** `isForbiddenResponseHeaderName` of an already lower-cased name. */
+function forbiddenLower(lower: string): boolean {
   return lower === 'set-cookie' || lower === 'set-cookie2';
 }
 
@@ -23,7 +27,7 @@ export function isCorsSafelistedResponseHeaderName(name: string, exposed: Readon
 
 function safelistedLower(lower: string, exposed: ReadonlySet<string> | 'all'): boolean {
   if (SAFELISTED.has(lower)) return true;
-  if (lower === 'set-cookie' || lower === 'set-cookie2') return false;
+  if (forbiddenLower(lower)) return false;
   return exposed === 'all' || exposed.has(lower);
 }
 
@@ -80,7 +84,7 @@ export function filterBasicHeaders(headers: HeaderList): Record<string, string> 
   const out: Record<string, string> = {};
   for (const [n, v] of headers) {
     const lower = n.toLowerCase();
-    if (!isForbiddenResponseHeaderName(lower)) combineHeader(out, lower, v);
+    if (!forbiddenLower(lower)) combineHeader(out, lower, v);
   }
   return out;
 }
