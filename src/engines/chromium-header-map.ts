@@ -19,9 +19,10 @@
  *
  * Recorded with Chromium 150 (test/conformance/recorded/header-map-order): the full order of 202 requests' headers
  * on the wire (the actual request goes out in this order) and 338 console messages naming one of several missing
- * headers, 12 of them after such a redirect; with it every recorded Chromium console message in every folder agrees (Chromium 150 and 156). Every
- * recording is on loopback: that the client hints stay out of the table for a URL that is not potentially
- * trustworthy follows the rule the engine's wire headers use (request-headers.ts), not a recording.
+ * headers, 12 of them after such a redirect; with it every recorded Chromium console message in every folder
+ * agrees (Chromium 150 and 156). Every recording is on loopback: that the client hints stay out of the table for a
+ * URL that is not potentially trustworthy follows the rule the engine's wire headers use (request-headers.ts), not
+ * a recording.
  */
 import { isPotentiallyTrustworthy } from '../spec/site.js';
 
