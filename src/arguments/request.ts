@@ -79,16 +79,18 @@ export function checkRequest(input: CorsRequest, baseUrl?: string): CheckedReque
     throw new InvalidArgumentError('request.method', problem, "Pass a method such as 'GET' or 'PUT'.");
   }
 
-  const headers: Array<[string, string]> = [];
-  for (const [name, rawValue] of headerEntries(input.headers)) {
-    const value = normalizeHeaderValue(rawValue);
+  // headerEntries makes the list's pairs; each value is normalized in place.
+  const headers = headerEntries(input.headers);
+  for (const pair of headers) {
+    const name = pair[0];
+    const value = normalizeHeaderValue(pair[1]);
     if (!isHeaderName(name)) {
       throw new InvalidArgumentError('request.headers', `'${name}' is not a valid header name`, 'Header names are HTTP tokens: letters, digits and !#$%&\'*+-.^_`|~, no spaces or colons.');
     }
     if (!isHeaderValue(value)) {
       throw new InvalidArgumentError('request.headers', `the value of '${name}' contains a NUL, CR, LF or non-Latin-1 character`, 'Remove control characters from header values.');
     }
-    headers.push([name, value]);
+    pair[1] = value;
   }
 
   const body = input.body;
@@ -105,12 +107,12 @@ export function checkRequest(input: CorsRequest, baseUrl?: string): CheckedReque
       throw new InvalidArgumentError('request.body', `a ${upper} request cannot have a body`, 'Drop the body or use POST/PUT/PATCH.');
     }
   }
-  return {
-    url, origin, method, headers, body, mode, credentials, redirect, cache, localNetworkPermissions,
-    ...(addressSpace === undefined ? {} : { addressSpace }),
-    ...(target === undefined ? {} : { targetAddressSpace: (target === 'private' ? 'local' : target) as AddressSpace }),
-    ...(addressSpaces === undefined ? {} : { addressSpaces }),
-  };
+  // (Optional fields set one by one, not spread from literals: this runs for every simulated request.)
+  const checked: CheckedRequest = { url, origin, method, headers, body, mode, credentials, redirect, cache, localNetworkPermissions };
+  if (addressSpace !== undefined) checked.addressSpace = addressSpace;
+  if (target !== undefined) checked.targetAddressSpace = (target === 'private' ? 'local' : target) as AddressSpace;
+  if (addressSpaces !== undefined) checked.addressSpaces = addressSpaces;
+  return checked;
 }
 
 /** A plain object whose keys (if `keys`) and values come from fixed sets. */

@@ -132,25 +132,32 @@ export function corsUnsafeRequestHeaderNames(
 ): string[] {
   const { hook, combineRepeated = false, totalLimit = 1024, dedupe = true } = typeof options === 'function' ? { hook: options } : options;
   const unsafe: string[] = [];
-  const potentially: string[] = [];
   let size = 0;
-  for (const [name, value] of combineRepeated ? combineByName(headers) : headers) {
+  const list = combineRepeated ? combineByName(headers) : headers;
+  for (const [name, value] of list) {
     const lower = name.toLowerCase();
     const decided = hook?.(lower, value);
     const safe = decided ?? isCorsSafelistedRequestHeader(lower, value);
     if (!safe) unsafe.push(lower);
-    else {
-      potentially.push(lower);
-      size += value.length;
+    else size += value.length;
+  }
+  if (totalLimit !== null && size > totalLimit) {
+    // Step 5: every potentially unsafe name too (the safelisted ones, in list order).
+    for (const [name, value] of list) {
+      const lower = name.toLowerCase();
+      if (hook?.(lower, value) ?? isCorsSafelistedRequestHeader(lower, value)) unsafe.push(lower);
     }
   }
-  if (totalLimit !== null && size > totalLimit) unsafe.push(...potentially);
+  // (The names are lower-cased already; most requests have no unsafe name, or one.)
+  if (unsafe.length < 2) return unsafe;
   if (!dedupe) return unsafe.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return toSortedLowercaseSet(unsafe);
 }
 
 /** The header list as a map keyed by lower-cased name holds it: one entry per name, values joined with `, `. */
-function combineByName(headers: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+function combineByName(headers: ReadonlyArray<readonly [string, string]>): ReadonlyArray<readonly [string, string]> {
+  // (Most lists repeat no name: they are returned as they are.)
+  if (!repeatsName(headers)) return headers;
   const combined: Array<[string, string]> = [];
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
@@ -159,6 +166,14 @@ function combineByName(headers: ReadonlyArray<readonly [string, string]>): Array
     else combined.push([name, value]);
   }
   return combined;
+}
+
+function repeatsName(headers: ReadonlyArray<readonly [string, string]>): boolean {
+  for (let i = 1; i < headers.length; i++) {
+    const lower = headers[i][0].toLowerCase();
+    for (let j = 0; j < i; j++) if (headers[j][0].toLowerCase() === lower) return true;
+  }
+  return false;
 }
 
 /**
