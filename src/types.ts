@@ -74,6 +74,11 @@ export interface WireResponse {
   body: Uint8Array;
   /** True when the transport stopped reading the body at its size limit. */
   bodyTruncated?: boolean;
+  /**
+   * Why reading the body failed after the head arrived (the browser's `fetch()` resolves, and reading the body
+   * rejects): the connection closed before the length the head promised, broken chunks. `body` has what was read.
+   */
+  bodyError?: BodyError;
 }
 
 export interface TransportContext {
@@ -142,6 +147,8 @@ export interface FilteredResponse {
   headers: Record<string, string>;
   /** Empty for opaque responses. */
   body: Uint8Array;
+  /** Why reading the body rejects in script (see `WireResponse.bodyError`); `body` then has what was read. */
+  bodyError?: BodyError;
   /** The body decoded as UTF-8. */
   text(): string;
 }
@@ -232,7 +239,24 @@ export type NetworkFailure =
    */
   | { kind: 'refused-head'; problem: 'too-large'; bytes: number; limit: number; engine: EngineName }
   | { kind: 'refused-head'; problem: 'nul-in-header'; header: string; engine: EngineName }
-  | { kind: 'refused-head'; problem: 'nul-in-status'; engine: EngineName };
+  | { kind: 'refused-head'; problem: 'nul-in-status'; engine: EngineName }
+  /**
+   * Bytes `engine`'s HTTP/1 reader refuses (src/engines/http1.ts): a status line it does not read (`line`), a NUL
+   * in a header name, a `101` to fetch(), body framing it refuses (the `header` and its `value`), a body cut
+   * short or broken chunks where the engine fails the whole request, no response at all.
+   */
+  | { kind: 'refused-head'; problem: 'status-line'; line: string; engine: EngineName }
+  | { kind: 'refused-head'; problem: 'nul-in-name'; header: string; engine: EngineName }
+  | { kind: 'refused-head'; problem: 'switching-protocols'; engine: EngineName }
+  | { kind: 'refused-head'; problem: 'framing'; header: 'Content-Length' | 'Transfer-Encoding'; value: string; engine: EngineName }
+  | { kind: 'refused-head'; problem: BodyError | 'no-response'; engine: EngineName };
+
+/**
+ * Why reading a body failed: it ended before the length its head promised (`short-body`), its chunks broke off or
+ * had a size that is no hex number (`broken-chunks`), its `Content-Length` is one the engine cannot use, its bytes do
+ * not decode by its `Content-Encoding` (`content-coding`).
+ */
+export type BodyError = 'short-body' | 'broken-chunks' | 'content-length' | 'content-coding';
 
 /** One change to the server's answers, at `url`: on the preflight (`OPTIONS`) answer or on the response. */
 export type FixChange =

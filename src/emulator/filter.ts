@@ -25,8 +25,11 @@ export function filterResponse(
   const redirected = urlList.length > 1;
   switch (type) {
     case 'basic':
-    case 'cors':
-      return make(response.status, response.statusText, type, url, redirected, views ? sharedVisibleHeaders(response, views, type, credentials, engine) : visibleHeaders(response.headers, type, credentials, engine), response.body);
+    case 'cors': {
+      const filtered = make(response.status, response.statusText, type, url, redirected, views ? sharedVisibleHeaders(response, views, type, credentials, engine) : visibleHeaders(response.headers, type, credentials, engine), response.body);
+      if (response.bodyError !== undefined) filtered.bodyError = response.bodyError;
+      return filtered;
+    }
     case 'opaque':
       // "An opaque filtered response is a filtered response whose type is "opaque", URL list is the empty
       // list, status is 0, status message is the empty byte sequence, header list is empty, and body is null."

@@ -7,7 +7,9 @@
 import { deadlineExpired, LocalResourceError, TransportError } from '../errors.js';
 import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { EngineProfile } from '../engines/index.js';
-import type { Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import type { EngineName, Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
+import { rawBytesOf } from '../raw-bytes.js';
+import { readRawResponse } from './raw-response.js';
 import { startDeadline, type Deadline } from './deadlines.js';
 import { headFacts, refusedResponse, type HeadFacts } from './response-head.js';
 import type { ResponseViews } from './filter.js';
@@ -17,7 +19,12 @@ import type { ResponseViews } from './filter.js';
  * look at in its head (response-head.ts), filled by the first engine judging it: engines sharing one exchange work
  * them out once.
  */
-export type SendResult = { ok: true; response: WireResponse; views: ResponseViews; head: HeadFacts | undefined } | { ok: false; failure: NetworkFailure };
+export type SendResult = ({ ok: true; response: WireResponse; views: ResponseViews; head: HeadFacts | undefined } | { ok: false; failure: NetworkFailure }) & {
+  /** The bytes the connection delivered, when the transport kept them (src/raw-bytes.ts): each engine reads them. */
+  raw?: Uint8Array;
+  /** Each engine's reading of `raw` (raw-response.ts), worked out once per engine. */
+  readings?: Partial<Record<EngineName, SendResult>>;
+};
 
 /**
  * How one engine's fetch puts a request on the wire and gets its outcome: `sendWithDeadline` over the transport,
@@ -117,6 +124,8 @@ class PendingSend implements TransportContext {
     try {
       const problem = validateResponse(response);
       result = problem ? { ok: false, failure: problem } : { ok: true, response: normalizeResponse(response), views: [], head: undefined };
+      const raw = rawBytesOf(response);
+      if (raw !== undefined) result.raw = raw;
     } catch (error) {
       // A response object whose fields throw when read (a getter, a revoked proxy) is garbage on the wire.
       result = { ok: false, failure: { kind: 'invalid-response', problem: 'unreadable', value: error instanceof Error ? error.message : String(error) } };
@@ -131,7 +140,10 @@ class PendingSend implements TransportContext {
       this.reject(error);
       return;
     }
-    this.finish({ ok: false, failure: failureOf(error, this.timeoutMs) });
+    const result: SendResult = { ok: false, failure: failureOf(error, this.timeoutMs) };
+    const raw = rawBytesOf(error);
+    if (raw !== undefined) result.raw = raw;
+    this.finish(result);
   };
 }
 
@@ -152,7 +164,8 @@ export function sendAsEngine(
   const exchange: Exchange = { kind, request: wire };
   exchanges.push(exchange);
   // (A `then`, not an async function: one promise less per request on the wire.)
-  return send(wire).then((sent) => {
+  return send(wire).then((outcome) => {
+    const sent = outcome.raw !== undefined && engine.http1 !== undefined ? readingOf(engine, outcome, wire.method) : outcome;
     if (!sent.ok) {
       exchange.error = sent.failure;
       return { exchange, sent };
@@ -168,6 +181,31 @@ export function sendAsEngine(
     if (refused !== null) return { exchange, sent: { ok: false, failure: refused } };
     return { exchange, sent };
   });
+}
+
+/**
+ * The outcome as `engine` reads the bytes the connection delivered (raw-response.ts): the transport's own outcome
+ * when the engine reads the same response, so engines that agree still share what script sees of it.
+ */
+function readingOf(engine: EngineProfile, outcome: SendResult, method: string): SendResult {
+  const readings = (outcome.readings ??= {});
+  let reading = readings[engine.name];
+  if (reading === undefined) {
+    const read = readRawResponse(outcome.raw!, method, engine.http1!);
+    if (!read.ok) reading = { ok: false, failure: { kind: 'refused-head', ...read.problem, engine: engine.name } as NetworkFailure };
+    else if (outcome.ok && sameResponse(outcome.response, read.response)) reading = outcome;
+    else reading = { ok: true, response: read.response, views: [], head: undefined };
+    readings[engine.name] = reading;
+  }
+  return reading;
+}
+
+function sameResponse(a: WireResponse, b: WireResponse): boolean {
+  if (a.status !== b.status || a.statusText !== b.statusText || a.bodyError !== b.bodyError || a.headers.length !== b.headers.length) return false;
+  for (let k = 0; k < a.headers.length; k++) if (a.headers[k][0] !== b.headers[k][0] || a.headers[k][1] !== b.headers[k][1]) return false;
+  if (a.body.byteLength !== b.body.byteLength) return false;
+  for (let k = 0; k < a.body.byteLength; k++) if (a.body[k] !== b.body[k]) return false;
+  return true;
 }
 
 /**

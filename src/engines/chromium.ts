@@ -1,3 +1,4 @@
+import { CHROMIUM_HTTP1 } from './http1.js';
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
 import { CHROMIUM_RANGE_MAX, chromiumClientHint, isBoundedSingleRange } from './safelist.js';
@@ -41,6 +42,7 @@ export const chromium: EngineProfile = {
   preflightCache: chromiumPreflightCache,
   // Recorded: a head of 262,144 bytes passes, 262,145 fail (net::ERR_RESPONSE_HEADERS_TOO_BIG).
   maxResponseHeadBytes: 256 * 1024,
+  http1: CHROMIUM_HTTP1,
   statusTextNulIsNetworkError: true,
   headerValueEncoding: 'latin1',
   // Recorded (urls): `^` and `|` escaped in paths; a Location's bytes 0x80-0xFF as %XX.

@@ -1,3 +1,4 @@
+import { FIREFOX_HTTP1 } from './http1.js';
 import { REQUEST_BODY_HEADER_NAMES } from '../spec/request-headers.js';
 import { standardRedirectMethod, type EngineProfile } from './profile.js';
 import { hasFirefoxUnsafeByte, isBoundedSingleRange, isFirefoxSafelistedContentType, UINT64_MAX } from './safelist.js';
@@ -46,6 +47,7 @@ export const firefox: EngineProfile = {
   preflightCache: firefoxPreflightCache,
   // Recorded: 393,216 bytes pass, 393,217 fail (network.http.max_response_header_size).
   maxResponseHeadBytes: 384 * 1024,
+  http1: FIREFOX_HTTP1,
   statusTextNulIsNetworkError: false,
   headerValueEncoding: 'latin1',
   // Recorded (urls): `^` escaped in paths; a Location's bytes 0x80-0xFF as %XX, and a tab in it as %09.

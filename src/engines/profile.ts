@@ -9,6 +9,7 @@ export type ConsoleWords = 'chromium' | 'firefox' | 'webkit';
 import type { SafelistHook } from '../spec/request-headers.js';
 import type { PreflightCacheModel } from '../spec/preflight-cache.js';
 import type { RequestHeadersHook } from './request-headers.js';
+import type { Http1Rules } from './http1.js';
 
 export interface EngineProfile {
   readonly name: EngineName;
@@ -142,6 +143,12 @@ export interface EngineProfile {
    * header line as for many short ones: test/conformance/recorded/hostile/). Node's own client stops at 16 KiB.
    */
   readonly maxResponseHeadBytes: number;
+  /**
+   * How the engine's network stack reads HTTP/1.x off the wire where it departs from Node's parser or the other
+   * engines (src/engines/http1.ts): applied to the bytes a real connection delivered (`fromUrl`). None: the
+   * transport's reading stands (the standard's profile).
+   */
+  readonly http1?: Http1Rules;
   /**
    * A NUL byte in the status text makes the response a network error (Chromium, WebKit). Firefox keeps it in
    * `statusText` (recorded). A NUL in a header value is a network error in every engine.

@@ -1,3 +1,4 @@
+import { WEBKIT_HTTP1 } from './http1.js';
 import type { EngineProfile } from './profile.js';
 import { isWebKitSimpleRange } from './safelist.js';
 import { webkitPreflightCache } from './preflight-cache.js';
@@ -100,6 +101,7 @@ export const webkit: EngineProfile = {
   preflightCache: webkitPreflightCache,
   // Recorded (WebKitGTK, libsoup): 65,538 bytes pass, 65,539 fail: 64 KiB before the blank line.
   maxResponseHeadBytes: 64 * 1024 + 2,
+  http1: WEBKIT_HTTP1,
   statusTextNulIsNetworkError: true,
   headerValueEncoding: 'utf-8',
   // Recorded (urls): `^` escaped in paths; a Location read as UTF-8 like every header value.

@@ -50,6 +50,24 @@ function refusedHeadText(failure: Extract<NetworkFailure, { kind: 'refused-head'
       return `the response header ${failure.header} holds a NUL byte, which makes the response a network error`;
     case 'nul-in-status':
       return `the status text holds a NUL byte, which ${engine} treats as a network error`;
+    case 'status-line':
+      return `${engine} does not read ${JSON.stringify(failure.line)} as an HTTP status line, so the request fails`;
+    case 'nul-in-name':
+      return `the response header name ${JSON.stringify(failure.header)} holds a NUL byte, which ${engine} treats as a network error`;
+    case 'switching-protocols':
+      return `the server answered 101 Switching Protocols, which ${engine} treats as a network error for fetch()`;
+    case 'framing':
+      return `${engine} refuses the response's ${failure.header} ${JSON.stringify(failure.value)}, so the request fails`;
+    case 'short-body':
+      return `the connection closed before the body reached its Content-Length, and ${engine} fails the request`;
+    case 'broken-chunks':
+      return `the chunked body broke off or had a chunk size that is not a hex number, and ${engine} fails the request`;
+    case 'content-length':
+      return `${engine} cannot use the response's Content-Length, so the request fails`;
+    case 'content-coding':
+      return `the body does not decode by its Content-Encoding, and ${engine} fails the request`;
+    case 'no-response':
+      return 'the connection closed without a complete response';
   }
 }
 
@@ -63,6 +81,22 @@ export function refusedHeadFix(failure: Extract<NetworkFailure, { kind: 'refused
       return `Remove the NUL byte from the ${failure.header} header: browsers fail any response that carries one.`;
     case 'nul-in-status':
       return `Remove the NUL byte from the status text: ${engine} fails the response.`;
+    case 'status-line':
+      return `Send a status line of the form "HTTP/1.1 200 OK": ${engine} does not read ${JSON.stringify(failure.line)}.`;
+    case 'nul-in-name':
+      return `Remove the NUL byte from the header name ${JSON.stringify(failure.header)}: ${engine} fails the response.`;
+    case 'switching-protocols':
+      return `Answer fetch() with a final status, not 101 Switching Protocols: ${engine} fails the request.`;
+    case 'framing':
+      return `Send one valid ${failure.header === 'Content-Length' ? 'Content-Length (a single number)' : 'Transfer-Encoding: chunked'} instead of ${JSON.stringify(failure.value)}: ${engine} fails the request.`;
+    case 'content-coding':
+      return `Send the body encoded as its Content-Encoding says, or without that header: ${engine} fails the request.`;
+    case 'short-body':
+    case 'broken-chunks':
+    case 'content-length':
+      return `Send the whole body its head announces (Content-Length or chunks) before closing the connection: ${engine} fails the request.`;
+    case 'no-response':
+      return 'Answer with a complete HTTP response before closing the connection.';
   }
 }
 

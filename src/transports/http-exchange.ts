@@ -12,6 +12,7 @@ import { abortError, withDeadline } from './deadline.js';
 import type { HostPool } from './host-pool.js';
 import { handlerError } from './thrown.js';
 import { hasHeader, type HeaderPairs, pairsFromRawHeaders } from './raw-headers.js';
+import { rememberRawBytes } from '../raw-bytes.js';
 
 export interface HttpExchangeSettings {
   timeoutMs: number;
@@ -27,6 +28,11 @@ export interface HttpExchangeSettings {
   explain?(socket: unknown): TransportError | undefined;
   /** Limit the connections per host (real sockets): wait for a free one first. */
   pool?: HostPool;
+  /**
+   * Keep the bytes the connection delivered beside the outcome (src/raw-bytes.ts), for the engines to read as their
+   * own network stacks do: only on a connection of this exchange's own (`closeAfter`), which carries nothing else.
+   */
+  keepRawBytes?: boolean;
 }
 
 /** The request options that decide how Node reads a response. */
@@ -177,9 +183,14 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
       if (outcome.ok) resolve(outcome.value);
       else reject(outcome.error);
     };
-    const settle = (result: Outcome): void => {
+    // The bytes the connection delivered, kept for an exchange that ended with the connection (not one given up on:
+    // a server that hangs mid-response is a timeout for every engine).
+    const raw = settings.keepRawBytes ? new RawBytes(settings.maxBodyBytes) : undefined;
+    const settle = (result: Outcome, ended = true): void => {
       if (outcome) return;
       outcome = result;
+      const bytes = ended && !(result.ok && result.value.bodyTruncated) ? raw?.bytes() : undefined;
+      if (bytes !== undefined) rememberRawBytes(result.ok ? result.value : result.error, bytes);
       signal.removeEventListener('abort', onAbort);
       // A failed, aborted or truncated exchange drops its connection, and so does every exchange on a
       // connection of our own; then wait for it to close, so no handle outlives the exchange.
@@ -197,7 +208,7 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
     const failWith = (error: CorsproofError): void => {
       settle({ ok: false, error: settings.explain?.(request?.socket) ?? error });
     };
-    const onAbort = (): void => settle({ ok: false, error: signal.reason as TransportError });
+    const onAbort = (): void => settle({ ok: false, error: signal.reason as TransportError }, false);
 
     try {
       const { headers, raw } = placeholders(outgoingHeaders(wire, target));
@@ -213,6 +224,8 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
     }
     signal.addEventListener('abort', onAbort, { once: true });
 
+    // Before Node's parser, which may end the exchange on the very chunk it reads.
+    if (raw) request.on('socket', (socket) => socket.prependListener('data', (chunk: Buffer) => raw.add(chunk)));
     request.on('error', (error) => failWith(classify(error, what, target)));
     let collector: BodyCollector | undefined;
     request.on('close', () => {
@@ -250,6 +263,36 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
     });
     request.end(body ?? undefined);
   });
+}
+
+/** The bytes a connection delivered, up to a bound past which none are kept (the transport cut the body anyway). */
+class RawBytes {
+  private chunks: Buffer[] = [];
+  private length = 0;
+  private readonly limit: number;
+
+  constructor(maxBodyBytes: number) {
+    this.limit = maxBodyBytes + LARGEST_RESPONSE_HEAD_BYTES + 64 * 1024;
+  }
+
+  add(chunk: Buffer): void {
+    if (this.length > this.limit) return;
+    this.length += chunk.length;
+    if (this.length > this.limit) this.chunks = [];
+    else this.chunks.push(chunk);
+  }
+
+  /** Everything delivered, or none when nothing came or more than the bound did. */
+  bytes(): Uint8Array | undefined {
+    if (this.length === 0 || this.length > this.limit) return undefined;
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
 }
 
 function midResponse(error: Error | undefined, what: string, received: number): TransportError {

@@ -45,6 +45,7 @@ export function fromUrl(base: string | URL, options?: UrlOptions): Transport {
       httpExchange(wire, context, {
         ...settings,
         closeAfter: agent === false,
+        keepRawBytes: agent === false,
         pool: sharedHostPool,
         open: (target, method, headers, parsing) =>
           (target.protocol === 'https:' ? nodeHttps() : nodeHttp()).request(target, { method, headers: combinedRecordFromPairs(headers), agent, ...parsing }),

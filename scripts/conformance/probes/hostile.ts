@@ -12,17 +12,15 @@
 //
 // usage (as root, with the browsers of test/conformance/recorded/README.md installed):
 //   npx tsx scripts/conformance/probes/hostile.ts chromium|firefox|webkit OUT.json
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { probeLine, REQUEST_BYTES, RESPONSE_BYTES, startHostileApi } from './hostile-api.js';
+import { isProbeEngine, runPage } from './open-page.js';
 
 const [, , engine = 'chromium', outFile = `hostile-${engine}.json`] = process.argv;
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+if (!isProbeEngine(engine)) {
+  console.error('usage: npx tsx scripts/conformance/probes/hostile.ts chromium|firefox|webkit OUT.json');
+  process.exit(2);
+}
 
 const page = (apiBase: string) => `<!doctype html><meta charset=utf-8><title>hostile probe</title><script>
 const API = ${JSON.stringify(apiBase)};
@@ -87,66 +85,7 @@ interface Result {
 }
 
 const api = await startHostileApi();
-let done!: () => void;
-const finished = new Promise<void>((resolve) => (done = resolve));
-let result: Result | undefined;
-const pageServer = http.createServer((req, res) => {
-  if (req.url === '/') {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(page(api.url));
-    return;
-  }
-  if (req.url === '/result') {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      result = JSON.parse(body) as Result;
-      res.writeHead(204);
-      res.end();
-      done();
-    });
-    return;
-  }
-  res.writeHead(404);
-  res.end();
-});
-await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}/`;
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-probe-'));
-let child: ChildProcess;
-if (engine === 'chromium') {
-  child = spawn('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, url],
-  { stdio: 'ignore', detached: true });
-} else if (engine === 'firefox') {
-  fs.writeFileSync(path.join(profile, 'user.js'), [
-    'user_pref("browser.shell.checkDefaultBrowser", false);',
-    'user_pref("datareporting.policy.dataSubmissionEnabled", false);',
-    'user_pref("network.proxy.type", 0);',
-    'user_pref("app.update.enabled", false);',
-  ].join('\n'));
-  child = spawn('firefox-esr', ['--headless', '--no-remote', '--profile', profile, url], { stdio: 'ignore', detached: true });
-} else if (engine === 'webkit') {
-  child = spawn('xvfb-run', ['-a', '/usr/bin/python3', path.resolve(root, '../shared/conformance/webkit.py'), url], { stdio: 'ignore', detached: true });
-} else {
-  console.error('usage: npx tsx scripts/conformance/probes/hostile.ts chromium|firefox|webkit OUT.json');
-  process.exit(2);
-}
-const timer = setTimeout(() => {
-  console.error('timed out after 10 minutes');
-  done();
-}, 600_000);
-await finished;
-clearTimeout(timer);
-for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-  try {
-    process.kill(-(child.pid as number), signal);
-  } catch {
-    // Already gone.
-  }
-  await new Promise((resolve) => setTimeout(resolve, 300));
-}
+const result = await runPage<Result>(engine, page(api.url));
 if (result) {
   result.connections.maxInFlight = api.maxInFlight();
   // What reached the server for each request-value probe: the method, and the probe header's line as received.
@@ -161,7 +100,5 @@ if (result) {
 }
 fs.writeFileSync(outFile, `${JSON.stringify({ engine, recorded: new Date().toISOString().slice(0, 10), result: result ?? null }, null, 1)}\n`);
 await api.close();
-pageServer.close();
-fs.rmSync(profile, { recursive: true, force: true });
 console.log(`${engine}: ${result ? 'recorded' : 'no result'} -> ${outFile}`);
 process.exit(result ? 0 : 1);
