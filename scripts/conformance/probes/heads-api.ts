@@ -5,8 +5,7 @@
  * may send: status lines, header lines and line ends off the grammar, conflicting body framing, interim
  * responses, content codings. Every case but a few that test it allows any origin and exposes every header.
  */
-import * as net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { tcpServer, type RawServer } from './raw-server.js';
 
 const ALLOW = ['Access-Control-Allow-Origin: *', 'Access-Control-Expose-Headers: *'];
 
@@ -95,18 +94,11 @@ export const HEAD_CASES: Readonly<Record<string, string>> = {
   'status-205-body': response(['X-A: 1', LENGTH], 'ok', { status: 'HTTP/1.1 205 Reset Content' }),
 };
 
-export interface HeadsApi {
-  url: string;
-  close(): Promise<void>;
-}
+export type HeadsApi = RawServer;
 
 /** Serve every case: `/head/<case>` gets its bytes and the connection closes; anything else a 404. */
-export async function startHeadsApi(): Promise<HeadsApi> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
+export function startHeadsApi(): Promise<HeadsApi> {
+  return tcpServer((socket) => {
     let buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
@@ -120,13 +112,4 @@ export async function startHeadsApi(): Promise<HeadsApi> {
       socket.end(Buffer.from(bytes ?? 'HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n', 'latin1'));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }

@@ -13,8 +13,7 @@
  * - `/cred/<n>`: allow everything (a browser should never get there);
  * - `/conn/<i>`: answer after 400 ms, counting the requests in flight at once.
  */
-import * as net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { tcpServer } from './raw-server.js';
 
 /** Request header value bytes probed: every C0 control, DEL, and three bytes from 0x80. */
 export const REQUEST_BYTES: readonly number[] = [...Array(0x20).keys(), 0x7f, 0x80, 0x9b, 0xff];
@@ -84,13 +83,9 @@ function answer(method: string, target: string, origin: string): Buffer {
 
 export async function startHostileApi(): Promise<HostileApi> {
   const received = new Map<string, ReceivedRequest[]>();
-  const sockets = new Set<net.Socket>();
   let inFlight = 0;
   let maxInFlight = 0;
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
+  const server = await tcpServer((socket) => {
     let buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
@@ -120,17 +115,7 @@ export async function startHostileApi(): Promise<HostileApi> {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received,
-    maxInFlight: () => maxInFlight,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...server, received, maxInFlight: () => maxInFlight };
 }
 
 /** The header line a probe request carried (`x-probe: ...`, or `accept: ...` for `/safe/`), or null. */
