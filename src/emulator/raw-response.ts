@@ -19,16 +19,25 @@ export type HeadProblem = NetworkFailure extends infer F ? (F extends { kind: 'r
 
 export type RawReading = { ok: true; response: WireResponse } | { ok: false; problem: HeadProblem };
 
-/** One character per byte. */
+/** One character per byte (head lines: short). */
 function latin1(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return out;
 }
 
-function bytesOf(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+const LF = 0x0a;
+const CR = 0x0d;
+const EMPTY = new Uint8Array(0);
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
   return out;
 }
 
@@ -42,19 +51,17 @@ interface Head {
   complete: boolean;
 }
 
-function readHead(text: string, start: number, rules: Http1Rules): Head {
+function readHead(bytes: Uint8Array, start: number, rules: Http1Rules): Head {
   const lines: string[] = [];
   let pos = start;
   for (;;) {
-    const lf = text.indexOf('\n', pos);
-    const rawLine = lf < 0 ? text.slice(pos) : text.slice(pos, lf);
+    const lf = bytes.indexOf(LF, pos);
     const atEnd = lf < 0;
-    pos = atEnd ? text.length : lf + 1;
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line === '') {
-      if (atEnd) return { lines, end: pos, complete: false };
-      return { lines, end: pos, complete: true };
-    }
+    const lineEnd = atEnd ? bytes.length : lf;
+    const rawLine = latin1(bytes.subarray(pos, lineEnd > pos && bytes[lineEnd - 1] === CR && !atEnd ? lineEnd - 1 : lineEnd));
+    pos = atEnd ? bytes.length : lf + 1;
+    const line = atEnd && rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (line === '') return { lines, end: pos, complete: !atEnd };
     if (lines.length > 0 && line.includes('\r')) {
       // A CR inside a header line: the engine's rule.
       if (rules.bareCr === 'line-break') lines.push(...line.split('\r').filter((part) => part !== ''));
@@ -101,63 +108,62 @@ function valuesOf(headers: ReadonlyArray<readonly [string, string]>, lower: stri
   return out;
 }
 
-type Body = { body: string; error?: BodyError } | { failed: HeadProblem };
+type Body = { body: Uint8Array; error?: BodyError } | { failed: HeadProblem };
 
-function broken(rule: BrokenBody, body: string, what: BodyError): Body {
+function broken(rule: BrokenBody, body: Uint8Array, what: BodyError): Body {
   if (rule === 'network-error') return { failed: { problem: what } };
   if (rule === 'body-error') return { body, error: what };
   return { body };
 }
 
 /** A chunked body from `start`: chunk sizes in hex, each chunk followed by CRLF, the last one of size 0. */
-function dechunk(text: string, start: number, rules: Http1Rules): Body {
+function dechunk(bytes: Uint8Array, start: number, rules: Http1Rules): Body {
   let pos = start;
-  let body = '';
+  const parts: Uint8Array[] = [];
   for (;;) {
-    const lf = text.indexOf('\n', pos);
-    if (lf < 0) return broken(rules.brokenChunks, body, 'broken-chunks');
-    const sizeLine = text.slice(pos, lf).replace(/\r$/, '');
-    const sizeText = sizeLine.split(';')[0].trim();
-    if (!/^[0-9a-fA-F]+$/.test(sizeText)) return broken(rules.brokenChunks, body, 'broken-chunks');
+    const lf = bytes.indexOf(LF, pos);
+    if (lf < 0) return broken(rules.brokenChunks, concat(parts), 'broken-chunks');
+    const sizeText = latin1(bytes.subarray(pos, lf)).replace(/\r$/, '').split(';')[0].trim();
+    if (!/^[0-9a-fA-F]+$/.test(sizeText)) return broken(rules.brokenChunks, concat(parts), 'broken-chunks');
     const n = parseInt(sizeText, 16);
     pos = lf + 1;
-    if (n === 0) return { body };
-    if (pos + n > text.length) return broken(rules.brokenChunks, body + text.slice(pos), 'broken-chunks');
-    body += text.slice(pos, pos + n);
+    if (n === 0) return { body: concat(parts) };
+    if (pos + n > bytes.length) return broken(rules.brokenChunks, concat([...parts, bytes.subarray(pos)]), 'broken-chunks');
+    parts.push(bytes.subarray(pos, pos + n));
     pos += n;
-    if (text.startsWith('\r\n', pos)) pos += 2;
-    else if (text[pos] === '\n') pos += 1;
+    if (bytes[pos] === CR && bytes[pos + 1] === LF) pos += 2;
+    else if (bytes[pos] === LF) pos += 1;
   }
 }
 
-function readBody(text: string, start: number, status: number, method: string, headers: ReadonlyArray<readonly [string, string]>, rules: Http1Rules): Body {
+function readBody(bytes: Uint8Array, start: number, status: number, method: string, headers: ReadonlyArray<readonly [string, string]>, rules: Http1Rules): Body {
   const noBody = method === 'HEAD' || status === 204 || status === 304 || (status === 205 && rules.resetContentHasNoBody) || (status >= 100 && status < 200);
-  if (noBody) return { body: '' };
+  if (noBody) return { body: EMPTY };
+  const rest = bytes.subarray(start);
   const codings = valuesOf(headers, 'transfer-encoding');
   if (codings.length > 0) {
     const list = codings.join(',').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
     const chunked = rules.transferEncoding === 'only-chunked' ? list.length === 1 && list[0] === 'chunked' : list[list.length - 1] === 'chunked';
-    if (chunked) return dechunk(text, start, rules);
+    if (chunked) return dechunk(bytes, start, rules);
     if (rules.transferEncoding === 'only-chunked') return { failed: { problem: 'framing', header: 'Transfer-Encoding', value: codings.join(', ') } };
-    return { body: text.slice(start) };
+    return { body: rest };
   }
   const lengths = valuesOf(headers, 'content-length');
-  if (lengths.length === 0) return { body: text.slice(start) };
+  if (lengths.length === 0) return { body: rest };
   const length = rules.contentLength(lengths);
-  if (length === 'to-close') return { body: text.slice(start) };
+  if (length === 'to-close') return { body: rest };
   if (length === 'network-error') return { failed: { problem: 'framing', header: 'Content-Length', value: lengths.join(', ') } };
-  if (length === 'body-error') return { body: '', error: 'content-length' };
-  if (text.length - start < length) return broken(rules.shortBody, text.slice(start), 'short-body');
-  return { body: text.slice(start, start + length) };
+  if (length === 'body-error') return { body: EMPTY, error: 'content-length' };
+  if (rest.byteLength < length) return broken(rules.shortBody, rest, 'short-body');
+  return { body: rest.subarray(0, length) };
 }
 
 /** Read `bytes` (everything the server sent for one request, until the connection closed) as `rules` say. */
 export function readRawResponse(bytes: Uint8Array, method: string, rules: Http1Rules): RawReading {
-  const text = latin1(bytes);
   let start = 0;
   for (;;) {
-    if (start >= text.length) return { ok: false, problem: { problem: 'no-response' } };
-    const head = readHead(text, start, rules);
+    if (start >= bytes.length) return { ok: false, problem: { problem: 'no-response' } };
+    const head = readHead(bytes, start, rules);
     const statusLine = head.lines[0] ?? '';
     const parsed = rules.statusLine(statusLine);
     if (parsed === null) return { ok: false, problem: { problem: 'status-line', line: statusLine } };
@@ -171,9 +177,9 @@ export function readRawResponse(bytes: Uint8Array, method: string, rules: Http1R
     }
     if (status === 101 && rules.switchingProtocols === 'network-error') return { ok: false, problem: { problem: 'switching-protocols' } };
     const kept = rules.dedupeContentLength ? withoutRepeatedLengths(headers) : headers;
-    const body = head.complete ? readBody(text, head.end, status, method, headers, rules) : { body: '' };
+    const body = head.complete ? readBody(bytes, head.end, status, method, headers, rules) : { body: EMPTY };
     if ('failed' in body) return { ok: false, problem: body.failed };
-    const response: WireResponse = { status, statusText, headers: kept, body: bytesOf(body.body) };
+    const response: WireResponse = { status, statusText, headers: kept, body: body.body };
     if (body.error !== undefined) response.bodyError = body.error;
     else if (rules.decodesContent) decode(response);
     return { ok: true, response };
@@ -187,7 +193,7 @@ function decode(response: WireResponse): void {
   const decoded = decodeContent(codings, response.body);
   if (decoded !== null) response.body = decoded;
   else {
-    response.body = new Uint8Array(0);
+    response.body = EMPTY;
     response.bodyError = 'content-coding';
   }
 }
