@@ -32,3 +32,11 @@ async function extractByPlatform(body: URLSearchParams | Blob | FormData | Reada
   const bytes = new Uint8Array(await probe.arrayBuffer());
   return { bytes, type: body instanceof ReadableStream ? null : probe.headers.get('content-type') };
 }
+
+/** Whether two bodies hold the same bytes (null: no body). */
+export function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.byteLength !== b.byteLength) return false;
+  for (let k = 0; k < a.byteLength; k++) if (a[k] !== b[k]) return false;
+  return true;
+}

@@ -10,6 +10,7 @@ import type { EngineProfile } from '../engines/index.js';
 import type { EngineName, Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { rawBytesOf } from '../raw-bytes.js';
 import { readRawResponse } from './raw-response.js';
+import { sameBytes } from './body.js';
 import { startDeadline, type Deadline } from './deadlines.js';
 import { headFacts, refusedResponse, type HeadFacts } from './response-head.js';
 import type { ResponseViews } from './filter.js';
@@ -203,9 +204,7 @@ function readingOf(engine: EngineProfile, outcome: SendResult, method: string): 
 function sameResponse(a: WireResponse, b: WireResponse): boolean {
   if (a.status !== b.status || a.statusText !== b.statusText || a.bodyError !== b.bodyError || a.headers.length !== b.headers.length) return false;
   for (let k = 0; k < a.headers.length; k++) if (a.headers[k][0] !== b.headers[k][0] || a.headers[k][1] !== b.headers[k][1]) return false;
-  if (a.body.byteLength !== b.body.byteLength) return false;
-  for (let k = 0; k < a.body.byteLength; k++) if (a.body[k] !== b.body[k]) return false;
-  return true;
+  return sameBytes(a.body, b.body);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from '../engines/request-headers.js';
 import type { WireRequest } from '../types.js';
 import type { SendResult, Sender } from './network.js';
+import { sameBytes } from './body.js';
 
 /** A request sent from a point of the conversation: its outcome, and the point it leads to. */
 interface Step {
@@ -96,12 +97,6 @@ export function sameWireRequest(a: WireRequest, b: WireRequest): boolean {
   }
 }
 
-function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || a.byteLength !== b.byteLength) return false;
-  for (let k = 0; k < a.byteLength; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
 
 /**
  * One conversation with the target, shared by several engines: `participant()` gives each engine a sender of its

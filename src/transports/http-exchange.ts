@@ -185,11 +185,11 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
     };
     // The bytes the connection delivered, kept for an exchange that ended with the connection (not one given up on:
     // a server that hangs mid-response is a timeout for every engine).
-    const raw = settings.keepRawBytes ? new RawBytes(settings.maxBodyBytes) : undefined;
+    const wireBytes = settings.keepRawBytes ? new RawBytes(settings.maxBodyBytes) : undefined;
     const settle = (result: Outcome, ended = true): void => {
       if (outcome) return;
       outcome = result;
-      const bytes = ended && !(result.ok && result.value.bodyTruncated) ? raw?.bytes() : undefined;
+      const bytes = ended && !(result.ok && result.value.bodyTruncated) ? wireBytes?.bytes() : undefined;
       if (bytes !== undefined) rememberRawBytes(result.ok ? result.value : result.error, bytes);
       signal.removeEventListener('abort', onAbort);
       // A failed, aborted or truncated exchange drops its connection, and so does every exchange on a
@@ -225,7 +225,7 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
     signal.addEventListener('abort', onAbort, { once: true });
 
     // Before Node's parser, which may end the exchange on the very chunk it reads.
-    if (raw) request.on('socket', (socket) => socket.prependListener('data', (chunk: Buffer) => raw.add(chunk)));
+    if (wireBytes) request.on('socket', (socket) => socket.prependListener('data', (chunk: Buffer) => wireBytes.add(chunk)));
     request.on('error', (error) => failWith(classify(error, what, target)));
     let collector: BodyCollector | undefined;
     request.on('close', () => {
