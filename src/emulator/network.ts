@@ -192,7 +192,14 @@ function readingOf(engine: EngineProfile, outcome: SendResult, method: string): 
   const readings = (outcome.readings ??= {});
   let reading = readings[engine.name];
   if (reading === undefined) {
-    const read = readRawResponse(outcome.raw!, method, engine.http1!);
+    let read: ReturnType<typeof readRawResponse>;
+    try {
+      read = readRawResponse(outcome.raw!, method, engine.http1!);
+    } catch {
+      // (The readers are fuzzed never to throw: test/robustness/raw-heads.test.ts.) Should one still, the transport's
+      // outcome stands rather than the check failing.
+      return (readings[engine.name] = outcome);
+    }
     if (!read.ok) reading = { ok: false, failure: { kind: 'refused-head', ...read.problem, engine: engine.name } as NetworkFailure };
     else if (outcome.ok && sameResponse(outcome.response, read.response)) reading = outcome;
     else reading = { ok: true, response: read.response, views: [], head: undefined };
