@@ -12,6 +12,9 @@
 //    network.lna.address_space.*.override);
 //  - WARMUP=n: the page first makes n pairs of preflighted fetches to /warmup/ on `api` (Firefox answers from its
 //    preflight cache only once a page has made a few; preflight-cache probes are recorded with WARMUP=3);
+//  - raw answers: a preflight or response given as `raw` (bytes, one character each, placeholders allowed) goes on
+//    the socket exactly as written, and the connection closes (heads probe: status lines, header lines, framing
+//    off the HTTP grammar);
 //  - PERMISSIONS="local-network=granted,loopback-network=denied" for LNA probes (Chromium: through the DevTools
 //    protocol; Firefox: permissions.default.* prefs); the output records both settings in `config`.
 // usage: node harness.mjs SCENARIOS.json OUT.json chromium|firefox|webkit   (Node >= 22: WebSocket for Firefox)
@@ -45,6 +48,14 @@ const base = (host) => hostBase(ports, host);
 const hopUrl = (s, k) => hopUrlOf(ports, s, k);
 const subst = (s, v) => substitute(ports, s, v);
 function send(res, s, spec, body) {
+  if (spec.raw !== undefined) {
+    // The bytes as written, then the connection closes for good (a browser that reuses it for its next request
+    // finds it gone, rather than this server reading that request and never answering it): nothing of Node's
+    // HTTP server's own.
+    const socket = res.socket;
+    socket.end(Buffer.from(subst(s, spec.raw), 'latin1'), () => socket.destroy());
+    return;
+  }
   const raw = [];
   for (const [n, v] of spec.headers || []) raw.push(n, subst(s, v));
   res.sendDate = false;

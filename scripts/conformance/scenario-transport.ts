@@ -7,6 +7,10 @@
 import { METHODS } from 'node:http';
 import type { Transport, WireRequest, WireResponse } from '../../src/types.js';
 import { hasHeader } from '../../src/spec/header-list.js';
+import { CHROMIUM_HTTP1 } from '../../src/engines/http1.js';
+import { readRawResponse } from '../../src/emulator/raw-response.js';
+import { TransportError } from '../../src/errors.js';
+import { rememberRawBytes } from '../../src/raw-bytes.js';
 import { hopUrlOf, hostBase, substitute } from './placeholders.mjs';
 
 /**
@@ -88,6 +92,8 @@ interface HopAnswer {
   status?: number;
   headers?: Array<[string, string]>;
   body?: string;
+  /** The answer's bytes exactly (one character each, placeholders allowed), the connection closing after them. */
+  raw?: string;
 }
 
 export const PORTS = { page: 41000, api: 41001, other: 41002 } as const;
@@ -154,6 +160,27 @@ function route(byId: ReadonlyMap<string, ScenarioSpec>, url: string): Route | nu
  * emulator rather than string substitution.
  */
 const served = new WeakMap<HopAnswer, Served>();
+const rawServed = new WeakMap<HopAnswer, Uint8Array>();
+
+/**
+ * A raw answer (`raw`), as a URL transport gives it: Node's reading of the bytes (here: Chromium's reader, which
+ * reads the most), with the bytes kept beside it for each engine to read as its network stack does
+ * (src/raw-bytes.ts); or, where that reading fails, a protocol error that keeps them.
+ */
+function serveRaw(s: ScenarioSpec, answer: HopAnswer, method: string): WireResponse {
+  let bytes = rawServed.get(answer);
+  if (!bytes) rawServed.set(answer, (bytes = Uint8Array.from(subst(s, answer.raw!), (c) => c.charCodeAt(0))));
+  const read = readRawResponse(bytes, method, CHROMIUM_HTTP1);
+  if (!read.ok) {
+    const error = new TransportError('protocol', `The server did not answer ${method} with HTTP Node reads (${read.problem.problem}).`);
+    rememberRawBytes(error, bytes);
+    throw error;
+  }
+  const response = { ...read.response, headers: read.response.headers.map(([n, v]): [string, string] => [n, v]) };
+  rememberRawBytes(response, bytes);
+  return response;
+}
+
 function serve(s: ScenarioSpec, answer: HopAnswer, preflight: boolean): Served {
   let out = served.get(answer);
   if (!out) {
@@ -183,7 +210,9 @@ export function scenarioTransport(byId: ReadonlyMap<string, ScenarioSpec>, recei
       }
       const isPreflight = wire.method === 'OPTIONS' && hasHeader(wire.headers, 'access-control-request-method');
       const preflight = isPreflight && hop.answers.preflight !== undefined;
-      const answer = serve(s, preflight ? hop.answers.preflight! : hop.answers.response, preflight);
+      const given = preflight ? hop.answers.preflight! : hop.answers.response;
+      if (given.raw !== undefined) return serveRaw(s, given, wire.method);
+      const answer = serve(s, given, preflight);
       // A fresh header list per response, as off the wire; the body's bytes are shared (nothing writes to them).
       return { status: answer.status, statusText: '', headers: answer.headers.map(([n, v]) => [n, v]), body: answer.body };
     },

@@ -5,6 +5,9 @@
  * the server gave no answer); it is counted apart, never as verified.
  */
 import { simulate } from '../../src/simulate.js';
+import { getEngine } from '../../src/engines/index.js';
+import { CHROMIUM_HTTP1 } from '../../src/engines/http1.js';
+import { readRawResponse } from '../../src/emulator/raw-response.js';
 import type { CorsRequest, EngineName, FixChange, Transport, Verdict } from '../../src/types.js';
 import { configOptions, rejectedByFetch, scenarioRequest, type Config } from './compare.js';
 import { hopUrl, parserRefuses, scenarioTransport, subst, type ScenarioSpec } from './scenario-transport.js';
@@ -60,7 +63,7 @@ export async function verifyFixes(scenarios: readonly ScenarioSpec[], engine: En
       continue;
     }
     report.offered++;
-    const fixed = applyFix(s, fix);
+    const fixed = applyFix(s, fix, engine);
     if (typeof fixed === 'string') {
       report.failures.push({ id: s.id, code, changes: fix, after: fixed });
       continue;
@@ -101,13 +104,14 @@ async function replayOne(s: ScenarioSpec, edits: ReadonlyMap<string, Array<[stri
 }
 
 /** The fixed scenario, and the header changes made to each URL's response; or why a change could not be applied. */
-export function applyFix(s: ScenarioSpec, changes: readonly FixChange[]): { scenario: ScenarioSpec; responseEdits: Map<string, Array<[string, string]>> } | string {
-  const hops = s.hops.map((hop) => ({ ...hop, response: copy(hop.response), ...(hop.preflight ? { preflight: copy(hop.preflight) } : {}) }));
+export function applyFix(s: ScenarioSpec, changes: readonly FixChange[], engine: EngineName = 'chromium'): { scenario: ScenarioSpec; responseEdits: Map<string, Array<[string, string]>> } | string {
+  const copy = (answer: HopAnswer, method: string): HopAnswer => copyAnswer(s, answer, engine, method);
+  const hops = s.hops.map((hop) => ({ ...hop, response: copy(hop.response, 'GET'), ...(hop.preflight ? { preflight: copy(hop.preflight, 'OPTIONS') } : {}) }));
   const responseEdits = new Map<string, Array<[string, string]>>();
   const edit = (k: number, on: 'preflight' | 'response', name: string, value: string): void => {
     const hop = hops[k];
     // The harness answers a preflight with the hop's response when the hop has no preflight answer of its own.
-    if (on === 'preflight' && !hop.preflight) hop.preflight = copy(hop.response);
+    if (on === 'preflight' && !hop.preflight) hop.preflight = copy(hop.response, 'OPTIONS');
     setHeader(on === 'preflight' ? hop.preflight! : hop.response, name, value);
     if (on === 'response') {
       const url = hopUrl(s, k);
@@ -116,7 +120,7 @@ export function applyFix(s: ScenarioSpec, changes: readonly FixChange[]): { scen
   };
   const answer = (k: number, on: 'preflight' | 'response'): HopAnswer => {
     const hop = hops[k];
-    if (on === 'preflight' && !hop.preflight) hop.preflight = copy(hop.response);
+    if (on === 'preflight' && !hop.preflight) hop.preflight = copy(hop.response, 'OPTIONS');
     return on === 'preflight' ? hop.preflight! : hop.response;
   };
   for (const change of changes) {
@@ -165,8 +169,17 @@ function setHeader(answer: HopAnswer, name: string, value: string): void {
   answer.headers = [...(answer.headers ?? []).filter(([n]) => n.toLowerCase() !== lower), [name, value]];
 }
 
-function copy(answer: HopAnswer): HopAnswer {
-  return { ...answer, headers: (answer.headers ?? []).map(([n, v]) => [n, v] as [string, string]) };
+/**
+ * An answer to change. A raw one (`raw`: bytes off the HTTP grammar) becomes the answer the engine read in them,
+ * well formed, so the fix is tried on what the engine saw; bytes it does not read at all start from a bare 200.
+ */
+function copyAnswer(s: ScenarioSpec, answer: HopAnswer, engine: EngineName, method: string): HopAnswer {
+  if (answer.raw === undefined) return { ...answer, headers: (answer.headers ?? []).map(([n, v]) => [n, v] as [string, string]) };
+  const bytes = Uint8Array.from(subst(s, answer.raw), (c) => c.charCodeAt(0));
+  const read = readRawResponse(bytes, method, getEngine(engine).http1 ?? CHROMIUM_HTTP1);
+  if (!read.ok) return { status: 200, headers: [] };
+  const { status, headers, body } = read.response;
+  return { status, headers: headers.map(([n, v]) => [n, v] as [string, string]), body: String.fromCharCode(...body) };
 }
 
 /** `chromium fixes verified 290/291 (blocked 300: 9 with no server fix: 6 refused by the browser, 3 no answer)`. */

@@ -166,7 +166,11 @@ export function sendAsEngine(
   exchanges.push(exchange);
   // (A `then`, not an async function: one promise less per request on the wire.)
   return send(wire).then((outcome) => {
-    const sent = outcome.raw !== undefined && engine.http1 !== undefined ? readingOf(engine, outcome, wire.method) : outcome;
+    let sent = outcome.raw !== undefined && engine.http1 !== undefined ? readingOf(engine, outcome, wire.method) : outcome;
+    // A preflight whose body the engine reads first (WebKit) fails when that body does.
+    if (kind === 'preflight' && sent.ok && sent.response.bodyError !== undefined && engine.http1?.preflightReadsBody) {
+      sent = { ok: false, failure: { kind: 'refused-head', problem: sent.response.bodyError, engine: engine.name } };
+    }
     if (!sent.ok) {
       exchange.error = sent.failure;
       return { exchange, sent };

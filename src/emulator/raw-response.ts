@@ -165,6 +165,10 @@ export function readRawResponse(bytes: Uint8Array, method: string, rules: Http1R
     if (start >= bytes.length) return { ok: false, problem: { problem: 'no-response' } };
     const head = readHead(bytes, start, rules);
     const statusLine = head.lines[0] ?? '';
+    if (rules.http09 && !statusLine.startsWith('HTTP/')) {
+      // HTTP/0.9: no head, every byte is the body.
+      return { ok: true, response: { status: 200, statusText: 'OK', headers: [], body: bytes.subarray(start) } };
+    }
     const parsed = rules.statusLine(statusLine);
     if (parsed === null) return { ok: false, problem: { problem: 'status-line', line: statusLine } };
     const headers = readHeaderLines(head.lines, rules);

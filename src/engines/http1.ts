@@ -23,6 +23,13 @@ export type ContentLengthReader = (values: readonly string[]) => number | 'to-cl
 export interface Http1Rules {
   readonly statusLine: StatusLineReader;
   /**
+   * Whether bytes that do not start with `HTTP/` are an HTTP/0.9 response (Firefox: a 200 without headers whose body
+   * is every byte, so the CORS check then fails for want of `Access-Control-Allow-Origin`), not a network error.
+   */
+  readonly http09: boolean;
+  /** Whether a preflight's body is read before it counts, a body that fails to read failing it (WebKit). */
+  readonly preflightReadsBody: boolean;
+  /**
    * A CR inside a header line, not followed by LF: it ends the line (Chromium), the whole line is dropped (Firefox),
    * or it reads as a space (WebKit).
    */
@@ -145,6 +152,8 @@ const lastLine: ContentLengthReader = (values) => {
 
 export const CHROMIUM_HTTP1: Http1Rules = {
   statusLine: chromiumStatusLine,
+  http09: false,
+  preflightReadsBody: false,
   bareCr: 'line-break',
   fold: 'space',
   spaceBeforeColon: 'trim',
@@ -161,6 +170,8 @@ export const CHROMIUM_HTTP1: Http1Rules = {
 
 export const FIREFOX_HTTP1: Http1Rules = {
   statusLine: firefoxStatusLine,
+  http09: true,
+  preflightReadsBody: false,
   bareCr: 'drop-line',
   fold: 'as-is',
   spaceBeforeColon: 'drop-line',
@@ -177,6 +188,8 @@ export const FIREFOX_HTTP1: Http1Rules = {
 
 export const WEBKIT_HTTP1: Http1Rules = {
   statusLine: webkitStatusLine,
+  http09: false,
+  preflightReadsBody: true,
   bareCr: 'space',
   fold: 'space',
   spaceBeforeColon: 'drop-line',

@@ -40,14 +40,14 @@ export function reasonConsoleLine(reason: BlockReason, engine: EngineName): Cons
     case 'firefox': {
       const firefox = firefoxReason(reason.code, parameter, reason.url, reason.origin, reason.status, {
         preflight: reason.preflight, redirect: reason.location !== undefined, redirectMode: reason.redirect, mode: reason.mode, previousUrl: reason.previousUrl,
-        allowOriginNames: reason.allowOriginNames,
+        allowOriginNames: reason.allowOriginNames, network: reason.network,
       });
       return { engine, message: firefox.message, ...(firefox.code ? { code: firefox.code } : {}), wordsOf: words, label };
     }
     case 'webkit': {
       const message = webkitMessage({
         code: reason.code, hint: parameter, url: reason.url, initialUrl: reason.initialUrl, origin: reason.requestOrigin,
-        status: reason.status, redirectTo: reason.location, mode: reason.mode,
+        status: reason.status, redirectTo: reason.location, mode: reason.mode, preflight: reason.preflight, network: reason.network,
       });
       return { engine, message, wordsOf: words, label };
     }

@@ -4,7 +4,7 @@
  * the consoles of the recorded corpora (test/conformance/recorded/, read through WebDriver BiDi).
  */
 import { decodeBytes } from '../emulator/header-encoding.js';
-import type { ReasonCode } from '../types.js';
+import type { NetworkFailure, ReasonCode } from '../types.js';
 
 const LEAD = 'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at';
 
@@ -59,7 +59,12 @@ export interface FirefoxFacts {
   previousUrl?: string;
   /** The names of the header lines that carried `Access-Control-Allow-Origin`, as sent, when several. */
   allowOriginNames?: readonly string[];
+  /** What the network did, for a network error: a response head the engine refused (`refused-head`). */
+  network?: NetworkFailure;
 }
+
+/** necko.properties: a status line Firefox's HTTP parser refuses, reported for the request itself (recorded: heads). */
+const INVALID_STATUS_LINE = 'The status line of the HTTP response is invalid';
 
 /** caps.properties: a load of a local file, or of a blob URL, the principal may not make. */
 const CHECK_LOAD_URI_ERROR = 'Security Error: Content at %1$S may not load or link to %2$S.';
@@ -154,13 +159,19 @@ export function firefoxConsole(facts: FirefoxFacts): { code: string; lines: stri
   const status = facts.status === undefined ? '(null)' : String(facts.status);
   const failed = format('CORSDidNotSucceed2', facts.url, '(null)');
   switch (key) {
-    case 'CORSDidNotSucceed2':
+    case 'CORSDidNotSucceed2': {
       // A refused local-network request fails the preflight's channel too; outside mode cors it is silent.
       if (facts.code === 'LocalNetworkAccessPermissionDenied') {
         if ((facts.mode ?? 'cors') !== 'cors') return { code: '', lines: [] };
         return { code: key, lines: facts.preflight ? [failed, failed] : [failed] };
       }
+      // A response head the network stack refused fails the preflight's channel and then the request's (recorded:
+      // heads); a status line it refused for the request itself is reported first.
+      const refused = facts.network?.kind === 'refused-head' ? facts.network.problem : undefined;
+      if (refused !== undefined && facts.preflight) return { code: key, lines: [failed, failed] };
+      if (refused === 'status-line') return { code: key, lines: [INVALID_STATUS_LINE, failed] };
       return { code: key, lines: [failed] };
+    }
     case 'CORSExternalRedirectNotAllowed':
       if (facts.code === 'PreflightDisallowedRedirect') {
         const preflightFailed = format('CORSPreflightDidNotSucceed3', facts.url, status);
@@ -178,6 +189,7 @@ export function firefoxConsole(facts: FirefoxFacts): { code: string; lines: stri
 }
 
 export interface FirefoxReasonOptions {
+  network?: NetworkFailure;
   preflight?: boolean;
   redirect?: boolean;
   redirectMode?: 'follow' | 'manual' | 'error';
@@ -190,7 +202,7 @@ export interface FirefoxReasonOptions {
 export function firefoxReason(code: ReasonCode, hint: string, url: string, origin: string, status?: number, options: FirefoxReasonOptions = {}): { code: string; message: string } {
   const { code: key, lines } = firefoxConsole({
     code, hint, url, origin, status, preflight: options.preflight ?? code.startsWith('Preflight'), redirect: options.redirect, redirectMode: options.redirectMode, mode: options.mode,
-    previousUrl: options.previousUrl, allowOriginNames: options.allowOriginNames,
+    previousUrl: options.previousUrl, allowOriginNames: options.allowOriginNames, network: options.network,
   });
   return { code: key, message: lines.join('\n') };
 }

@@ -7,7 +7,7 @@
  */
 import { readAsUtf8 } from '../emulator/header-encoding.js';
 import { isBlockedBadPort } from '../spec/bad-port.js';
-import type { ReasonCode } from '../types.js';
+import type { NetworkFailure, ReasonCode } from '../types.js';
 
 /** What WebKit's console needs to know about a blocked fetch. */
 export interface WebKitFacts {
@@ -26,6 +26,33 @@ export interface WebKitFacts {
   status?: number;
   /** When the failing response is a redirect the engine was about to follow: where it pointed. */
   redirectTo?: string;
+  /** The preflight is what failed. */
+  preflight?: boolean;
+  /** What the network did, for a network error: a response head the engine refused (`refused-head`). */
+  network?: NetworkFailure;
+}
+
+/**
+ * libsoup's error for a response head it refused, which WebKit prints when a preflight fails on it (recorded:
+ * heads; the request itself fails silently).
+ */
+function refusedHeadError(network: NetworkFailure | undefined): string | null {
+  if (network?.kind !== 'refused-head') return null;
+  switch (network.problem) {
+    case 'status-line':
+    case 'nul-in-name':
+    case 'switching-protocols':
+      return 'Could not parse HTTP response';
+    case 'framing':
+      return 'Unrecognized HTTP response encoding';
+    case 'no-response':
+    case 'short-body':
+    case 'broken-chunks':
+    case 'content-length':
+      return 'Connection terminated unexpectedly';
+    default:
+      return null;
+  }
 }
 
 /** passesAccessControlCheck(): the reason an `Access-Control-Allow-Origin`/`-Credentials` check failed. */
@@ -87,6 +114,10 @@ export function webkitConsole(facts: WebKitFacts): string[] {
     return [facts.redirectTo !== undefined ? `Cross-origin redirection to ${facts.redirectTo} denied by Cross-Origin Resource Sharing policy: ${check}` : check, last];
   }
   switch (facts.code) {
+    case 'NetworkError': {
+      const refused = facts.preflight ? refusedHeadError(facts.network) : null;
+      return refused === null ? [] : [refused, last];
+    }
     case 'PreflightInvalidStatus':
     case 'PreflightDisallowedRedirect':
       return [`Preflight response is not successful. Status code: ${facts.status ?? 0}`, last];
