@@ -145,8 +145,8 @@ export interface EngineProfile {
   readonly maxResponseHeadBytes: number;
   /**
    * How the engine's network stack reads HTTP/1.x off the wire where it departs from Node's parser or the other
-   * engines (src/engines/http1.ts): applied to the bytes a real connection delivered (`fromUrl`). None: the
-   * transport's reading stands (the standard's profile).
+   * engines (src/engines/http1.ts): applied to the bytes a connection of the exchange's own delivered (`fromUrl`,
+   * an in-process Node listener). None: the transport's reading stands (the standard's profile).
    */
   readonly http1?: Http1Rules;
   /**

@@ -53,6 +53,7 @@ export function fromNodeHandler(target: NodeHandlerTarget, options?: InProcessOp
       httpExchange(wire, context, {
         ...settings,
         closeAfter: true,
+        keepRawBytes: true,
         open: (target, method, headers, parsing) =>
           new (InProcessClientRequest())({
             ...parsing,

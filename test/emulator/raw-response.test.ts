@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CHROMIUM_HTTP1, FIREFOX_HTTP1, WEBKIT_HTTP1 } from '../../src/engines/http1.js';
 import { readRawResponse } from '../../src/emulator/raw-response.js';
 import { simulateEngines } from '../../src/simulate.js';
-import { fromUrl } from '../../src/transports/index.js';
+import { fromNodeHandler, fromUrl } from '../../src/transports/index.js';
 import { tcpServer } from '../transports/fixtures/faulty.js';
 
 const ALL = [CHROMIUM_HTTP1, FIREFOX_HTTP1, WEBKIT_HTTP1];
@@ -107,5 +107,21 @@ describe('what no engine reads again', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('an in-process Node listener that writes its own bytes', () => {
+  it('is read by each engine as its network stack reads them, over the one in-memory exchange', async () => {
+    let calls = 0;
+    const listener = (_req: unknown, res: { socket: { end(text: string): void } }) => {
+      calls++;
+      res.socket.end('HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin : *\r\nContent-Length: 2\r\n\r\nok');
+    };
+    const [chromium, firefox, webkit] = await simulateEngines({ url: 'https://api.example/x', origin: ORIGIN }, { transport: fromNodeHandler(listener as never) });
+    expect(calls).toBe(1);
+    // Chromium reads the name without the space before the colon; Firefox and WebKit drop the line.
+    expect(chromium.allowed).toBe(true);
+    expect(chromium.response?.text()).toBe('ok');
+    expect([firefox.reason?.code, webkit.reason?.code]).toEqual(['MissingAllowOriginHeader', 'MissingAllowOriginHeader']);
   });
 });
