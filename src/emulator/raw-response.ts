@@ -61,8 +61,12 @@ function readHead(bytes: Uint8Array, start: number, rules: Http1Rules): Head {
     const rawLine = latin1(bytes.subarray(pos, lineEnd > pos && bytes[lineEnd - 1] === CR && !atEnd ? lineEnd - 1 : lineEnd));
     pos = atEnd ? bytes.length : lf + 1;
     const line = atEnd && rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line === '') return { lines, end: pos, complete: !atEnd };
-    if (lines.length > 0 && line.includes('\r')) {
+    if (line === '') {
+      // Empty lines before the status line are skipped.
+      if (lines.length === 0 && !atEnd) continue;
+      return { lines, end: pos, complete: !atEnd };
+    }
+    if ((lines.length > 0 || rules.bareCr === 'line-break') && line.includes('\r')) {
       // A CR inside a header line: the engine's rule.
       if (rules.bareCr === 'line-break') lines.push(...line.split('\r').filter((part) => part !== ''));
       else if (rules.bareCr === 'space') lines.push(line.replaceAll('\r', ' '));
@@ -165,12 +169,10 @@ export function readRawResponse(bytes: Uint8Array, method: string, rules: Http1R
     if (start >= bytes.length) return { ok: false, problem: { problem: 'no-response' } };
     const head = readHead(bytes, start, rules);
     const statusLine = head.lines[0] ?? '';
-    if (rules.http09 && !statusLine.startsWith('HTTP/')) {
-      // HTTP/0.9: no head, every byte is the body.
-      return { ok: true, response: { status: 200, statusText: 'OK', headers: [], body: bytes.subarray(start) } };
-    }
     const parsed = rules.statusLine(statusLine);
     if (parsed === null) return { ok: false, problem: { problem: 'status-line', line: statusLine } };
+    // HTTP/0.9: no head, every byte is the body.
+    if (parsed === 'http09') return { ok: true, response: { status: 200, statusText: 'OK', headers: [], body: bytes.subarray(start) } };
     const headers = readHeaderLines(head.lines, rules);
     if (!Array.isArray(headers)) return { ok: false, problem: headers };
     const { status, statusText } = parsed;

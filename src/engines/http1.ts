@@ -1,12 +1,15 @@
 /**
  * How each engine's network stack reads an HTTP/1.x response off the wire where it departs from the grammar (RFC
  * 9112) or from the other engines: status lines, header lines, line ends, body framing. Recorded with a raw TCP
- * server sending 63 heads byte for byte (scripts/conformance/probes/heads.ts; test/conformance/probes/heads/):
+ * server sending 72 heads byte for byte (scripts/conformance/probes/heads.ts; test/conformance/probes/heads/):
  * Chromium 150, Firefox ESR 140 and WebKitGTK 2.50.6. What all three do alike is in src/emulator/raw-response.ts.
  */
 
-/** A status line as the engine reads it, or null when it does not read it as one (the response is a network error). */
-export type StatusLineReader = (line: string) => { status: number; statusText: string } | null;
+/**
+ * A status line as the engine reads it; null when it does not read it as one (the response is a network error);
+ * `http09` when it takes the bytes for an HTTP/0.9 response, which has no head (Firefox).
+ */
+export type StatusLineReader = (line: string) => { status: number; statusText: string } | null | 'http09';
 
 /** What becomes of a response whose body the framing promised but the connection did not deliver. */
 export type BrokenBody =
@@ -22,11 +25,6 @@ export type ContentLengthReader = (values: readonly string[]) => number | 'to-cl
 
 export interface Http1Rules {
   readonly statusLine: StatusLineReader;
-  /**
-   * Whether bytes that do not start with `HTTP/` are an HTTP/0.9 response (Firefox: a 200 without headers whose body
-   * is every byte, so the CORS check then fails for want of `Access-Control-Allow-Origin`), not a network error.
-   */
-  readonly http09: boolean;
   /** Whether a preflight's body is read before it counts, a body that fails to read failing it (WebKit). */
   readonly preflightReadsBody: boolean;
   /**
@@ -99,12 +97,16 @@ export function decodeContent(codings: readonly string[], body: Uint8Array): Uin
 const DIGITS = /^\d+$/;
 
 /**
- * Chromium (net/http/http_response_headers.cc): anything that starts with `HTTP` in any case is a status line; the
+ * Chromium (net/http/http_response_headers.cc): anything that starts with `HTTP` in any case (after at most four
+ * other bytes) is a status line; the
  * code is the digits after the first space, however many (`2000`, `099` as 99); no digits there reads as 200 with an
  * empty status text (`HTTP/1.1 abc OK`, a tab instead of the space).
  */
 const chromiumStatusLine: StatusLineReader = (line) => {
-  if (!/^http/i.test(line)) return null;
+  // HttpUtil::LocateStartOfStatusLine: `http` in any case within the line's first five bytes.
+  const start = line.slice(0, 8).search(/http/i);
+  if (start < 0 || start > 4) return null;
+  line = line.slice(start);
   const space = line.indexOf(' ');
   if (space < 0) return { status: 200, statusText: '' };
   const rest = line.slice(space).replace(/^ +/, '');
@@ -114,11 +116,16 @@ const chromiumStatusLine: StatusLineReader = (line) => {
 };
 
 /**
- * Firefox (nsHttpResponseHead::ParseStatusLine): `HTTP/` in upper case, then spaces, then the code in at most three
- * digits (`099` as 99, `20` as 20; `2000` and `abc` refused), then the text; an `HTTP/2` line has no text.
+ * Firefox (nsHttpResponseHead::ParseStatusLine): `HTTP/` in upper case (whitespace before it skipped), then spaces,
+ * then the code in at most three digits (`099` as 99, `20` as 20; `2000` and `abc` refused), then the text; an
+ * `HTTP/2` line has no text. Bytes that do not start so are an HTTP/0.9 response: a 200 without headers whose body is
+ * every byte, so the CORS check then fails for want of `Access-Control-Allow-Origin` (recorded, not a network error).
  */
 const firefoxStatusLine: StatusLineReader = (line) => {
-  const m = /^(HTTP\/[^ ]*) +(\d{1,3})(?: (.*))?$/.exec(line);
+  line = line.replace(/^[ \t]+/, '');
+  if (!line.startsWith('HTTP/')) return 'http09';
+  // (The text runs to the line's end, a bare CR in it included: recorded, a head whose lines end in CR alone.)
+  const m = /^(HTTP\/[^ ]*) +(\d{1,3})(?: ([\s\S]*))?$/.exec(line);
   if (!m) return null;
   return { status: Number(m[2]), statusText: m[1] === 'HTTP/2' ? '' : (m[3] ?? '').replace(/[ \t]+$/, '') };
 };
@@ -152,7 +159,6 @@ const lastLine: ContentLengthReader = (values) => {
 
 export const CHROMIUM_HTTP1: Http1Rules = {
   statusLine: chromiumStatusLine,
-  http09: false,
   preflightReadsBody: false,
   bareCr: 'line-break',
   fold: 'space',
@@ -170,7 +176,6 @@ export const CHROMIUM_HTTP1: Http1Rules = {
 
 export const FIREFOX_HTTP1: Http1Rules = {
   statusLine: firefoxStatusLine,
-  http09: true,
   preflightReadsBody: false,
   bareCr: 'drop-line',
   fold: 'as-is',
@@ -188,7 +193,6 @@ export const FIREFOX_HTTP1: Http1Rules = {
 
 export const WEBKIT_HTTP1: Http1Rules = {
   statusLine: webkitStatusLine,
-  http09: false,
   preflightReadsBody: true,
   bareCr: 'space',
   fold: 'space',

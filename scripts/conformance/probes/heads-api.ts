@@ -84,6 +84,17 @@ export const HEAD_CASES: Readonly<Record<string, string>> = {
   'ce-gzip-bad': response(['X-A: 1', 'Content-Encoding: gzip', LENGTH]),
   'ce-unknown': response(['X-A: 1', 'Content-Encoding: foo', LENGTH]),
   'ce-identity': response(['X-A: 1', 'Content-Encoding: identity', LENGTH]),
+  // The CORS headers themselves, written carelessly.
+  'allow-no-space': response(['Access-Control-Allow-Origin:*', 'X-A: 1', LENGTH], 'ok', { allow: ['Access-Control-Expose-Headers: *'] }),
+  'allow-upper': response(['ACCESS-CONTROL-ALLOW-ORIGIN: *', 'X-A: 1', LENGTH], 'ok', { allow: ['Access-Control-Expose-Headers: *'] }),
+  'allow-tabs': response(['Access-Control-Allow-Origin:\t*\t', 'X-A: 1', LENGTH], 'ok', { allow: ['Access-Control-Expose-Headers: *'] }),
+  'allow-in-trailer': response(['X-A: 1', 'Transfer-Encoding: chunked'], '2\r\nok\r\n0\r\nAccess-Control-Allow-Origin: *\r\n\r\n', { allow: ['Access-Control-Expose-Headers: *'] }),
+  'allow-after-body': `HTTP/1.1 200 OK\r\nAccess-Control-Expose-Headers: *\r\nX-A: 1\r\n${LENGTH}\r\n\r\nokAccess-Control-Allow-Origin: *\r\n\r\n`,
+  // Line ends and what comes before the status line.
+  'cr-only': response(['X-A: 1', LENGTH], 'ok', { eol: '\r' }),
+  'blank-line-first': `\r\n${response(['X-A: 1', LENGTH])}`,
+  'space-first': ` ${response(['X-A: 1', LENGTH])}`,
+  'second-response': `${response(['X-A: 1', LENGTH])}${response(['X-A: 2', LENGTH])}`,
   // Interim responses and statuses with rules of their own.
   'interim-100': `HTTP/1.1 100 Continue\r\n\r\n${response(['X-A: 1', LENGTH])}`,
   'interim-102': `HTTP/1.1 102 Processing\r\n\r\n${response(['X-A: 1', LENGTH])}`,
