@@ -127,9 +127,8 @@ function dechunk(bytes: Uint8Array, start: number, rules: Http1Rules): Body {
   for (;;) {
     const lf = bytes.indexOf(LF, pos);
     if (lf < 0) return broken(rules.brokenChunks, concat(parts), 'broken-chunks');
-    const sizeText = latin1(bytes.subarray(pos, lf)).replace(/\r$/, '').split(';')[0].trim();
-    if (!/^[0-9a-fA-F]+$/.test(sizeText)) return broken(rules.brokenChunks, concat(parts), 'broken-chunks');
-    const n = parseInt(sizeText, 16);
+    const n = rules.chunkSize(latin1(bytes.subarray(pos, lf)).replace(/\r$/, '').split(';')[0].trim());
+    if (n === null) return broken(rules.brokenChunks, concat(parts), 'broken-chunks');
     pos = lf + 1;
     if (n === 0) return { body: concat(parts) };
     if (pos + n > bytes.length) return broken(rules.brokenChunks, concat([...parts, bytes.subarray(pos)]), 'broken-chunks');
@@ -147,10 +146,11 @@ function readBody(bytes: Uint8Array, start: number, status: number, method: stri
   const codings = valuesOf(headers, 'transfer-encoding');
   if (codings.length > 0) {
     const list = codings.join(',').split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
-    const chunked = rules.transferEncoding === 'only-chunked' ? list.length === 1 && list[0] === 'chunked' : list[list.length - 1] === 'chunked';
-    if (chunked) return dechunk(bytes, start, rules);
-    if (rules.transferEncoding === 'only-chunked') return { failed: { problem: 'framing', header: 'Transfer-Encoding', value: codings.join(', ') } };
-    return { body: rest };
+    if (rules.transferEncoding === 'last-chunked') return list[list.length - 1] === 'chunked' ? dechunk(bytes, start, rules) : { body: rest };
+    const named = list.filter((c) => c !== 'identity');
+    if (named.some((c) => c !== 'chunked')) return { failed: { problem: 'framing', header: 'Transfer-Encoding', value: codings.join(', ') } };
+    if (named.length > 0) return dechunk(bytes, start, rules);
+    // `identity` alone: the body is framed as if there were no Transfer-Encoding.
   }
   const lengths = valuesOf(headers, 'content-length');
   if (lengths.length === 0) return { body: rest };

@@ -1,7 +1,7 @@
 /**
  * How each engine's network stack reads an HTTP/1.x response off the wire where it departs from the grammar (RFC
  * 9112) or from the other engines: status lines, header lines, line ends, body framing. Recorded with a raw TCP
- * server sending 72 heads byte for byte (scripts/conformance/probes/heads.ts; test/conformance/probes/heads/):
+ * server sending 84 heads byte for byte (scripts/conformance/probes/heads.ts; test/conformance/probes/heads/):
  * Chromium 150, Firefox ESR 140 and WebKitGTK 2.50.6. What all three do alike is in src/emulator/raw-response.ts.
  */
 
@@ -47,9 +47,11 @@ export interface Http1Rules {
   readonly resetContentHasNoBody: boolean;
   /**
    * Which `Transfer-Encoding` frames a chunked body: the last coding `chunked`, any other value reading to the close
-   * (Chromium, Firefox), or exactly `chunked`, any other value a network error (WebKit).
+   * (Chromium, Firefox), or `chunked` alone (repeats and `identity` aside), any other coding a network error (WebKit).
    */
   readonly transferEncoding: 'last-chunked' | 'only-chunked';
+  /** A chunk's size from its line (extensions cut off), or null when the engine does not read it as one. */
+  readonly chunkSize: (text: string) => number | null;
   readonly contentLength: ContentLengthReader;
   /** Identical `Content-Length` lines show as one header (Firefox). */
   readonly dedupeContentLength: boolean;
@@ -95,6 +97,15 @@ export function decodeContent(codings: readonly string[], body: Uint8Array): Uin
 }
 
 const DIGITS = /^\d+$/;
+
+/** Chromium: hex digits only, at most 16 significant ones (recorded: `0x2` and 17 `f`s break the body). */
+const strictChunkSize = (text: string): number | null => (/^[0-9a-fA-F]+$/.test(text) && text.replace(/^0+/, '').length <= 16 ? parseInt(text, 16) : null);
+
+/** Firefox and WebKit read a size as C's strtoul does: a `0x` may lead (recorded: `0x2` reads as 2). */
+const strtoulChunkSize = (text: string): number | null => {
+  const m = /^(?:0[xX])?([0-9a-fA-F]+)$/.exec(text);
+  return m && m[1].replace(/^0+/, '').length <= 16 ? parseInt(m[1], 16) : null;
+};
 
 /**
  * Chromium (net/http/http_response_headers.cc): anything that starts with `HTTP` in any case (after at most four
@@ -167,6 +178,7 @@ export const CHROMIUM_HTTP1: Http1Rules = {
   switchingProtocols: 'network-error',
   resetContentHasNoBody: true,
   transferEncoding: 'last-chunked',
+  chunkSize: strictChunkSize,
   contentLength: sameValues,
   dedupeContentLength: false,
   shortBody: 'body-error',
@@ -184,6 +196,7 @@ export const FIREFOX_HTTP1: Http1Rules = {
   switchingProtocols: 'response',
   resetContentHasNoBody: true,
   transferEncoding: 'last-chunked',
+  chunkSize: strtoulChunkSize,
   contentLength: sameValues,
   dedupeContentLength: true,
   shortBody: 'network-error',
@@ -201,6 +214,7 @@ export const WEBKIT_HTTP1: Http1Rules = {
   switchingProtocols: 'network-error',
   resetContentHasNoBody: false,
   transferEncoding: 'only-chunked',
+  chunkSize: strtoulChunkSize,
   contentLength: lastLine,
   dedupeContentLength: false,
   shortBody: 'body-error',

@@ -1,5 +1,5 @@
 /**
- * What Chromium, Firefox and WebKit did with 72 response heads off the HTTP/1.1 grammar
+ * What Chromium, Firefox and WebKit did with 84 response heads off the HTTP/1.1 grammar
  * (test/conformance/probes/heads/, recorded by scripts/conformance/probes/heads.ts): status lines, header lines and
  * line ends, conflicting body framing, interim responses, content codings. Replayed through the emulator over real
  * sockets against the same raw TCP server: each engine must resolve or reject as recorded, with the recorded

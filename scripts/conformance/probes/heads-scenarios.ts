@@ -10,9 +10,14 @@ import { HEAD_CASES } from './heads-api.js';
  * - `empty` (the connection closes without a byte): Firefox sends the request again, ten times in all, where the
  *   emulator sends it once;
  * - a status line Firefox's parser refuses, as the response: its console reports that and the failed request from
- *   two threads, in either order.
+ *   two threads, in either order;
+ * - `interim-only` (a 100 Continue, then the close): blocked everywhere, but Firefox's console then reports
+ *   `Access-Control-Allow-Origin` as sent several times, which the emulator does not reproduce.
  */
-const LEFT_OUT = new Set(['response: empty', 'preflight: empty', 'response: status-2000', 'response: status-abc', 'response: status-tab']);
+const LEFT_OUT = new Set([
+  'response: empty', 'preflight: empty', 'response: status-2000', 'response: status-abc', 'response: status-tab', 'response: interim-only',
+  'preflight: interim-only',
+]);
 
 const out: unknown[] = [];
 let i = 0;
