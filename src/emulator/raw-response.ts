@@ -3,7 +3,8 @@
  * refuses or reads otherwise is read here as the browser does (recorded with a raw TCP server:
  * scripts/conformance/probes/heads.ts). The engines' differences are their `Http1Rules` (src/engines/http1.ts);
  * what all three do alike (recorded):
- * - a line ends at LF, a CR before it dropped; the head ends at an empty line, or where the connection closed;
+ * - a line ends at LF, a CR before it dropped; empty lines before the status line are skipped; the head ends at an
+ *   empty line, or where the connection closed;
  * - a header line without a colon, with an empty name or a name that is no token is skipped, and so is a
  *   continuation line right after the status line;
  * - interim responses (1xx but 101) are skipped;
