@@ -5,6 +5,7 @@
 import { simulateEngines } from '../simulate.js';
 import { isForbiddenRequestHeader } from '../spec/request-headers.js';
 import { reasonConsoleLine, reasonFixSentence, type ConsoleLine } from '../report/describe.js';
+import { bodyErrorText } from '../report/network.js';
 import type { BlockReason, FixChange, Transport, Verdict } from '../types.js';
 import type { CheckOptions } from './args.js';
 import { EXIT, isUnreachable } from './exit.js';
@@ -111,6 +112,7 @@ export function renderCheck(report: CheckReport, style: Style): string {
       } else {
         const names = Object.keys(r.headers);
         out.push(`  ${style.dim('readable')} ${names.length > 0 ? names.join(', ') : '(no response headers)'}`);
+        if (r.bodyError !== undefined) out.push(`  ${style.dim('body    ')} ${style.yellow(`fetch() resolves, but reading the body fails: ${bodyErrorText(r.bodyError)}`)}`);
       }
     }
     if (!verdict.allowed && line && !isUnreachable(verdict)) {
@@ -160,7 +162,7 @@ export interface CheckJson {
   verdicts: Array<{
     engine: string;
     allowed: boolean;
-    response: { status: number; statusText: string; type: string; url: string; redirected: boolean; headers: Record<string, string> } | null;
+    response: { status: number; statusText: string; type: string; url: string; redirected: boolean; headers: Record<string, string>; bodyError?: string } | null;
     reason: {
       code: string;
       preflight: boolean;
@@ -197,6 +199,7 @@ export function checkToJson(report: CheckReport): CheckJson {
             url: v.response.url,
             redirected: v.response.redirected,
             headers: v.response.headers,
+            ...(v.response.bodyError !== undefined ? { bodyError: v.response.bodyError } : {}),
           }
         : null,
       reason: v.reason

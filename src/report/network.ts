@@ -3,7 +3,7 @@
  * an exchange that got no response.
  */
 import { getEngine } from '../engines/index.js';
-import type { NetworkFailure } from '../types.js';
+import type { BodyError, NetworkFailure } from '../types.js';
 
 export function networkFailureText(failure: NetworkFailure | undefined): string {
   if (!failure) return 'the transport failed';
@@ -118,5 +118,19 @@ function safeProtocol(location: string): string {
     return new URL(location).protocol;
   } catch {
     return 'non-HTTP';
+  }
+}
+
+/** Why reading an allowed response's body fails in script (`response.bodyError`), in words. */
+export function bodyErrorText(error: BodyError): string {
+  switch (error) {
+    case 'short-body':
+      return 'the connection closed before the body reached its Content-Length';
+    case 'broken-chunks':
+      return 'the chunked body broke off or had a chunk size that is not a hex number';
+    case 'content-length':
+      return 'the Content-Length is not one the browser can use';
+    case 'content-coding':
+      return 'the body does not decode by its Content-Encoding';
   }
 }

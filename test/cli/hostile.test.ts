@@ -315,3 +315,25 @@ describe('corsproof explain: a HAR and a pasted message are text from elsewhere'
     expect(r.stdout).toContain('\\x1b[2J');
   });
 });
+
+describe('a body cut short: each engine as its network stack reads it', () => {
+  it('Chromium and WebKit allow it with a body line saying reading fails, Firefox fails the request; --json has bodyError', async () => {
+    requireBuild();
+    const { tcpServer } = await import('../../scripts/conformance/probes/raw-server.js');
+    const server = await tcpServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 200 OK\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: 10\r\n\r\nok')));
+    try {
+      const text = await cli(['check', `${server.url}/x`, '--origin', ORIGIN, '--engine', 'all', '--no-color']);
+      const section = (engine: string) => text.stdout.split(/\n(?=\S)/).find((s) => s.startsWith(engine)) ?? '';
+      for (const engine of ['chromium', 'webkit']) {
+        expect(section(engine)).toMatch(/ALLOWED/);
+        expect(section(engine)).toMatch(/body {5}fetch\(\) resolves, but reading the body fails: the connection closed before the body reached its Content-Length/);
+      }
+      expect(section('firefox')).toMatch(/BLOCKED {2}NetworkError/);
+      expect(section('firefox')).toMatch(/the connection closed before the body reached its Content-Length, and Firefox fails the request/);
+      const json = JSON.parse((await cli(['check', `${server.url}/x`, '--origin', ORIGIN, '--engine', 'all', '--json'])).stdout) as { verdicts: Array<{ engine: string; response: { bodyError?: string } | null }> };
+      expect(json.verdicts.map((v) => [v.engine, v.response?.bodyError ?? null])).toEqual([['chromium', 'short-body'], ['firefox', null], ['webkit', 'short-body'], ['spec', null]]);
+    } finally {
+      await server.close();
+    }
+  });
+});
