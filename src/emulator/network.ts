@@ -9,7 +9,7 @@ import { isHttpWhitespace, normalizeHeaderValue } from '../spec/http.js';
 import type { EngineProfile } from '../engines/index.js';
 import type { EngineName, Exchange, NetworkFailure, Transport, TransportContext, WireRequest, WireResponse } from '../types.js';
 import { rawBytesOf } from '../raw-bytes.js';
-import { readRawResponse } from './raw-response.js';
+import { isPlainResponse, readRawResponse } from './raw-response.js';
 import { sameBytes } from './body.js';
 import { startDeadline, type Deadline } from './deadlines.js';
 import { headFacts, refusedResponse, type HeadFacts } from './response-head.js';
@@ -25,6 +25,8 @@ export type SendResult = ({ ok: true; response: WireResponse; views: ResponseVie
   raw?: Uint8Array;
   /** Each engine's reading of `raw` (raw-response.ts), worked out once per engine. */
   readings?: Partial<Record<EngineName, SendResult>>;
+  /** Whether `raw` is a plain response every engine reads as the transport did (`isPlainResponse`), worked out once. */
+  plain?: boolean;
 };
 
 /**
@@ -193,6 +195,8 @@ export function sendAsEngine(
  * when the engine reads the same response, so engines that agree still share what script sees of it.
  */
 function readingOf(engine: EngineProfile, outcome: SendResult, method: string): SendResult {
+  // (Most responses are plain: every engine reads them as the transport did, with nothing to re-read.)
+  if (outcome.ok && (outcome.plain ??= isPlainResponse(outcome.raw!))) return outcome;
   const readings = (outcome.readings ??= {});
   let reading = readings[engine.name];
   if (reading === undefined) {

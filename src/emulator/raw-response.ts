@@ -20,10 +20,10 @@ export type HeadProblem = NetworkFailure extends infer F ? (F extends { kind: 'r
 
 export type RawReading = { ok: true; response: WireResponse } | { ok: false; problem: HeadProblem };
 
-/** One character per byte (head lines: short). */
+/** One character per byte (head lines: short). `apply` over a typed array, not a spread: several times faster. */
 function latin1(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
   return out;
 }
 
@@ -214,4 +214,75 @@ function withoutRepeatedLengths(headers: Array<[string, string]>): Array<[string
     seen.add(value);
     return true;
   });
+}
+
+/** Token bytes (RFC 9110 tchar). */
+const TCHAR = new Uint8Array(256);
+for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") TCHAR[c.charCodeAt(0)] = 1;
+const SP = 0x20;
+const HT = 0x09;
+
+/** Whether `bytes[at...]` spells `word` (lower case) in any case. */
+function spells(bytes: Uint8Array, at: number, end: number, word: string): boolean {
+  if (end - at !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((bytes[at + k] | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Whether `bytes` are a response every engine reads by the grammar, and so alike (and as Node's parser does): an
+ * `HTTP/1.0` or `HTTP/1.1` status line with a final three-digit status (not 205) and a printable text that does not
+ * start with a space, token-named header lines ending in CRLF whose values hold no control byte but tab and do not
+ * end in whitespace, no `Transfer-Encoding` nor `Content-Encoding`, at most one `Content-Length`, all digits, and
+ * exactly that many bytes after the head (or no length at all). The engines' own readers then have nothing to add
+ * (checked: test/robustness/raw-heads.test.ts). One pass over the head's bytes: this runs for every response.
+ */
+export function isPlainResponse(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  // `HTTP/1.x NNN`
+  if (n < 16 || bytes[0] !== 0x48 || bytes[1] !== 0x54 || bytes[2] !== 0x54 || bytes[3] !== 0x50 || bytes[4] !== 0x2f || bytes[5] !== 0x31 || bytes[6] !== 0x2e) return false;
+  if ((bytes[7] !== 0x30 && bytes[7] !== 0x31) || bytes[8] !== SP) return false;
+  if (bytes[9] < 0x32 || bytes[9] > 0x39 || bytes[10] < 0x30 || bytes[10] > 0x39 || bytes[11] < 0x30 || bytes[11] > 0x39) return false;
+  // (A 205's body is read by WebKit alone.)
+  if (bytes[9] === 0x32 && bytes[10] === 0x30 && bytes[11] === 0x35) return false;
+  // Then CRLF, or a space and a text that does not start with another.
+  let pos = 12;
+  if (bytes[pos] === SP) {
+    pos++;
+    if (bytes[pos] === SP) return false;
+    while (pos < n && bytes[pos] >= SP && bytes[pos] < 0x7f) pos++;
+  }
+  if (bytes[pos] !== CR || bytes[pos + 1] !== LF) return false;
+  pos += 2;
+  let length = -1;
+  for (;;) {
+    if (pos + 1 >= n) return false;
+    if (bytes[pos] === CR && bytes[pos + 1] === LF) {
+      pos += 2;
+      break;
+    }
+    const nameStart = pos;
+    while (pos < n && TCHAR[bytes[pos]] === 1) pos++;
+    const nameEnd = pos;
+    if (nameEnd === nameStart || bytes[pos] !== 0x3a) return false;
+    pos++;
+    const valueStart = pos;
+    while (pos < n && (bytes[pos] >= SP ? bytes[pos] !== 0x7f : bytes[pos] === HT)) pos++;
+    if (bytes[pos] !== CR || bytes[pos + 1] !== LF) return false;
+    if (pos > valueStart && (bytes[pos - 1] === SP || bytes[pos - 1] === HT)) return false;
+    if (spells(bytes, nameStart, nameEnd, 'transfer-encoding') || spells(bytes, nameStart, nameEnd, 'content-encoding')) return false;
+    if (spells(bytes, nameStart, nameEnd, 'content-length')) {
+      if (length >= 0) return false;
+      let at = valueStart;
+      while (bytes[at] === SP || bytes[at] === HT) at++;
+      if (at === pos || pos - at > 15) return false;
+      length = 0;
+      for (; at < pos; at++) {
+        if (bytes[at] < 0x30 || bytes[at] > 0x39) return false;
+        length = length * 10 + (bytes[at] - 0x30);
+      }
+    }
+    pos += 2;
+  }
+  return length < 0 || n - pos === length;
 }

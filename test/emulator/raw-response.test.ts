@@ -7,7 +7,7 @@
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_HTTP1, FIREFOX_HTTP1, WEBKIT_HTTP1 } from '../../src/engines/http1.js';
-import { readRawResponse } from '../../src/emulator/raw-response.js';
+import { isPlainResponse, readRawResponse } from '../../src/emulator/raw-response.js';
 import { simulateEngines } from '../../src/simulate.js';
 import { fromNodeHandler, fromUrl } from '../../src/transports/index.js';
 import { tcpServer } from '../transports/fixtures/faulty.js';
@@ -77,6 +77,29 @@ describe('readRawResponse', () => {
       ok: false,
       problem: { problem: 'framing', header: 'Transfer-Encoding', value: 'foo' },
     });
+  });
+});
+
+describe('isPlainResponse: the responses no engine needs to read again', () => {
+  it('takes an everyday response, and no head an engine reads its own way', () => {
+    const plain = 'HTTP/1.1 200 OK\r\nX-Powered-By: Express\r\nAccess-Control-Allow-Origin: https://app.example\r\nVary: Origin\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: 7\r\nETag: W/"7-abc"\r\nConnection: close\r\n\r\n[1,2,3]';
+    expect(isPlainResponse(bytes(plain))).toBe(true);
+    expect(isPlainResponse(bytes('HTTP/1.1 204 No Content\r\nAccess-Control-Allow-Origin: *\r\n\r\n'))).toBe(true);
+    for (const odd of [
+      plain.replace('Content-Length: 7', 'Content-Length: 8'),
+      plain.replace('HTTP/1.1 200 OK', 'HTTP/1.1 2000 OK'),
+      plain.replace('HTTP/1.1 200 OK', 'http/1.1 200 OK'),
+      plain.replace('HTTP/1.1 200 OK', 'HTTP/1.1 205 Reset Content'),
+      plain.replace('Vary: Origin', 'Vary : Origin'),
+      plain.replace('Vary: Origin', 'Vary: Origin\r\n folded'),
+      plain.replace('Content-Length: 7', 'Transfer-Encoding: chunked'),
+      plain.replace('Connection: close', 'Content-Encoding: gzip'),
+      plain.replace('Connection: close', 'Content-Length: 7'),
+      plain.replace('\r\nVary', '\nVary'),
+      'HTTP/1.1 100 Continue\r\n\r\n',
+    ]) {
+      expect(isPlainResponse(bytes(odd)), JSON.stringify(odd.slice(0, 40))).toBe(false);
+    }
   });
 });
 
