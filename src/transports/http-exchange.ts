@@ -225,7 +225,8 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
     signal.addEventListener('abort', onAbort, { once: true });
 
     // Before Node's parser, which may end the exchange on the very chunk it reads.
-    if (wireBytes) request.on('socket', (socket) => socket.prependListener('data', (chunk: Buffer) => wireBytes.add(chunk)));
+    // (A request interceptor's stand-in socket may not be a stream: then nothing is kept.)
+    if (wireBytes) request.on('socket', (socket) => (socket as Partial<typeof socket>).prependListener?.('data', (chunk: Buffer) => wireBytes.add(chunk)));
     request.on('error', (error) => failWith(classify(error, what, target)));
     let collector: BodyCollector | undefined;
     request.on('close', () => {
@@ -277,6 +278,12 @@ class RawBytes {
 
   add(chunk: Buffer): void {
     if (this.length > this.limit) return;
+    // A stand-in socket that hands out anything but bytes: keep none (the transport's reading stands).
+    if (!ArrayBuffer.isView(chunk)) {
+      this.length = Number.POSITIVE_INFINITY;
+      this.chunks = [];
+      return;
+    }
     this.length += chunk.length;
     if (this.length > this.limit) this.chunks = [];
     else this.chunks.push(chunk);
