@@ -93,7 +93,37 @@ export function visibleHeaders(list: Pairs, type: FilteredType, credentials: Cre
  */
 export function webkitReads(value: string): string {
   const bytes = Uint8Array.from(value, (char) => char.charCodeAt(0) & 0xff);
-  return String.fromCharCode(...new TextEncoder().encode(new TextDecoder().decode(bytes)));
+  return String.fromCharCode(...new TextEncoder().encode(glibMakeValid(bytes)));
+}
+
+/**
+ * GLib's g_utf8_make_valid, as WebKitGTK reads header values (recorded: response-values): each complete, valid UTF-8
+ * sequence is kept, and every other byte becomes U+FFFD on its own (a cut sequence of two bytes gives two, where
+ * the Encoding Standard's decoder gives one).
+ */
+function glibMakeValid(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let code = length === 1 ? b : length === 2 ? b & 0x1f : length === 3 ? b & 0x0f : b & 0x07;
+    let valid = length > 0 && i + length <= bytes.length;
+    for (let k = 1; valid && k < length; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) valid = false;
+      else code = (code << 6) | (c & 0x3f);
+    }
+    // No overlong form, no surrogate, nothing past U+10FFFF.
+    if (valid && ((length === 3 && (code < 0x800 || (code >= 0xd800 && code <= 0xdfff))) || (length === 4 && (code < 0x10000 || code > 0x10ffff)))) valid = false;
+    if (valid) {
+      out += String.fromCodePoint(code);
+      i += length;
+    } else {
+      out += '\ufffd';
+      i += 1;
+    }
+  }
+  return out;
 }
 
 function originOf(url: string): string {
