@@ -19,12 +19,13 @@ function anyNonAscii(headers: ReadonlyArray<readonly [string, string]>): boolean
 
 /**
  * Bytes as a byte string, one character per byte. In slices: a head's value can be hundreds of kilobytes, more
- * arguments than one call takes. (The codecs come from src/platform.ts when first used: some DOM environments
- * have no TextEncoder global at load.)
+ * arguments than one call takes; each slice through `apply`, which is several times faster than a spread on the
+ * short lines of a response head (raw-response.ts reads every line with it). (The codecs come from src/platform.ts
+ * when first used: some DOM environments have no TextEncoder global at load.)
  */
-function byteString(bytes: Uint8Array): string {
+export function byteString(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
   return out;
 }
 

@@ -268,37 +268,22 @@ function exchange(wire: WireRequest, target: URL, signal: AbortSignal, settings:
 
 /** The bytes a connection delivered, up to a bound past which none are kept (the transport cut the body anyway). */
 class RawBytes {
-  private chunks: Buffer[] = [];
-  private length = 0;
-  private readonly limit: number;
+  private readonly collector: BodyCollector;
+  /** Past the bound, or a chunk that is not bytes (a stand-in socket's): nothing is kept, the transport's reading stands. */
+  private dropped = false;
 
   constructor(maxBodyBytes: number) {
-    this.limit = maxBodyBytes + LARGEST_RESPONSE_HEAD_BYTES + 64 * 1024;
+    this.collector = new BodyCollector(maxBodyBytes + LARGEST_RESPONSE_HEAD_BYTES + 64 * 1024);
   }
 
   add(chunk: Buffer): void {
-    if (this.length > this.limit) return;
-    // A stand-in socket that hands out anything but bytes: keep none (the transport's reading stands).
-    if (!ArrayBuffer.isView(chunk)) {
-      this.length = Number.POSITIVE_INFINITY;
-      this.chunks = [];
-      return;
-    }
-    this.length += chunk.length;
-    if (this.length > this.limit) this.chunks = [];
-    else this.chunks.push(chunk);
+    if (!this.dropped) this.dropped = !ArrayBuffer.isView(chunk) || !this.collector.add(chunk);
   }
 
   /** Everything delivered, or none when nothing came or more than the bound did. */
   bytes(): Uint8Array | undefined {
-    if (this.length === 0 || this.length > this.limit) return undefined;
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+    if (this.dropped || this.collector.length === 0) return undefined;
+    return this.collector.result().body;
   }
 }
 
