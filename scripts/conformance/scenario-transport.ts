@@ -168,8 +168,7 @@ const rawServed = new WeakMap<HopAnswer, Uint8Array>();
  * (src/raw-bytes.ts); or, where that reading fails, a protocol error that keeps them.
  */
 function serveRaw(s: ScenarioSpec, answer: HopAnswer, method: string): WireResponse {
-  let bytes = rawServed.get(answer);
-  if (!bytes) rawServed.set(answer, (bytes = Uint8Array.from(subst(s, answer.raw!), (c) => c.charCodeAt(0))));
+  const bytes = rawAnswerBytes(s, answer);
   const read = readRawResponse(bytes, method, CHROMIUM_HTTP1);
   if (!read.ok) {
     const error = new TransportError('protocol', `The server did not answer ${method} with HTTP Node reads (${read.problem.problem}).`);
@@ -179,6 +178,13 @@ function serveRaw(s: ScenarioSpec, answer: HopAnswer, method: string): WireRespo
   const response = { ...read.response, headers: read.response.headers.map(([n, v]): [string, string] => [n, v]) };
   rememberRawBytes(response, bytes);
   return response;
+}
+
+/** A raw answer's bytes, placeholders substituted (one byte per character), worked out once per answer. */
+export function rawAnswerBytes(s: ScenarioSpec, answer: HopAnswer): Uint8Array {
+  let bytes = rawServed.get(answer);
+  if (!bytes) rawServed.set(answer, (bytes = Uint8Array.from(subst(s, answer.raw!), (c) => c.charCodeAt(0))));
+  return bytes;
 }
 
 function serve(s: ScenarioSpec, answer: HopAnswer, preflight: boolean): Served {

@@ -10,7 +10,7 @@ import { CHROMIUM_HTTP1 } from '../../src/engines/http1.js';
 import { readRawResponse } from '../../src/emulator/raw-response.js';
 import type { CorsRequest, EngineName, FixChange, Transport, Verdict } from '../../src/types.js';
 import { configOptions, rejectedByFetch, scenarioRequest, type Config } from './compare.js';
-import { hopUrl, parserRefuses, scenarioTransport, subst, type ScenarioSpec } from './scenario-transport.js';
+import { hopUrl, parserRefuses, rawAnswerBytes, scenarioTransport, subst, type ScenarioSpec } from './scenario-transport.js';
 
 type HopAnswer = ScenarioSpec['hops'][number]['response'];
 
@@ -175,8 +175,7 @@ function setHeader(answer: HopAnswer, name: string, value: string): void {
  */
 function copyAnswer(s: ScenarioSpec, answer: HopAnswer, engine: EngineName, method: string): HopAnswer {
   if (answer.raw === undefined) return { ...answer, headers: (answer.headers ?? []).map(([n, v]) => [n, v] as [string, string]) };
-  const bytes = Uint8Array.from(subst(s, answer.raw), (c) => c.charCodeAt(0));
-  const read = readRawResponse(bytes, method, getEngine(engine).http1 ?? CHROMIUM_HTTP1);
+  const read = readRawResponse(rawAnswerBytes(s, answer), method, getEngine(engine).http1 ?? CHROMIUM_HTTP1);
   if (!read.ok) return { status: 200, headers: [] };
   const { status, headers, body } = read.response;
   return { status, headers: headers.map(([n, v]) => [n, v] as [string, string]), body: String.fromCharCode(...body) };

@@ -7,13 +7,9 @@
 //   npx tsx scripts/conformance/probes/heads.ts chromium|firefox|webkit OUT.json
 import * as fs from 'node:fs';
 import { HEAD_CASES, startHeadsApi } from './heads-api.js';
-import { isProbeEngine, runPage } from './open-page.js';
+import { probeArguments, runPage } from './open-page.js';
 
-const [, , engine = 'chromium', outFile = `heads-${engine}.json`] = process.argv;
-if (!isProbeEngine(engine)) {
-  console.error('usage: npx tsx scripts/conformance/probes/heads.ts chromium|firefox|webkit OUT.json');
-  process.exit(2);
-}
+const { engine, outFile } = probeArguments('heads');
 
 const page = (apiBase: string) => `<!doctype html><meta charset=utf-8><title>heads probe</title><script>
 const API = ${JSON.stringify(apiBase)};

@@ -14,13 +14,9 @@
 //   npx tsx scripts/conformance/probes/hostile.ts chromium|firefox|webkit OUT.json
 import * as fs from 'node:fs';
 import { probeLine, REQUEST_BYTES, RESPONSE_BYTES, startHostileApi } from './hostile-api.js';
-import { isProbeEngine, runPage } from './open-page.js';
+import { probeArguments, runPage } from './open-page.js';
 
-const [, , engine = 'chromium', outFile = `hostile-${engine}.json`] = process.argv;
-if (!isProbeEngine(engine)) {
-  console.error('usage: npx tsx scripts/conformance/probes/hostile.ts chromium|firefox|webkit OUT.json');
-  process.exit(2);
-}
+const { engine, outFile } = probeArguments('hostile');
 
 const page = (apiBase: string) => `<!doctype html><meta charset=utf-8><title>hostile probe</title><script>
 const API = ${JSON.stringify(apiBase)};

@@ -81,6 +81,16 @@ export async function runPage<T>(engine: ProbeEngine, html: string): Promise<T |
   return result;
 }
 
-export function isProbeEngine(value: string): value is ProbeEngine {
+function isProbeEngine(value: string): value is ProbeEngine {
   return value === 'chromium' || value === 'firefox' || value === 'webkit';
+}
+
+/** A probe's command line, `<probe>.ts chromium|firefox|webkit OUT.json`: exits with its usage on another engine. */
+export function probeArguments(probe: string): { engine: ProbeEngine; outFile: string } {
+  const [, , engine = 'chromium', outFile = `${probe}-${engine}.json`] = process.argv;
+  if (!isProbeEngine(engine)) {
+    console.error(`usage: npx tsx scripts/conformance/probes/${probe}.ts chromium|firefox|webkit OUT.json`);
+    process.exit(2);
+  }
+  return { engine, outFile };
 }
