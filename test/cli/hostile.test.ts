@@ -154,6 +154,16 @@ describe('secrets', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Invalid url: 'session=[redacted]'");
     expect(r.stderr).not.toContain(TOKEN);
+    // A bare token (a cookie value without a name) in that place too, after an empty cookie, another cookie or a flag.
+    for (const before of [[''], ['a'], ['a=1', '--json'], ['a=1', '--']]) {
+      const bare = await cli(['audit', `${api.url}/evil`, '--origin', ORIGIN, '--cookie', ...before, TOKEN]);
+      expect(bare.code).toBe(2);
+      expect(bare.stderr).toContain("Invalid url: '[redacted]' has no scheme");
+      expect(bare.stderr).not.toContain(TOKEN);
+    }
+    // A URL-like argument keeps its helpful echo.
+    const hostLike = await cli(['audit', 'localhost:8080/api', '--origin', ORIGIN, '--cookie', 'a=1']);
+    expect(hostLike.stderr).toContain("'localhost:8080/api'");
   });
 
   it('a malformed secret header is refused without echoing the secret', async () => {

@@ -30,6 +30,19 @@ async function outcome(run: () => Promise<Verdict>): Promise<Outcome> {
   }
 }
 
+/**
+ * A head refused as too large names its size; a Response's head is shorter than the list it was built from (repeated
+ * names combined: `representableAsResponses` keeps both on the same side of every limit), so only the side counts.
+ */
+function sameHeadSizeSide(projection: unknown): unknown {
+  const network = (projection as { reason?: { network?: { problem?: string; bytes?: number; limit?: number } } }).reason?.network;
+  if (network?.problem === 'too-large') {
+    expect(network.bytes).toBeGreaterThan(network.limit!);
+    network.bytes = Number.POSITIVE_INFINITY;
+  }
+  return projection;
+}
+
 const viaTransport = (s: Scenario, engine: EngineName) => outcome(() => simulate(buildRequest(s.request), { transport: scriptedTransport(s).transport, engine }));
 const viaHandler = (s: Scenario, engine: EngineName) =>
   outcome(() => simulate(buildRequest(s.request), { transport: toTransport(scriptedFetchHandler(s)), engine }));
@@ -63,7 +76,7 @@ describe.each(ENGINES)('a fetch handler serving generated answers, engine %s', (
         }
         const direct = await viaTransport(s, engine);
         expect(direct.verdict).toBeDefined();
-        expect(outcomeProjection(handled.verdict)).toEqual(outcomeProjection(direct.verdict!));
+        expect(sameHeadSizeSide(outcomeProjection(handled.verdict))).toEqual(sameHeadSizeSide(outcomeProjection(direct.verdict!)));
         seen.compared++;
         if (handled.verdict.allowed) seen.allowed++;
       }),
