@@ -14,14 +14,28 @@ export function hopUrlOf(ports, s, k) {
   return `${hostBase(ports, s.hops[k].host || 'api')}/s/${s.id}/${k}`;
 }
 
-/** `value` with every placeholder filled. */
+const PLACEHOLDER = /\{(origin|PORT|API_PORT|OTHER_PORT|api|other|hop(\d+))\}/g;
+
+/** `value` with every placeholder filled (one pass; most values hold none). */
 export function substitute(ports, s, value) {
-  return String(value)
-    .replaceAll('{origin}', hostBase(ports, 'page'))
-    .replaceAll('{PORT}', String(ports.page))
-    .replaceAll('{API_PORT}', String(ports.api))
-    .replaceAll('{OTHER_PORT}', String(ports.other))
-    .replaceAll('{api}', hostBase(ports, 'api'))
-    .replaceAll('{other}', hostBase(ports, 'other'))
-    .replace(/\{hop(\d+)\}/g, (_, k) => hopUrlOf(ports, s, Number(k)));
+  const text = String(value);
+  if (!text.includes('{')) return text;
+  return text.replace(PLACEHOLDER, (_, name, k) => {
+    switch (name) {
+      case 'origin':
+        return hostBase(ports, 'page');
+      case 'PORT':
+        return String(ports.page);
+      case 'API_PORT':
+        return String(ports.api);
+      case 'OTHER_PORT':
+        return String(ports.other);
+      case 'api':
+        return hostBase(ports, 'api');
+      case 'other':
+        return hostBase(ports, 'other');
+      default:
+        return hopUrlOf(ports, s, Number(k));
+    }
+  });
 }

@@ -9,6 +9,7 @@ import { getHeader, hasHeader, namesMatch, namesOf } from '../spec/header-list.j
 import { isRedirectStatus } from '../spec/http.js';
 import { isCorsSafelistedMethod } from '../spec/methods.js';
 import { originOf, sameOrigin, serializeRequestOrigin } from '../spec/origin.js';
+import { parseUrl } from '../spec/url.js';
 import { corsUnsafeRequestHeaderNames } from '../spec/request-headers.js';
 import { isBlockedBadPort } from '../spec/bad-port.js';
 import { addressSpaceOf, isMorePrivate } from '../spec/address-space.js';
@@ -26,7 +27,7 @@ import { loadPublicSuffixListFor, sameSiteByList } from './public-suffix-list.js
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { SharedConversation } from './shared-exchange.js';
 import { wireHeaderValues } from './header-encoding.js';
-import { escapeEnginePath, locationInput, redirectTarget } from './url-quirks.js';
+import { redirectHref, redirectTarget } from './url-quirks.js';
 
 /** https://fetch.spec.whatwg.org/#http-redirect-fetch step 6: "If request's redirect count is 20, then return a network error." */
 const MAX_REDIRECTS = 20;
@@ -445,19 +446,14 @@ class FetchRun {
     const location = getHeader(response.headers, 'location');
     // 4. If locationURL is null, then return response.
     if (location === null) return 'final';
-    let next: URL;
-    try {
-      // (As the engine's parser reads the value: url-quirks.ts.)
-      next = new URL(locationInput(location, this.engine), this.currentUrl);
-    } catch {
-      // 5. If locationURL is failure, then return a network error.
-      return this.fail('InvalidRedirectLocation', false, { failedParameter: location, response, network: { kind: 'invalid-location', location } });
-    }
-    if (next.hash === '' && new URL(this.currentUrl).hash) next.hash = new URL(this.currentUrl).hash;
-    escapeEnginePath(next, this.engine);
+    // (As the engine's parser reads the value, with its own path escapes: url-quirks.ts.)
+    const href = redirectHref(location, this.currentUrl, this.engine);
+    // 5. If locationURL is failure, then return a network error.
+    if (href === undefined) return this.fail('InvalidRedirectLocation', false, { failedParameter: location, response, network: { kind: 'invalid-location', location } });
+    const next = parseUrl(href);
     // 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return this.fail('CorsDisabledScheme', false, { failedParameter: next.href, response, location: next.href, network: { kind: 'redirect-scheme', location: next.href } });
+      return this.fail('CorsDisabledScheme', false, { failedParameter: href, response, location: href, network: { kind: 'redirect-scheme', location: href } });
     }
     // 7. If request's redirect count is 20, then return a network error. 8. Increase it by 1.
     if (this.redirectCount === MAX_REDIRECTS) return this.fail('TooManyRedirects', false, { response });
@@ -469,15 +465,15 @@ class FetchRun {
     //    network error.
     // (Chromium refuses such a redirect in every mode, profile.redirectRefusesCredentialsInAnyMode, but for a
     // `same-origin` request leaving its origin, which the mode refuses first.)
-    const leavesSameOriginMode = this.request.mode === 'same-origin' && !sameOrigin(this.request.origin, next.origin);
+    const leavesSameOriginMode = this.request.mode === 'same-origin' && !sameOrigin(this.request.origin, originOf(href));
     const anyMode = this.engine.redirectRefusesCredentialsInAnyMode && !leavesSameOriginMode;
-    if (credentialed && (anyMode || (this.request.mode === 'cors' && !sameOrigin(this.request.origin, next.origin)) || this.tainting === 'cors')) {
-      return this.fail('RedirectContainsCredentials', false, { failedParameter: next.href, response, location: next.href });
+    if (credentialed && (anyMode || (this.request.mode === 'cors' && !sameOrigin(this.request.origin, originOf(href))) || this.tainting === 'cors')) {
+      return this.fail('RedirectContainsCredentials', false, { failedParameter: href, response, location: href });
     }
     // 12. If one of: internalResponse's status is 301 or 302 and request's method is `POST`; internalResponse's
     //     status is 303 and request's method is not `GET` or `HEAD`: set request's method to `GET` and body to
     //     null, and remove request-body-header names from request's header list. (Engines differ: profile.)
-    const crossOrigin = !sameOrigin(this.currentOrigin, next.origin);
+    const crossOrigin = !sameOrigin(this.currentOrigin, originOf(href));
     const rewritten = this.engine.redirectMethod(response.status, this.method, crossOrigin);
     if (rewritten !== null) {
       this.methodRewritten = true;
@@ -492,8 +488,8 @@ class FetchRun {
       this.headers = this.headers.filter(([n]) => n.toLowerCase() !== 'authorization');
     }
     // 16. Append locationURL to request's URL list. 19. Return the result of running main fetch (recursive).
-    this.urlList.push(next.href);
-    this.urlOrigins.push(next.origin);
+    this.urlList.push(href);
+    this.urlOrigins.push(originOf(href));
     return 'continue';
   }
 

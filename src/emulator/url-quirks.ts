@@ -7,6 +7,7 @@ import type { EngineProfile } from '../engines/index.js';
 import { getHeader } from '../spec/header-list.js';
 import { isRedirectStatus } from '../spec/http.js';
 import type { WireResponse } from '../types.js';
+import { resolveHref } from '../spec/url.js';
 import { escapeHighBytes, readAsUtf8 } from './header-encoding.js';
 
 /** A serialized URL with the engine's extra path escapes applied (the URL itself when none applies). */
@@ -16,12 +17,6 @@ export function enginePathHref(href: string, engine: EngineProfile): string {
   const url = new URL(href);
   escapePath(url, escapes);
   return url.href;
-}
-
-/** Apply the engine's extra path escapes to a parsed URL, in place. */
-export function escapeEnginePath(url: URL, engine: EngineProfile): void {
-  const escapes = engine.url.pathEscapes;
-  if (escapes !== '') escapePath(url, escapes);
 }
 
 function escapePath(url: URL, escapes: string): void {
@@ -65,11 +60,32 @@ export function redirectTarget(response: WireResponse, base: string, engine: Eng
 
 /** Where a redirect's `Location` points for this engine, or undefined when it does not parse. */
 export function redirectTargetOf(location: string, base: string, engine: EngineProfile): string | undefined {
+  let href: string;
   try {
-    const url = new URL(locationInput(location, engine), base);
-    escapeEnginePath(url, engine);
-    return url.href;
+    href = resolveHref(locationInput(location, engine), base);
   } catch {
     return undefined;
   }
+  return enginePathHref(href, engine);
+}
+
+/**
+ * https://fetch.spec.whatwg.org/#concept-response-location-url for this engine, serialized: `redirectTargetOf`,
+ * with the fragment of the URL it answered (`base`) when the value has none. Undefined when it does not parse.
+ */
+export function redirectHref(location: string, base: string, engine: EngineProfile): string | undefined {
+  const href = redirectTargetOf(location, base, engine);
+  return href === undefined ? undefined : withFragmentOf(href, base);
+}
+
+/**
+ * `href` with `base`'s fragment when `href`'s is empty and `base`'s is not (as setting `url.hash` does). Both
+ * are serialized http(s) URLs, where the first `#` starts the fragment.
+ */
+function withFragmentOf(href: string, base: string): string {
+  const at = href.indexOf('#');
+  if (at >= 0 && at < href.length - 1) return href;
+  const baseAt = base.indexOf('#');
+  if (baseAt < 0 || baseAt === base.length - 1) return href;
+  return `${at < 0 ? href : href.slice(0, at)}${base.slice(baseAt)}`;
 }

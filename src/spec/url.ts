@@ -42,21 +42,21 @@ export function parseUrl(href: string): Readonly<URL> {
   return entryOf(href).url;
 }
 
-const resolved = new Map<string, Map<string, string>>();
+/** Resolved URLs by base and input: `${base}\n${input}` (a serialized URL holds no newline). */
+const resolved = new Map<string, string>();
 
-/** `new URL(input, base).href`, remembered per base (at most 1,024 inputs each); throws a TypeError as `new URL()` does. */
+/**
+ * `new URL(input, base).href`, remembered (at most 4,096: request URLs against the page, and redirects' `Location`
+ * values against the URL they answered); throws a TypeError as `new URL()` does.
+ */
 export function resolveHref(input: string, base: string | undefined): string {
   if (base === undefined) return parseUrl(input).href;
-  let byInput = resolved.get(base);
-  if (byInput === undefined) {
-    if (resolved.size >= 16) resolved.clear();
-    resolved.set(base, (byInput = new Map()));
-  }
-  let href = byInput.get(input);
+  const key = `${base}\n${input}`;
+  let href = resolved.get(key);
   if (href === undefined) {
     href = new URL(input, base).href;
-    if (byInput.size >= MAX) byInput.clear();
-    byInput.set(input, href);
+    if (resolved.size >= 4 * MAX) resolved.clear();
+    resolved.set(key, href);
   }
   return href;
 }
