@@ -6,13 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
-await build({
-  entryPoints: [here('./run.ts')],
-  outfile: here('./.run.bundle.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  logLevel: 'warning',
-});
+// run.ts is the benchmark; passes.ts the process bench/tiers.mjs starts (npm run bench:tiers).
+for (const name of ['run', 'passes']) {
+  await build({
+    entryPoints: [here(`./${name}.ts`)],
+    outfile: here(`./.${name}.bundle.mjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}

@@ -9,6 +9,7 @@ import { replay } from '../../scripts/conformance/compare.js';
 import { benchHandler, HANDLER_CASES } from '../../bench/handler.js';
 import { benchHeap } from '../../bench/heap.js';
 import { benchMatchers, MATCHER_CALLS } from '../../bench/matchers.js';
+import { corpusPasses } from '../../bench/passes.js';
 import { formatNumber, ratio, table } from '../../bench/table.js';
 
 const tiny = { batch: 2, rounds: 1, warmupRounds: 0 };
@@ -53,6 +54,18 @@ describe('bench parts at a tiny size', () => {
     expect(figures.filter((f) => f.app === 'express').map((f) => f.handlerCalls)).toEqual(Object.values(calls));
     // Hono's matchers are also timed against app.request() with the very requests they sent.
     for (const f of figures) expect(f.sameRequests !== undefined).toBe(f.app === 'hono');
+  });
+
+  test('the tiers run times each pass over the whole corpus', async () => {
+    const scenarios = loadCorpus();
+    const passes = await corpusPasses(scenarios, 2);
+    expect(passes).toHaveLength(2);
+    // Each pass judges every scenario: as many allowed as the corpus bench counts, every time.
+    const figures = await benchCorpus(scenarios, 'chromium', { rounds: 1, passesPerRound: 1, warmupPasses: 0 });
+    for (const pass of passes) {
+      expect(pass.ms).toBeGreaterThan(0);
+      expect(pass.allowed).toBe(figures.allowed);
+    }
   });
 
   test('the heap run keeps the shared preflight cache at its bound', async () => {
