@@ -42,7 +42,7 @@ export function parseUrl(href: string): Readonly<URL> {
   return entryOf(href).url;
 }
 
-/** Resolved URLs by base and input: `${base}\n${input}` (a serialized URL holds no newline). */
+/** Resolved URLs by base and input: `<base's length>:<base><input>`, which no two pairs share. */
 const resolved = new Map<string, string>();
 
 /**
@@ -51,7 +51,7 @@ const resolved = new Map<string, string>();
  */
 export function resolveHref(input: string, base: string | undefined): string {
   if (base === undefined) return parseUrl(input).href;
-  const key = `${base}\n${input}`;
+  const key = `${base.length}:${base}${input}`;
   let href = resolved.get(key);
   if (href === undefined) {
     href = new URL(input, base).href;

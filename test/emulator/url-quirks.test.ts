@@ -7,7 +7,7 @@ import { chromium } from '../../src/engines/chromium.js';
 import { firefox } from '../../src/engines/firefox.js';
 import { spec } from '../../src/engines/spec.js';
 import { webkit } from '../../src/engines/webkit.js';
-import { enginePathHref, redirectTargetOf } from '../../src/emulator/url-quirks.js';
+import { enginePathHref, redirectHref, redirectTargetOf } from '../../src/emulator/url-quirks.js';
 import { simulate } from '../../src/simulate.js';
 import type { Transport } from '../../src/types.js';
 
@@ -33,6 +33,29 @@ describe('URLs as each engine serializes them', () => {
     expect(redirectTargetOf('/n?q=\u00c3\u00a9', BASE, webkit)).toBe('https://api.example/n?q=%C3%83%C2%A9');
     // A cut sequence is one replacement per byte in WebKit (GLib), not one for the sequence.
     expect(redirectTargetOf('/n?q=\u00e2\u0082', BASE, webkit)).toBe('https://api.example/n?q=%C3%AF%C2%BF%C2%BD%C3%AF%C2%BF%C2%BD');
+  });
+
+  it("gives a redirect the fragment of the URL it answered when its Location has none (an empty one included), as setting url.hash does", () => {
+    for (const engine of [chromium, firefox, webkit, spec]) {
+      const viaUrl = (location: string, base: string) => {
+        const url = new URL(redirectTargetOf(location, base, engine)!);
+        if (url.hash === '' && new URL(base).hash) url.hash = new URL(base).hash;
+        return url.href;
+      };
+      for (const [location, base] of [
+        ['/b', 'https://api.example/a#frag'],
+        ['/b#', 'https://api.example/a#frag'],
+        ['/b#own', 'https://api.example/a#frag'],
+        ['/b', 'https://api.example/a#'],
+        ['/b', 'https://api.example/a'],
+        ['?q#x#y', 'https://api.example/a#f#g'],
+        ['https://other.example/^x', 'https://api.example/a?q#f'],
+      ]) {
+        expect(redirectHref(location, base, engine)).toBe(viaUrl(location, base));
+      }
+      expect(redirectHref('/b', 'https://api.example/a#frag', engine)).toBe('https://api.example/b#frag');
+      expect(redirectHref('http://[', BASE, engine)).toBeUndefined();
+    }
   });
 
   it('keeps a tab inside a Location in Firefox only', () => {
