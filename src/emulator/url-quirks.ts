@@ -80,7 +80,7 @@ export function redirectHref(location: string, base: string, engine: EngineProfi
 
 /**
  * `href` with `base`'s fragment when `href`'s is empty and `base`'s is not (as setting `url.hash` does). Both
- * are serialized http(s) URLs, where the first `#` starts the fragment.
+ * are serialized URLs, in which the first `#` starts the fragment (elsewhere it is percent-encoded).
  */
 function withFragmentOf(href: string, base: string): string {
   const at = href.indexOf('#');
