@@ -2,11 +2,11 @@
  * The page origin a user passes (to `simulate`, the matchers, the mocks, the CLI), checked and serialized.
  */
 import { InvalidArgumentError } from '../errors.js';
+import { BoundedMemo } from '../bounded-memo.js';
 import type { SerializedOrigin } from '../spec/origin.js';
 
 /** A test passes the same few page origins thousands of times: valid ones are remembered (at most 256). */
-const MAX = 256;
-const valid = new Map<string, SerializedOrigin>();
+const valid = new BoundedMemo<SerializedOrigin>(256);
 
 /**
  * Validate what a user passes as the page's origin. Accepts `scheme://host[:port]` (a trailing `/` is
@@ -18,13 +18,7 @@ export function parseOrigin(input: unknown, argument = 'origin'): SerializedOrig
     throw new InvalidArgumentError(argument, `expected an origin string such as 'https://app.example', got ${typeof input === 'string' ? 'an empty string' : typeof input}`, "Pass the page's origin: scheme, host and optional port.");
   }
   if (input === 'null') return 'null';
-  let origin = valid.get(input);
-  if (origin === undefined) {
-    origin = parseNewOrigin(input, argument);
-    if (valid.size >= MAX) valid.clear();
-    valid.set(input, origin);
-  }
-  return origin;
+  return valid.get(input) ?? valid.set(input, parseNewOrigin(input, argument));
 }
 
 function parseNewOrigin(input: string, argument: string): SerializedOrigin {

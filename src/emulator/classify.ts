@@ -6,6 +6,7 @@
  */
 import type { CorsCheckResult } from '../spec/cors-check.js';
 import type { ReasonCode } from '../types.js';
+import { BoundedMemo } from '../bounded-memo.js';
 
 export interface Classified {
   code: ReasonCode;
@@ -39,22 +40,10 @@ export function classifyCorsCheck(result: Failed, preflight: boolean): Classifie
  * Remembered per value (at most 256): a server answers every request with the same few, and a parse that fails
  * throws, which costs more than the rest of a blocked verdict.
  */
-const parsable = new Map<string, boolean>();
+const parsable = new BoundedMemo<boolean>(256);
 
 function isParsableOrigin(value: string): boolean {
-  if (value === 'null') return true;
-  let known = parsable.get(value);
-  if (known === undefined) {
-    try {
-      new URL(value);
-      known = true;
-    } catch {
-      known = false;
-    }
-    if (parsable.size >= 256) parsable.clear();
-    parsable.set(value, known);
-  }
-  return known;
+  return value === 'null' || parsable.of(value, URL.canParse);
 }
 
 const PREFLIGHT_CODES: Partial<Record<ReasonCode, ReasonCode>> = {

@@ -16,6 +16,7 @@ import {
 import type { WireRequest } from '../types.js';
 import type { SendResult, Sender } from './network.js';
 import { sameBytes } from './body.js';
+import { BoundedMemo } from '../bounded-memo.js';
 
 /** A request sent from a point of the conversation: its outcome, and the point it leads to. */
 interface Step {
@@ -39,7 +40,7 @@ class Point {
  * Whether a header name (in any case) is one of `ENGINE_IDENTITY_HEADERS`, remembered per name as written: the
  * same few names (`Accept`, `Origin`, `User-Agent`, ...) come up for every request of every engine.
  */
-const identity = new Map<string, boolean>();
+const identity = new BoundedMemo<boolean>(512);
 
 function isIdentityHeader(name: string): boolean {
   // The spellings the engines' own lines use (engines/request-headers.ts), and the two every request has, decided
@@ -60,13 +61,11 @@ function isIdentityHeader(name: string): boolean {
     case 'Origin':
       return false;
   }
-  let known = identity.get(name);
-  if (known === undefined) {
-    known = ENGINE_IDENTITY_HEADERS.has(name.toLowerCase());
-    if (identity.size >= 512) identity.clear();
-    identity.set(name, known);
-  }
-  return known;
+  return identity.of(name, isIdentityName);
+}
+
+function isIdentityName(name: string): boolean {
+  return ENGINE_IDENTITY_HEADERS.has(name.toLowerCase());
 }
 
 /**

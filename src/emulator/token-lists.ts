@@ -3,9 +3,10 @@
  * once per value: a server answers with the same few lists, and each engine judging a shared response
  * reads them. At most 512 are kept (emptied when full); a parse handed out is shared: read it, never change it.
  */
+import { BoundedMemo } from '../bounded-memo.js';
 import { getHeader, parseTokenList, type HeaderList, type ListParse } from '../spec/header-list.js';
 
-const lists = new Map<string, ListParse>();
+const lists = new BoundedMemo<ListParse>(512);
 
 /** https://fetch.spec.whatwg.org/#extract-header-list-values for a `#token` list, remembered per value. */
 export function tokenList(headers: HeaderList, name: string): ListParse | null {
@@ -15,11 +16,5 @@ export function tokenList(headers: HeaderList, name: string): ListParse | null {
 
 /** `parseTokenList(raw)`, remembered. */
 export function parsedTokenList(raw: string): ListParse {
-  let parse = lists.get(raw);
-  if (parse === undefined) {
-    parse = parseTokenList(raw);
-    if (lists.size >= 512) lists.clear();
-    lists.set(raw, parse);
-  }
-  return parse;
+  return lists.of(raw, parseTokenList);
 }

@@ -25,6 +25,7 @@
  * a recording.
  */
 import { isPotentiallyTrustworthy } from '../spec/site.js';
+import { BoundedMemo } from '../bounded-memo.js';
 
 /**
  * Blink's own keys after the page's, in the order it adds them (the recorded orders fit this one): the UA client
@@ -87,24 +88,22 @@ function place(table: Array<string | undefined>, key: string): void {
   table[i] = key;
 }
 
-const hashes = new Map<string, number>();
+const hashes = new BoundedMemo<number>(1024);
 
 /** Blink's `CaseFoldingHash` of an ASCII (token) name, remembered per name: the same few names recur. */
 export function caseFoldingHash(name: string): number {
-  let hash = hashes.get(name);
-  if (hash === undefined) {
-    const bytes = new Uint8Array(name.length * 2);
-    for (let i = 0; i < name.length; i++) {
-      let c = name.charCodeAt(i);
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
-      bytes[2 * i] = c & 0xff;
-      bytes[2 * i + 1] = c >> 8;
-    }
-    hash = Number(rapidhash(bytes) & 0xffffffn) || 0x800000;
-    if (hashes.size >= 1024) hashes.clear();
-    hashes.set(name, hash);
+  return hashes.of(name, computeCaseFoldingHash);
+}
+
+function computeCaseFoldingHash(name: string): number {
+  const bytes = new Uint8Array(name.length * 2);
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    bytes[2 * i] = c & 0xff;
+    bytes[2 * i + 1] = c >> 8;
   }
-  return hash;
+  return Number(rapidhash(bytes) & 0xffffffn) || 0x800000;
 }
 
 // rapidhash (Nicolas De Carli, after wyhash), the 64-bit hash WTF's string hasher uses: its default seed and secrets.

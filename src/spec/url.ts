@@ -4,7 +4,7 @@
  * thousands of times; parsing dominates both. At most 1,024 results are kept (emptied when full). The URL handed
  * out is shared: read it, never change it.
  */
-const MAX = 1024;
+import { BoundedMemo } from '../bounded-memo.js';
 
 /** Something worked out from a URL alone, remembered with it: see `urlFact` and `derive`. */
 export interface UrlFact<T> {
@@ -25,16 +25,14 @@ interface Entry {
   derived: unknown[] | undefined;
 }
 
-const parsed = new Map<string, Entry>();
+const parsed = new BoundedMemo<Entry>(1024);
 
 function entryOf(href: string): Entry {
-  let entry = parsed.get(href);
-  if (entry === undefined) {
-    entry = { url: new URL(href), derived: undefined };
-    if (parsed.size >= MAX) parsed.clear();
-    parsed.set(href, entry);
-  }
-  return entry;
+  return parsed.of(href, newEntry);
+}
+
+function newEntry(href: string): Entry {
+  return { url: new URL(href), derived: undefined };
 }
 
 /** The parsed URL of an absolute URL string; throws a TypeError, as `new URL()` does, when it is none. */
@@ -43,7 +41,7 @@ export function parseUrl(href: string): Readonly<URL> {
 }
 
 /** Resolved URLs by base and input: `<base's length>:<base><input>`, which no two pairs share. */
-const resolved = new Map<string, string>();
+const resolved = new BoundedMemo<string>(4096);
 
 /**
  * `new URL(input, base).href`, remembered (at most 4,096: request URLs against the page, and redirects' `Location`
@@ -52,13 +50,7 @@ const resolved = new Map<string, string>();
 export function resolveHref(input: string, base: string | undefined): string {
   if (base === undefined) return parseUrl(input).href;
   const key = `${base.length}:${base}${input}`;
-  let href = resolved.get(key);
-  if (href === undefined) {
-    href = new URL(input, base).href;
-    if (resolved.size >= 4 * MAX) resolved.clear();
-    resolved.set(key, href);
-  }
-  return href;
+  return resolved.get(key) ?? resolved.set(key, new URL(input, base).href);
 }
 
 const UNKNOWN = Symbol('unknown');
