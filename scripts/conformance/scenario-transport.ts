@@ -134,6 +134,22 @@ interface Route {
   checkValues: boolean;
 }
 
+/**
+ * The host, scenario id and hop a request URL names, as the harness's server routes it: `/s/<id>/<k>` on any of
+ * its hosts (each serves every scenario's hops). Null for any other URL.
+ */
+function hopOfUrl(url: string): { host: HostName; id: string; k: number } | null {
+  const m = HOP_URL.exec(url);
+  const host = m ? HOST_BY_PORT.get(m[1]) : undefined;
+  return m && host ? { host, id: m[2], k: Number(m[3]) } : null;
+}
+
+/** The index of the hop of `s` a URL is for, as the harness's server routes it, or -1. */
+export function hopIndexOf(s: ScenarioSpec, url: string): number {
+  const hop = hopOfUrl(url);
+  return hop !== null && hop.id === s.id && s.hops[hop.k] !== undefined ? hop.k : -1;
+}
+
 const routes = new WeakMap<ReadonlyMap<string, ScenarioSpec>, Map<string, Route>>();
 
 function route(byId: ReadonlyMap<string, ScenarioSpec>, url: string): Route | null {
@@ -141,13 +157,11 @@ function route(byId: ReadonlyMap<string, ScenarioSpec>, url: string): Route | nu
   if (!known) routes.set(byId, (known = new Map()));
   let found = known.get(url);
   if (found === undefined) {
-    const m = HOP_URL.exec(url);
-    const host = m ? HOST_BY_PORT.get(m[1]) : undefined;
-    const s = m ? byId.get(m[2]) : undefined;
-    const k = m ? Number(m[3]) : -1;
-    const answers = s?.hops[k];
-    if (!host || !s || !answers) return null;
-    found = { host, s, k, answers, checkValues: mayCarryRefusedValue(s) };
+    const hop = hopOfUrl(url);
+    const s = hop ? byId.get(hop.id) : undefined;
+    const answers = hop && s?.hops[hop.k];
+    if (!hop || !s || !answers) return null;
+    found = { host: hop.host, s, k: hop.k, answers, checkValues: mayCarryRefusedValue(s) };
     if (known.size >= 65_536) known.clear();
     known.set(url, found);
   }

@@ -10,7 +10,7 @@ import { CHROMIUM_HTTP1 } from '../../src/engines/http1.js';
 import { readRawResponse } from '../../src/emulator/raw-response.js';
 import type { CorsRequest, EngineName, FixChange, Transport, Verdict } from '../../src/types.js';
 import { configOptions, rejectedByFetch, scenarioRequest, type Config } from './compare.js';
-import { hopUrl, parserRefuses, rawAnswerBytes, scenarioTransport, subst, type ScenarioSpec } from './scenario-transport.js';
+import { hopIndexOf, hopUrl, parserRefuses, rawAnswerBytes, scenarioTransport, subst, type ScenarioSpec } from './scenario-transport.js';
 
 type HopAnswer = ScenarioSpec['hops'][number]['response'];
 
@@ -157,13 +157,6 @@ export function applyFix(s: ScenarioSpec, changes: readonly FixChange[], engine:
  * The hop a URL is for, as the scenario server routes it: the hop's URL itself, or with more path, a query or a
  * fragment after it (a redirect's Location may add them); -1 when none.
  */
-function hopIndexOf(s: ScenarioSpec, url: string): number {
-  return s.hops.findIndex((_, k) => {
-    const hop = hopUrl(s, k);
-    return url === hop || (url.startsWith(hop) && '/?#'.includes(url[hop.length]));
-  });
-}
-
 function setHeader(answer: HopAnswer, name: string, value: string): void {
   const lower = name.toLowerCase();
   answer.headers = [...(answer.headers ?? []).filter(([n]) => n.toLowerCase() !== lower), [name, value]];
