@@ -8,6 +8,7 @@ import { simulate } from '../../src/simulate.js';
 import { getEngine } from '../../src/engines/index.js';
 import { CHROMIUM_HTTP1 } from '../../src/engines/http1.js';
 import { readRawResponse } from '../../src/emulator/raw-response.js';
+import { byteString } from '../../src/emulator/header-encoding.js';
 import type { CorsRequest, EngineName, FixChange, Transport, Verdict } from '../../src/types.js';
 import { configOptions, rejectedByFetch, scenarioRequest, type Config } from './compare.js';
 import { hopIndexOf, hopUrl, parserRefuses, rawAnswerBytes, scenarioTransport, subst, type ScenarioSpec } from './scenario-transport.js';
@@ -153,10 +154,6 @@ export function applyFix(s: ScenarioSpec, changes: readonly FixChange[], engine:
   return { scenario: { ...s, hops }, responseEdits };
 }
 
-/**
- * The hop a URL is for, as the scenario server routes it: the hop's URL itself, or with more path, a query or a
- * fragment after it (a redirect's Location may add them); -1 when none.
- */
 function setHeader(answer: HopAnswer, name: string, value: string): void {
   const lower = name.toLowerCase();
   answer.headers = [...(answer.headers ?? []).filter(([n]) => n.toLowerCase() !== lower), [name, value]];
@@ -171,7 +168,7 @@ function copyAnswer(s: ScenarioSpec, answer: HopAnswer, engine: EngineName, meth
   const read = readRawResponse(rawAnswerBytes(s, answer), method, getEngine(engine).http1 ?? CHROMIUM_HTTP1);
   if (!read.ok) return { status: 200, headers: [] };
   const { status, headers, body } = read.response;
-  return { status, headers: headers.map(([n, v]) => [n, v] as [string, string]), body: String.fromCharCode(...body) };
+  return { status, headers: headers.map(([n, v]) => [n, v] as [string, string]), body: byteString(body) };
 }
 
 /** `chromium fixes verified 290/291 (blocked 300: 9 with no server fix: 6 refused by the browser, 3 no answer)`. */
